@@ -1,0 +1,750 @@
+//! Speech-to-text JSON: Whisper/whisperX, AWS Transcribe (standard and Call
+//! Analytics), Deepgram, AssemblyAI, Rev.ai, Google Speech-to-Text, and a
+//! generic array of `{speaker, text, start?, end?}`.
+//!
+//! Each shape is told by its keys. Turns point at the line of their text in
+//! the JSON source, found by searching for the encoded string in order.
+
+use serde_json::{Map, Value};
+
+use super::Format;
+use crate::error::{Error, Warning};
+use crate::transcript::{Builder, Span, Transcript, UNKNOWN_SPEAKER};
+
+/// `[` followed by an object, an empty array or a string: JSON, not `[00:01] Name:`.
+pub(crate) fn starts_like_array(s: &str) -> bool {
+    s.strip_prefix('[')
+        .map(|r| r.trim_start())
+        .is_some_and(|r| r.starts_with(['{', ']', '"']))
+}
+
+/// Which JSON shape a value has.
+fn classify(v: &Value) -> Option<Format> {
+    match v {
+        Value::Array(items) => generic_items(items).then_some(Format::Json),
+        Value::Object(o) => {
+            if o.get("segments").is_some_and(Value::is_array) {
+                return Some(Format::WhisperJson);
+            }
+            if let Some(r) = o.get("results") {
+                if r.get("items").is_some() || r.get("transcripts").is_some() {
+                    return Some(Format::AwsJson);
+                }
+                if r.get("channels").is_some() || r.get("utterances").is_some() {
+                    return Some(Format::DeepgramJson);
+                }
+                if r.as_array()
+                    .is_some_and(|a| a.iter().any(|x| x.get("alternatives").is_some()))
+                {
+                    return Some(Format::GoogleSttJson);
+                }
+            }
+            if o.get("Transcript").is_some_and(Value::is_array) {
+                return Some(Format::AwsJson);
+            }
+            if o.get("monologues").is_some_and(Value::is_array) {
+                return Some(Format::RevAiJson);
+            }
+            if o.contains_key("utterances")
+                && (o.contains_key("words") || o.contains_key("text") || o.contains_key("id"))
+            {
+                return Some(Format::AssemblyAiJson);
+            }
+            for key in [
+                "utterances",
+                "turns",
+                "sentences",
+                "transcript",
+                "dialogue",
+                "messages",
+            ] {
+                if let Some(Value::Array(items)) = o.get(key) {
+                    if generic_items(items) {
+                        return Some(Format::Json);
+                    }
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+const SPEAKER_KEYS: &[&str] = &[
+    "speaker",
+    "speaker_name",
+    "speakerName",
+    "name",
+    "role",
+    "participant",
+    "who",
+    "author",
+];
+const TEXT_KEYS: &[&str] = &[
+    "text",
+    "content",
+    "transcript",
+    "utterance",
+    "message",
+    "value",
+    "spokenText",
+];
+
+fn generic_items(items: &[Value]) -> bool {
+    !items.is_empty()
+        && items.iter().take(20).all(|i| {
+            i.as_object().is_some_and(|o| {
+                TEXT_KEYS
+                    .iter()
+                    .any(|k| o.get(*k).is_some_and(Value::is_string))
+            })
+        })
+}
+
+/// Tells the JSON shape of text, or `None` when it is not JSON or not a shape candor reads.
+pub(crate) fn detect(text: &str) -> Option<Format> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    classify(&v)
+}
+
+fn json_error(e: &serde_json::Error) -> Error {
+    Error::Json {
+        line: e.line().max(1) as u32,
+        column: e.column().max(1) as u32,
+        message: format!("{e}")
+            .split(" at line ")
+            .next()
+            .unwrap_or("invalid JSON")
+            .to_string(),
+    }
+}
+
+/// Seconds from a number or a string (`"4.87"`, `"1.500s"`).
+fn secs(v: Option<&Value>) -> Option<f64> {
+    let x = match v? {
+        Value::Number(n) => n.as_f64()?,
+        Value::String(s) => s.trim().trim_end_matches('s').parse().ok()?,
+        _ => return None,
+    };
+    x.is_finite().then_some(x)
+}
+
+fn ms(v: Option<&Value>) -> Option<f64> {
+    secs(v).map(|x| x / 1000.0)
+}
+
+fn name_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(format!("Speaker {n}")),
+        _ => None,
+    }
+}
+
+/// Finds each turn's text in the source, in order, for line numbers.
+struct Locator<'a> {
+    src: &'a str,
+    line_starts: Vec<usize>,
+    pos: usize,
+}
+
+impl<'a> Locator<'a> {
+    fn new(src: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
+        Locator {
+            src,
+            line_starts,
+            pos: 0,
+        }
+    }
+
+    fn line_col(&self, offset: usize) -> (u32, u32) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let col = self.src[start..offset].chars().count() + 1;
+        (line as u32, col as u32)
+    }
+
+    /// A span for `text`: exact where the source holds it verbatim after the search point.
+    fn span(&mut self, text: &str) -> Span<'static> {
+        let encoded = serde_json::to_string(text).unwrap_or_default();
+        let needle = encoded.trim_matches('"');
+        if !needle.is_empty() {
+            if let Some(i) = self.src[self.pos..].find(needle) {
+                let at = self.pos + i;
+                self.pos = at + needle.len();
+                let (line, column) = self.line_col(at);
+                let exact = needle == text;
+                return Span {
+                    text: std::borrow::Cow::Owned(text.to_string()),
+                    line,
+                    column,
+                    exact,
+                };
+            }
+        }
+        let (line, column) = self.line_col(self.pos.min(self.src.len()));
+        Span::approx(text.to_string(), line, column)
+    }
+}
+
+/// A turn-sized piece of speech before it goes into the builder.
+struct Utt {
+    speaker: Option<String>,
+    text: String,
+    start: Option<f64>,
+    end: Option<f64>,
+}
+
+/// Joins words into utterances, starting a new one when the speaker changes.
+#[derive(Default)]
+struct WordJoiner {
+    utts: Vec<Utt>,
+}
+
+impl WordJoiner {
+    fn word(
+        &mut self,
+        speaker: Option<String>,
+        word: &str,
+        start: Option<f64>,
+        end: Option<f64>,
+        punct: bool,
+    ) {
+        let same = self
+            .utts
+            .last()
+            .is_some_and(|u| speaker.is_none() || u.speaker == speaker);
+        if punct || (same && !self.utts.is_empty()) {
+            if let Some(u) = self.utts.last_mut() {
+                if !punct && !u.text.is_empty() {
+                    u.text.push(' ');
+                }
+                u.text.push_str(word);
+                if end.is_some() {
+                    u.end = end;
+                }
+                return;
+            }
+        }
+        self.utts.push(Utt {
+            speaker,
+            text: word.to_string(),
+            start,
+            end,
+        });
+    }
+}
+
+fn str_field<'v>(o: &'v Map<String, Value>, keys: &[&str]) -> Option<&'v str> {
+    keys.iter().find_map(|k| o.get(*k).and_then(Value::as_str))
+}
+
+fn whisper(o: &Map<String, Value>) -> Vec<Utt> {
+    let segs = o
+        .get("segments")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    segs.iter()
+        .filter_map(Value::as_object)
+        .map(|s| Utt {
+            speaker: name_of(s.get("speaker")),
+            text: str_field(s, &["text"]).unwrap_or("").trim().to_string(),
+            start: secs(s.get("start")),
+            end: secs(s.get("end")),
+        })
+        .collect()
+}
+
+fn aws(o: &Map<String, Value>) -> Vec<Utt> {
+    // Call Analytics: Transcript[] with ParticipantRole.
+    if let Some(items) = o.get("Transcript").and_then(Value::as_array) {
+        return items
+            .iter()
+            .filter_map(Value::as_object)
+            .map(|t| Utt {
+                speaker: name_of(t.get("ParticipantRole")),
+                text: str_field(t, &["Content"]).unwrap_or("").to_string(),
+                start: ms(t.get("BeginOffsetMillis")),
+                end: ms(t.get("EndOffsetMillis")),
+            })
+            .collect();
+    }
+    let empty = Map::new();
+    let results = o
+        .get("results")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    // Older outputs keep speakers only in speaker_labels.segments: map start_time -> label.
+    let mut by_start: Vec<(f64, f64, String)> = Vec::new();
+    if let Some(segs) = results
+        .get("speaker_labels")
+        .and_then(|s| s.get("segments"))
+        .and_then(Value::as_array)
+    {
+        for s in segs {
+            if let (Some(a), Some(b), Some(l)) = (
+                secs(s.get("start_time")),
+                secs(s.get("end_time")),
+                name_of(s.get("speaker_label")),
+            ) {
+                by_start.push((a, b, l));
+            }
+        }
+    }
+    let lookup = |t: f64| {
+        by_start
+            .iter()
+            .find(|(a, b, _)| t >= *a - 1e-6 && t <= *b + 1e-6)
+            .map(|(_, _, l)| l.clone())
+    };
+    let mut j = WordJoiner::default();
+    if let Some(items) = results.get("items").and_then(Value::as_array) {
+        for it in items {
+            let content = it
+                .get("alternatives")
+                .and_then(|a| a.get(0))
+                .and_then(|a| a.get("content"))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let punct = it.get("type").and_then(Value::as_str) == Some("punctuation");
+            let start = secs(it.get("start_time"));
+            let speaker = name_of(it.get("speaker_label"))
+                .or_else(|| name_of(it.get("channel_label")))
+                .or_else(|| start.and_then(lookup));
+            j.word(speaker, content, start, secs(it.get("end_time")), punct);
+        }
+    }
+    if j.utts.is_empty() {
+        if let Some(t) = results
+            .get("transcripts")
+            .and_then(|t| t.get(0))
+            .and_then(|t| t.get("transcript"))
+            .and_then(Value::as_str)
+        {
+            j.utts.push(Utt {
+                speaker: None,
+                text: t.to_string(),
+                start: None,
+                end: None,
+            });
+        }
+    }
+    j.utts
+}
+
+fn deepgram(o: &Map<String, Value>) -> Vec<Utt> {
+    let empty = Map::new();
+    let results = o
+        .get("results")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    if let Some(utts) = results.get("utterances").and_then(Value::as_array) {
+        if !utts.is_empty() {
+            return utts
+                .iter()
+                .filter_map(Value::as_object)
+                .map(|u| Utt {
+                    speaker: name_of(u.get("speaker")),
+                    text: str_field(u, &["transcript"]).unwrap_or("").to_string(),
+                    start: secs(u.get("start")),
+                    end: secs(u.get("end")),
+                })
+                .collect();
+        }
+    }
+    let channels = results
+        .get("channels")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let multi = channels.len() > 1;
+    // (start, speaker, word, end)
+    let mut words: Vec<(f64, Option<String>, String, Option<f64>)> = Vec::new();
+    let mut plain: Vec<Utt> = Vec::new();
+    for (ci, ch) in channels.iter().enumerate() {
+        let Some(alt) = ch.get("alternatives").and_then(|a| a.get(0)) else {
+            continue;
+        };
+        let ws = alt
+            .get("words")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for w in ws {
+            let text = w
+                .get("punctuated_word")
+                .or_else(|| w.get("word"))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let speaker =
+                name_of(w.get("speaker")).or_else(|| multi.then(|| format!("Channel {ci}")));
+            words.push((
+                secs(w.get("start")).unwrap_or(0.0),
+                speaker,
+                text.to_string(),
+                secs(w.get("end")),
+            ));
+        }
+        if ws.is_empty() {
+            if let Some(t) = alt.get("transcript").and_then(Value::as_str) {
+                plain.push(Utt {
+                    speaker: multi.then(|| format!("Channel {ci}")),
+                    text: t.to_string(),
+                    start: None,
+                    end: None,
+                });
+            }
+        }
+    }
+    if words.is_empty() {
+        return plain;
+    }
+    if multi {
+        words.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
+    let mut j = WordJoiner::default();
+    for (start, speaker, text, end) in words {
+        j.word(speaker, &text, Some(start), end, false);
+    }
+    j.utts
+}
+
+fn assemblyai(o: &Map<String, Value>) -> Vec<Utt> {
+    let time = |u: &Map<String, Value>, a: &str, b: &str| ms(u.get(a).or_else(|| u.get(b)));
+    if let Some(utts) = o.get("utterances").and_then(Value::as_array) {
+        return utts
+            .iter()
+            .filter_map(Value::as_object)
+            .map(|u| Utt {
+                speaker: name_of(u.get("speaker")).map(|s| {
+                    if s.len() <= 2 {
+                        format!("Speaker {s}")
+                    } else {
+                        s
+                    }
+                }),
+                text: str_field(u, &["text"]).unwrap_or("").to_string(),
+                start: time(u, "start", "start_ms"),
+                end: time(u, "end", "end_ms"),
+            })
+            .collect();
+    }
+    match o.get("text").and_then(Value::as_str) {
+        Some(t) => vec![Utt {
+            speaker: None,
+            text: t.to_string(),
+            start: None,
+            end: None,
+        }],
+        None => Vec::new(),
+    }
+}
+
+fn revai(o: &Map<String, Value>) -> Vec<Utt> {
+    let mons = o
+        .get("monologues")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    mons.iter()
+        .filter_map(Value::as_object)
+        .map(|m| {
+            let mut text = String::new();
+            let (mut start, mut end) = (None, None);
+            for e in m
+                .get("elements")
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
+                let v = e.get("value").and_then(Value::as_str).unwrap_or("");
+                text.push_str(v);
+                if e.get("type").and_then(Value::as_str) == Some("text") {
+                    start = start.or_else(|| secs(e.get("ts")));
+                    end = secs(e.get("end_ts")).or(end);
+                }
+            }
+            Utt {
+                speaker: name_of(m.get("speaker_name")).or_else(|| name_of(m.get("speaker"))),
+                text: text.trim().to_string(),
+                start,
+                end,
+            }
+        })
+        .collect()
+}
+
+fn google_stt(o: &Map<String, Value>) -> Vec<Utt> {
+    let results = o
+        .get("results")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    // Speaker tags sit on the words of the last result only.
+    let tagged = results.iter().rev().find_map(|r| {
+        let words = r.get("alternatives")?.get(0)?.get("words")?.as_array()?;
+        words
+            .iter()
+            .any(|w| w.get("speakerTag").is_some() || w.get("speakerLabel").is_some())
+            .then_some(words)
+    });
+    if let Some(words) = tagged {
+        let mut j = WordJoiner::default();
+        for w in words {
+            let speaker = name_of(w.get("speakerLabel")).or_else(|| name_of(w.get("speakerTag")));
+            let text = w.get("word").and_then(Value::as_str).unwrap_or("");
+            j.word(
+                speaker,
+                text,
+                secs(w.get("startTime").or_else(|| w.get("startOffset"))),
+                secs(w.get("endTime").or_else(|| w.get("endOffset"))),
+                false,
+            );
+        }
+        return j.utts;
+    }
+    results
+        .iter()
+        .filter_map(|r| r.get("alternatives")?.get(0)?.get("transcript")?.as_str())
+        .map(|t| Utt {
+            speaker: None,
+            text: t.trim().to_string(),
+            start: None,
+            end: None,
+        })
+        .collect()
+}
+
+fn generic(v: &Value) -> Vec<Utt> {
+    let items: &[Value] = match v {
+        Value::Array(a) => a,
+        Value::Object(o) => [
+            "utterances",
+            "turns",
+            "sentences",
+            "transcript",
+            "dialogue",
+            "messages",
+        ]
+        .iter()
+        .find_map(|k| o.get(*k).and_then(Value::as_array))
+        .map(Vec::as_slice)
+        .unwrap_or(&[]),
+        _ => &[],
+    };
+    items
+        .iter()
+        .filter_map(Value::as_object)
+        .map(|o| {
+            let time = |keys: &[&str], ms_keys: &[&str]| {
+                keys.iter()
+                    .find_map(|k| secs(o.get(*k)))
+                    .or_else(|| ms_keys.iter().find_map(|k| ms(o.get(*k))))
+            };
+            Utt {
+                speaker: SPEAKER_KEYS.iter().find_map(|k| name_of(o.get(*k))),
+                text: str_field(o, TEXT_KEYS).unwrap_or("").to_string(),
+                start: time(
+                    &["start", "start_time", "startTime", "begin", "offset"],
+                    &["start_ms", "startMs", "begin_ms"],
+                ),
+                end: time(
+                    &["end", "end_time", "endTime", "stop"],
+                    &["end_ms", "endMs"],
+                ),
+            }
+        })
+        .collect()
+}
+
+/// Reads JSON transcript text, of the given shape or the one its keys show.
+pub(crate) fn parse(text: &str, format: Option<Format>) -> Result<Transcript, Error> {
+    let v: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let format = match format.or_else(|| classify(&v)) {
+        Some(f) => f,
+        None => {
+            return Err(Error::Json {
+                line: 1,
+                column: 1,
+                message: "valid JSON, but not a transcript shape candor knows; expected Whisper `segments`, \
+                          AWS Transcribe `results`, Deepgram `results.channels`, AssemblyAI `utterances`, \
+                          Rev.ai `monologues`, Google `results[].alternatives`, or an array of \
+                          {\"speaker\", \"text\"} objects"
+                    .into(),
+            });
+        }
+    };
+    let empty = Map::new();
+    let o = v.as_object().unwrap_or(&empty);
+    let utts = match format {
+        Format::WhisperJson => whisper(o),
+        Format::AwsJson => aws(o),
+        Format::DeepgramJson => deepgram(o),
+        Format::AssemblyAiJson => assemblyai(o),
+        Format::RevAiJson => revai(o),
+        Format::GoogleSttJson => google_stt(o),
+        _ => generic(&v),
+    };
+    let mut b = Builder::new(format);
+    if let Some(d) = o
+        .get("metadata")
+        .and_then(|m| m.get("created"))
+        .and_then(Value::as_str)
+        .and_then(super::text::find_date)
+    {
+        b.declared.date = Some(d);
+    }
+    let mut loc = Locator::new(text);
+    let mut unattributed = 0;
+    for u in utts {
+        if u.text.trim().is_empty() {
+            continue;
+        }
+        let span = loc.span(&u.text);
+        let sp = match u.speaker {
+            Some(name) => b.speaker(&name),
+            None => match b.last_speaker() {
+                Some(sp) => sp,
+                None => {
+                    unattributed += 1;
+                    b.speaker(UNKNOWN_SPEAKER)
+                }
+            },
+        };
+        b.push(sp, &[span], u.start, u.end);
+    }
+    let mut t = b.finish();
+    if t.speakers.len() == 1 && t.speakers[0].name == UNKNOWN_SPEAKER && unattributed > 0 {
+        t.warnings.push(Warning::file(
+            "the JSON has no speaker labels (diarization was off); all speech is attributed to one unknown speaker",
+        ));
+    }
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn turns(t: &Transcript) -> Vec<(String, String)> {
+        t.turns
+            .iter()
+            .map(|u| (t.speakers[u.speaker].name.clone(), u.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn whisperx_segments_merge() {
+        let t = parse(r#"{"segments": [{"start": 0.0, "end": 5.4, "text": " I finished", "speaker": "Avish"}, {"start": 5.5, "end": 9.0, "text": "the parser.", "speaker": "Avish"}, {"start": 9.5, "end": 14.0, "text": "What about the dataset?", "speaker": "Dr. Chen"}]}"#, None).unwrap();
+        assert_eq!(t.format, Format::WhisperJson);
+        assert_eq!(
+            turns(&t),
+            vec![
+                ("Avish".into(), "I finished the parser.".into()),
+                ("Dr. Chen".into(), "What about the dataset?".into())
+            ]
+        );
+        assert_eq!(t.turns[0].spoken, Some(5.4 + 3.5));
+    }
+
+    #[test]
+    fn aws_items_with_segment_labels() {
+        let src = r#"{"results":{"transcripts":[{"transcript":"Hello there. How are you?"}],
+          "speaker_labels":{"speakers":2,"segments":[{"start_time":"0.5","end_time":"1.4","speaker_label":"spk_0","items":[]},{"start_time":"2.0","end_time":"2.7","speaker_label":"spk_1","items":[]}]},
+          "items":[{"start_time":"0.5","end_time":"0.9","alternatives":[{"content":"Hello"}],"type":"pronunciation"},
+                   {"start_time":"0.9","end_time":"1.4","alternatives":[{"content":"there"}],"type":"pronunciation"},
+                   {"alternatives":[{"content":"."}],"type":"punctuation"},
+                   {"start_time":"2.0","end_time":"2.3","alternatives":[{"content":"How"}],"type":"pronunciation"},
+                   {"start_time":"2.3","end_time":"2.5","alternatives":[{"content":"are"}],"type":"pronunciation"},
+                   {"start_time":"2.5","end_time":"2.7","alternatives":[{"content":"you"}],"type":"pronunciation"},
+                   {"alternatives":[{"content":"?"}],"type":"punctuation"}]}}"#;
+        let t = parse(src, None).unwrap();
+        assert_eq!(t.format, Format::AwsJson);
+        assert_eq!(
+            turns(&t),
+            vec![
+                ("spk_0".into(), "Hello there.".into()),
+                ("spk_1".into(), "How are you?".into())
+            ]
+        );
+        assert_eq!(t.turns[1].start, Some(2.0));
+    }
+
+    #[test]
+    fn assemblyai_ms_and_letters() {
+        let t = parse(r#"{"id":"x","text":"a","utterances":[{"start":2100,"end":5400,"text":"Can everyone hear me?","speaker":"A"},{"start_ms":5400,"end_ms":7900,"text":"Yep.","speaker":"B"}]}"#, None).unwrap();
+        assert_eq!(t.format, Format::AssemblyAiJson);
+        assert_eq!(t.speakers[0].name, "Speaker A");
+        assert_eq!(t.turns[1].start, Some(5.4));
+        assert_eq!(t.turns[0].line, 1);
+    }
+
+    #[test]
+    fn deepgram_words_by_speaker() {
+        let t = parse(r#"{"metadata":{"created":"2024-08-02T09:02:23Z"},"results":{"channels":[{"alternatives":[{"transcript":"hi there ok","words":[
+            {"word":"hi","punctuated_word":"Hi","start":0.1,"end":0.2,"speaker":0},
+            {"word":"there","punctuated_word":"there.","start":0.2,"end":0.4,"speaker":0},
+            {"word":"ok","punctuated_word":"Ok.","start":1.0,"end":1.2,"speaker":1}]}]}]}}"#, None).unwrap();
+        assert_eq!(t.format, Format::DeepgramJson);
+        assert_eq!(
+            turns(&t),
+            vec![
+                ("Speaker 0".into(), "Hi there.".into()),
+                ("Speaker 1".into(), "Ok.".into())
+            ]
+        );
+        assert_eq!(t.declared.date.as_deref(), Some("2024-08-02"));
+    }
+
+    #[test]
+    fn revai_and_google() {
+        let t = parse(r#"{"monologues":[{"speaker":0,"elements":[{"type":"text","value":"The","ts":1.02,"end_ts":1.20},{"type":"punct","value":" "},{"type":"text","value":"contract","ts":1.20,"end_ts":1.71},{"type":"punct","value":"."}]},{"speaker":1,"elements":[{"type":"text","value":"Understood","ts":2.30,"end_ts":2.90},{"type":"punct","value":"."}]}]}"#, None).unwrap();
+        assert_eq!(
+            turns(&t),
+            vec![
+                ("Speaker 0".into(), "The contract.".into()),
+                ("Speaker 1".into(), "Understood.".into())
+            ]
+        );
+        let t = parse(r#"{"results":[{"alternatives":[{"transcript":"hello there how are you"}]},{"alternatives":[{"transcript":"x","words":[{"startTime":"0.500s","endTime":"0.900s","word":"Hello","speakerTag":1},{"startTime":"0.9s","endTime":"1.4s","word":"there","speakerTag":1},{"startTime":"2.0s","endTime":"2.3s","word":"How","speakerTag":2}]}]}]}"#, None).unwrap();
+        assert_eq!(t.format, Format::GoogleSttJson);
+        assert_eq!(
+            turns(&t),
+            vec![
+                ("Speaker 1".into(), "Hello there".into()),
+                ("Speaker 2".into(), "How".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn generic_array_and_positions() {
+        let src = "[\n  {\"speaker\": \"Ana\", \"text\": \"How do you plan?\"},\n  {\"speaker\": \"Bo\", \"text\": \"Badly.\", \"start\": 3}\n]";
+        let t = parse(src, None).unwrap();
+        assert_eq!(t.format, Format::Json);
+        assert_eq!(t.turns[1].line, 3);
+        let p = t.turns[0].position(4);
+        assert_eq!((p.line, p.column), (2, 35));
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let e = parse(
+            "{\n  \"segments\": [\n    {\"text\": \"hi\",}\n  ]\n}",
+            None,
+        )
+        .unwrap_err();
+        assert!(matches!(e, Error::Json { line: 3, .. }), "{e:?}");
+        let e = parse("{\"hello\": 1}", None).unwrap_err();
+        assert!(e.to_string().contains("not a transcript shape"));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(parse(&deep, None).is_err());
+    }
+}

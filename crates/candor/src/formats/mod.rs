@@ -1,0 +1,252 @@
+//! Input formats: detection and one parser per family.
+//!
+//! * [`text`](self::text): plain `Name: text`, timestamped text, Markdown, Otter, Rev, Google Meet
+//! * [`vtt`](self::vtt): WebVTT (Zoom, Teams, Whisper, the W3C parsing rules)
+//! * [`srt`](self::srt): SubRip
+//! * [`json`](self::json): Whisper/whisperX, AWS Transcribe, Deepgram, AssemblyAI, Rev.ai, Google STT, generic
+
+pub(crate) mod json;
+pub(crate) mod label;
+pub(crate) mod srt;
+pub(crate) mod text;
+pub(crate) mod time;
+pub mod vtt;
+
+use crate::error::{Error, Warning};
+use crate::transcript::Transcript;
+
+/// A transcript format candor reads.
+///
+/// ```
+/// use candor::Format;
+/// let f: Format = "vtt".parse().unwrap();
+/// assert_eq!(f, Format::WebVtt);
+/// assert_eq!(f.name(), "webvtt");
+/// assert!("docx".parse::<Format>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// `Name: text` lines; a line without a label continues the turn.
+    Plain,
+    /// Text with a timestamp on each turn: `[00:01:23] Name: text`, `Name (00:01:23): text`, pyannote ranges.
+    Timestamped,
+    /// Markdown with `**Name:** text` or `**Name**: text` turns.
+    Markdown,
+    /// Otter.ai text export: `Name  0:00` header lines, the text below.
+    Otter,
+    /// Rev text export: `Name (00:01):` header lines, the text below.
+    Rev,
+    /// Google Meet transcript (the Google Doc saved as text): `Name: text` and bare `00:05:00` lines.
+    GoogleMeet,
+    /// WebVTT, with speakers from `<v Name>` spans or `Name:` prefixes.
+    WebVtt,
+    /// SubRip, with speakers from `Name:`, `[Name]` or `[SPEAKER_00]:` prefixes.
+    Srt,
+    /// OpenAI Whisper or whisperX JSON (`segments`).
+    WhisperJson,
+    /// AWS Transcribe JSON, standard or Call Analytics.
+    AwsJson,
+    /// Deepgram JSON (utterances or diarized words).
+    DeepgramJson,
+    /// AssemblyAI JSON (utterances).
+    AssemblyAiJson,
+    /// Rev.ai JSON (monologues).
+    RevAiJson,
+    /// Google Cloud Speech-to-Text JSON (words with speaker tags).
+    GoogleSttJson,
+    /// A JSON array of `{speaker, text, start?, end?}` objects.
+    Json,
+}
+
+const ALL: &[(Format, &str, &[&str])] = &[
+    (Format::Plain, "plain", &["txt", "text"]),
+    (Format::Timestamped, "timestamped", &["timestamped-text"]),
+    (Format::Markdown, "markdown", &["md"]),
+    (Format::Otter, "otter", &[]),
+    (Format::Rev, "rev", &["rev-txt"]),
+    (Format::GoogleMeet, "google-meet", &["meet"]),
+    (Format::WebVtt, "webvtt", &["vtt", "zoom", "teams"]),
+    (Format::Srt, "srt", &["subrip"]),
+    (
+        Format::WhisperJson,
+        "whisper-json",
+        &["whisper", "whisperx", "whisperx-json"],
+    ),
+    (
+        Format::AwsJson,
+        "aws-transcribe-json",
+        &["aws", "aws-json", "aws-transcribe"],
+    ),
+    (Format::DeepgramJson, "deepgram-json", &["deepgram"]),
+    (Format::AssemblyAiJson, "assemblyai-json", &["assemblyai"]),
+    (Format::RevAiJson, "revai-json", &["revai", "rev-json"]),
+    (Format::GoogleSttJson, "google-stt-json", &["google-stt"]),
+    (Format::Json, "json", &["generic-json"]),
+];
+
+impl Format {
+    /// The stable name used in reports and by `--input-format`.
+    pub fn name(self) -> &'static str {
+        ALL.iter()
+            .find(|(f, _, _)| *f == self)
+            .map_or("unknown", |(_, n, _)| n)
+    }
+
+    /// Every format, in the order `candor --help` lists them.
+    pub fn all() -> impl Iterator<Item = Format> {
+        ALL.iter().map(|(f, _, _)| *f)
+    }
+
+    fn is_json(self) -> bool {
+        matches!(
+            self,
+            Format::WhisperJson
+                | Format::AwsJson
+                | Format::DeepgramJson
+                | Format::AssemblyAiJson
+                | Format::RevAiJson
+                | Format::GoogleSttJson
+                | Format::Json
+        )
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lower = s.trim().to_ascii_lowercase();
+        ALL.iter()
+            .find(|(_, name, aliases)| *name == lower || aliases.contains(&lower.as_str()))
+            .map(|(f, _, _)| *f)
+            .ok_or_else(|| Error::UnknownFormat {
+                name: s.to_string(),
+                expected: ALL
+                    .iter()
+                    .map(|(_, n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+}
+
+/// Tells the format of decoded transcript text from its content.
+///
+/// JSON is told by its keys, WebVTT by its signature, SRT by its timing
+/// lines, and the text formats by which kind of speaker line is most common.
+/// Returns `None` when the text has no shape candor knows.
+///
+/// ```
+/// use candor::{detect, Format};
+/// assert_eq!(detect("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>Hi</v>\n"), Some(Format::WebVtt));
+/// assert_eq!(detect("[00:00:03] Ana: Hello\n[00:00:05] Bo: Hi\n"), Some(Format::Timestamped));
+/// assert_eq!(detect("Ana: Hello\nBo: Hi\n"), Some(Format::Plain));
+/// assert_eq!(detect("just some prose, no speakers at all"), None);
+/// ```
+pub fn detect(text: &str) -> Option<Format> {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') || json::starts_like_array(trimmed) {
+        if let Some(f) = json::detect(trimmed) {
+            return Some(f);
+        }
+    }
+    if vtt::has_signature(text) {
+        return Some(Format::WebVtt);
+    }
+    if srt::looks_like_srt(text) {
+        return Some(Format::Srt);
+    }
+    text::detect(text)
+}
+
+/// Reads decoded text as `format`, or as the detected format when `None`.
+pub(crate) fn parse_text(text: &str, format: Option<Format>) -> Result<Transcript, Error> {
+    let format = match format {
+        Some(f) => f,
+        None => match detect(text) {
+            Some(f) => f,
+            None => {
+                let trimmed = text.trim_start();
+                if trimmed.starts_with('{') || json::starts_like_array(trimmed) {
+                    // Report the JSON error rather than "no speakers".
+                    return json::parse(text, None);
+                }
+                return Err(Error::NoTurns(
+                    "expected a transcript: `Name: text` lines, WebVTT, SRT, \
+                     an Otter/Rev/Meet export, Markdown with **Name:** labels, \
+                     or speech-to-text JSON"
+                        .into(),
+                ));
+            }
+        },
+    };
+    let mut transcript = if format.is_json() {
+        json::parse(text, Some(format))?
+    } else {
+        match format {
+            Format::WebVtt => vtt::parse_transcript(text)?,
+            Format::Srt => srt::parse(text)?,
+            _ => text::parse(text, format)?,
+        }
+    };
+    if transcript.turns.is_empty() {
+        return Err(Error::NoTurns(format!(
+            "the file reads as {} but holds no speech",
+            format.name()
+        )));
+    }
+    fill_missing_ends(&mut transcript);
+    Ok(transcript)
+}
+
+/// Formats that give only start times (Otter, Rev, timestamped text): a turn
+/// ends where the next begins; the last lasts as long as its words take at the
+/// transcript's own speaking rate.
+fn fill_missing_ends(t: &mut Transcript) {
+    let n = t.turns.len();
+    let mut missing = false;
+    for i in 0..n {
+        if t.turns[i].start.is_some() && t.turns[i].end.is_none() {
+            missing = true;
+            let start = t.turns[i].start.unwrap_or(0.0);
+            if let Some(next) = t.turns[i + 1..].iter().find_map(|u| u.start) {
+                if next >= start {
+                    t.turns[i].end = Some(next);
+                    t.turns[i].spoken = Some(next - start);
+                }
+            }
+        }
+    }
+    if !missing {
+        return;
+    }
+    // Words per second over the turns that now have a duration.
+    let (mut words, mut secs) = (0usize, 0.0f64);
+    for turn in &t.turns {
+        if let Some(s) = turn.spoken {
+            words += crate::text::count_words(&turn.text);
+            secs += s;
+        }
+    }
+    let rate = if secs > 0.0 && words > 0 {
+        words as f64 / secs
+    } else {
+        2.5 // a common conversational rate, 150 words a minute
+    };
+    for turn in &mut t.turns {
+        if let (Some(start), None) = (turn.start, turn.end) {
+            let d = crate::text::count_words(&turn.text) as f64 / rate;
+            turn.end = Some(start + d);
+            turn.spoken = Some(d);
+        }
+    }
+    t.warnings.push(Warning::file(
+        "the format gives only start times: each turn is taken to end when the next begins",
+    ));
+}

@@ -1,0 +1,772 @@
+//! The text family: plain `Name: text`, timestamped text, Markdown, Otter, Rev and Google Meet.
+//!
+//! One line classifier serves them all. A file is read in two passes: the
+//! first collects candidate speaker labels and how often each recurs, the
+//! second accepts a label when it recurs, is a known role label, or reads like
+//! a name, so that "Here's the thing: we…" stays text.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Format;
+use super::label::{self, Label};
+use super::time::parse_clock;
+use crate::error::{Error, Warning};
+use crate::transcript::{Builder, Declared, Span, Transcript, UNKNOWN_SPEAKER};
+
+const CLOCK: &str = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?";
+
+/// `[00:01:23] rest`, `00:01:23 rest`, `(00:01) rest`, `[0:00:06.8 - 0:00:07.2] rest`.
+static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*([\[(]?)\s*({CLOCK})(?:\s*(?:-->|->|-|–|—|to)\s*({CLOCK}))?\s*([\])]?)(?:\s+|\s*[-–|]\s+|$)(.*)$"
+    ))
+    .expect("valid regex")
+});
+
+/// `Name (00:01):` or `Name (00:01:23): text` (Rev); `Name [00:01]: text`.
+static TIME_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(.{{0,64}}?)\s*[\[(]\s*({CLOCK})(?:\s*(?:-|–|to)\s*({CLOCK}))?\s*[\])]\s*:\s*(.*)$"
+    ))
+    .expect("valid regex")
+});
+
+/// `Name  0:00` (Otter header, one or two spaces).
+static OTTER_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\S.{0,64}?)\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$").expect("valid regex")
+});
+
+/// `NAME - text` after a timestamp (pyannote): a single token name.
+static DASH_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[?([A-Za-z][\w.]{0,40})\]?\s+-\s+(.*)$").expect("valid regex"));
+
+/// `From Name : message` and `From Name to Other (Privately) : message` (Zoom chat).
+static ZOOM_CHAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^From\s+(.{1,64}?)(?:\s+to\s+.{1,64}?)?\s+:\s?(.*)$").expect("valid regex")
+});
+
+/// Dates in headers: 2024-03-02, 2024/03/02.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\D)((?:19|20)\d\d)[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])(?:\D|$)")
+        .expect("valid regex")
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Label,
+    Marked,
+    TimeFirst,
+    TimeAfterName,
+    Otter,
+}
+
+#[derive(Debug, Clone)]
+enum Kind<'a> {
+    Blank,
+    Skip,
+    Time,
+    Speaker(Cand<'a>),
+    /// Text with a leading timestamp but no speaker.
+    TimedText {
+        text_start: usize,
+        start: Option<f64>,
+        end: Option<f64>,
+    },
+    Text,
+}
+
+#[derive(Debug, Clone)]
+struct Cand<'a> {
+    name: &'a str,
+    text_start: usize,
+    start: Option<f64>,
+    end: Option<f64>,
+    shape: Shape,
+}
+
+fn is_boilerplate(t: &str) -> bool {
+    let l = t.trim().trim_matches(|c| c == '*' || c == '_').trim();
+    let lower = l.to_lowercase();
+    lower.starts_with("transcribed by https://otter.ai")
+        || lower.starts_with("transcription ended after")
+        || lower.starts_with("meeting ended after")
+        || lower.starts_with("this editable transcript was computer generated")
+        || lower == "attendees"
+        || lower == "transcript"
+        || lower == "📖 transcript"
+        || lower.ends_with("- transcript")
+        || lower == "---"
+        || lower == "***"
+}
+
+fn classify(line: &str) -> Kind<'_> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return Kind::Blank;
+    }
+    if trimmed.starts_with('#') && trimmed.trim_start_matches('#').starts_with(' ')
+        || is_boilerplate(trimmed)
+    {
+        return Kind::Skip;
+    }
+    if let Some(c) = TIME_FIRST.captures(line) {
+        let open = c.get(1).map_or("", |m| m.as_str());
+        let close = c.get(4).map_or("", |m| m.as_str());
+        let balanced = matches!((open, close), ("", "") | ("[", "]") | ("(", ")"));
+        if balanced {
+            let start = c.get(2).and_then(|m| parse_clock(m.as_str()));
+            let end = c.get(3).and_then(|m| parse_clock(m.as_str()));
+            let rest = c.get(5).map_or("", |m| m.as_str());
+            let rest_start = c.get(5).map_or(line.len(), |m| m.start());
+            if rest.trim().is_empty() {
+                return Kind::Time;
+            }
+            if let Some(l) = label::split(rest) {
+                let name = &rest[l.name_start..l.name_end];
+                return Kind::Speaker(Cand {
+                    name,
+                    text_start: rest_start + l.text_start,
+                    start,
+                    end,
+                    shape: Shape::TimeFirst,
+                });
+            }
+            if let Some(d) = DASH_NAME.captures(rest) {
+                let (n, t) = (d.get(1).expect("group"), d.get(2).expect("group"));
+                return Kind::Speaker(Cand {
+                    name: n.as_str(),
+                    text_start: rest_start + t.start(),
+                    start,
+                    end,
+                    shape: Shape::TimeFirst,
+                });
+            }
+            if let Some(z) = ZOOM_CHAT.captures(rest) {
+                let (n, t) = (z.get(1).expect("group"), z.get(2).expect("group"));
+                return Kind::Speaker(Cand {
+                    name: n.as_str(),
+                    text_start: rest_start + t.start(),
+                    start,
+                    end,
+                    shape: Shape::TimeFirst,
+                });
+            }
+            return Kind::TimedText {
+                text_start: rest_start,
+                start,
+                end,
+            };
+        }
+    }
+    if let Some(c) = TIME_AFTER_NAME.captures(line) {
+        let name = c.get(1).map_or("", |m| m.as_str()).trim();
+        let name = name.trim_matches(|ch| ch == '*' || ch == '_').trim();
+        let text = c.get(4).expect("group");
+        if name.is_empty() || label::shape_ok(name) {
+            return Kind::Speaker(Cand {
+                name,
+                text_start: text.start(),
+                start: c.get(2).and_then(|m| parse_clock(m.as_str())),
+                end: c.get(3).and_then(|m| parse_clock(m.as_str())),
+                shape: Shape::TimeAfterName,
+            });
+        }
+    }
+    if let Some(c) = OTTER_HEADER.captures(line) {
+        let name = c.get(1).map_or("", |m| m.as_str()).trim();
+        if label::shape_ok(name) && !name.ends_with(':') {
+            return Kind::Speaker(Cand {
+                name,
+                text_start: line.len(),
+                start: c.get(2).and_then(|m| parse_clock(m.as_str())),
+                end: None,
+                shape: Shape::Otter,
+            });
+        }
+    }
+    if let Some(Label {
+        name_start,
+        name_end,
+        text_start,
+        marked,
+    }) = label::split(line)
+    {
+        return Kind::Speaker(Cand {
+            name: line[name_start..name_end].trim(),
+            text_start,
+            start: None,
+            end: None,
+            shape: if marked { Shape::Marked } else { Shape::Label },
+        });
+    }
+    Kind::Text
+}
+
+/// Lines of the front matter block (`---` … `---`) at the top, if any.
+fn front_matter(lines: &[&str]) -> usize {
+    if lines.first().map(|l| l.trim()) != Some("---") {
+        return 0;
+    }
+    for (i, l) in lines.iter().enumerate().skip(1).take(400) {
+        if matches!(l.trim(), "---" | "...") {
+            return i + 1;
+        }
+    }
+    0
+}
+
+/// Role words that declare who is who in headers and front matter.
+fn declared_role(key: &str) -> Option<bool> {
+    let k = key.trim().to_lowercase();
+    match k.as_str() {
+        "interviewer" | "interviewers" | "researcher" | "researchers" | "moderator"
+        | "moderators" | "host" | "hosts" | "facilitator" | "facilitators" | "interviewed by" => {
+            Some(true)
+        }
+        "interviewee" | "interviewees" | "participant" | "participants" | "customer"
+        | "customers" | "respondent" | "respondents" | "guest" | "guests" | "user" | "users"
+        | "client" | "clients" => Some(false),
+        _ => None,
+    }
+}
+
+fn split_names(value: &str) -> Vec<String> {
+    value
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .split([',', ';'])
+        .flat_map(|s| s.split(" and "))
+        .map(|s| {
+            s.trim()
+                .trim_matches(|c| c == '"' || c == '\'')
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Reads `key: value` declarations (roles, a date) from a header or NOTE block;
+/// pairs may be separated by newlines or semicolons.
+pub(crate) fn read_declarations(block: &str, declared: &mut Declared) {
+    let lines: Vec<&str> = block.split(['\n', ';']).collect();
+    read_front_matter(&lines, declared);
+}
+
+/// Reads `key: value` pairs (and `- item` lists) from front matter into declarations.
+fn read_front_matter(lines: &[&str], d: &mut Declared) {
+    let mut current_key: Option<bool> = None;
+    for l in lines {
+        let t = l.trim();
+        if let Some(item) = t.strip_prefix("- ") {
+            if let Some(is_interviewer) = current_key {
+                let names = split_names(item);
+                if is_interviewer {
+                    d.interviewers.extend(names);
+                } else {
+                    d.interviewees.extend(names);
+                }
+            }
+            continue;
+        }
+        current_key = None;
+        let Some((key, value)) = t.split_once(':') else {
+            continue;
+        };
+        if key.trim().eq_ignore_ascii_case("date") && d.date.is_none() {
+            d.date = find_date(value);
+        }
+        if let Some(is_interviewer) = declared_role(key) {
+            let names = split_names(value);
+            if names.is_empty() {
+                current_key = Some(is_interviewer);
+            } else if is_interviewer {
+                d.interviewers.extend(names);
+            } else {
+                d.interviewees.extend(names);
+            }
+        }
+    }
+}
+
+pub(crate) fn find_date(s: &str) -> Option<String> {
+    let c = DATE.captures(s)?;
+    let y = c.get(1)?.as_str();
+    let m: u32 = c.get(2)?.as_str().parse().ok()?;
+    let d: u32 = c.get(3)?.as_str().parse().ok()?;
+    Some(format!("{y}-{m:02}-{d:02}"))
+}
+
+/// Scores how well each text format fits, from the first few hundred lines.
+pub(crate) fn detect(text: &str) -> Option<Format> {
+    let lines: Vec<&str> = text.lines().take(600).collect();
+    let skip = front_matter(&lines);
+    let (mut plain, mut marked, mut time_first, mut rev_header, mut rev_inline, mut otter) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut bare_times = 0usize;
+    let mut meet_signs = 0usize;
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    let body = &lines[skip..];
+    for (i, line) in body.iter().enumerate() {
+        let lower = line.trim().to_lowercase();
+        if lower.starts_with("this editable transcript was computer generated")
+            || lower.starts_with("transcription ended after")
+            || lower.starts_with("meeting ended after")
+            || (lower.ends_with("- transcript") && i < 5)
+        {
+            meet_signs += 1;
+        }
+        match classify(line) {
+            Kind::Time => bare_times += 1,
+            Kind::Speaker(c) => {
+                if !c.name.is_empty() && !label::shape_ok(c.name) {
+                    continue;
+                }
+                *names.entry(c.name).or_default() += 1;
+                match c.shape {
+                    Shape::Label => plain += 1,
+                    Shape::Marked => marked += 1,
+                    Shape::TimeFirst => time_first += 1,
+                    Shape::TimeAfterName => {
+                        if line[c.text_start..].trim().is_empty() {
+                            rev_header += 1
+                        } else {
+                            rev_inline += 1
+                        }
+                    }
+                    Shape::Otter => {
+                        // An Otter header is followed by text, not by another header.
+                        let next = body[i + 1..].iter().find(|l| !l.trim().is_empty());
+                        if next.is_some_and(|n| matches!(classify(n), Kind::Text | Kind::Speaker(_)))
+                            && !next.is_some_and(|n| {
+                                matches!(classify(n), Kind::Speaker(c) if c.shape == Shape::Otter)
+                            })
+                        {
+                            otter += 1
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // A plain label must recur or read like a name to count.
+    let plain_ok: usize = {
+        let mut n = 0;
+        for line in body {
+            if let Kind::Speaker(c) = classify(line) {
+                if c.shape == Shape::Label
+                    && (names.get(c.name).copied().unwrap_or(0) >= 2
+                        || label::looks_like_name(c.name))
+                {
+                    n += 1;
+                }
+            }
+        }
+        n
+    };
+    let _ = plain;
+    let timestamped = time_first + rev_inline;
+    let best = [
+        (otter, Format::Otter),
+        (rev_header, Format::Rev),
+        (timestamped, Format::Timestamped),
+        (marked, Format::Markdown),
+        (plain_ok, Format::Plain),
+    ]
+    .into_iter()
+    .max_by_key(|(n, _)| *n)?;
+    if best.0 < 1 || (best.0 < 2 && names.len() < 2 && body.len() > 3) {
+        return None;
+    }
+    if (meet_signs > 0 || bare_times > 0) && matches!(best.1, Format::Plain | Format::Markdown) {
+        return Some(Format::GoogleMeet);
+    }
+    Some(best.1)
+}
+
+/// Reads the text family. `format` decides which line shapes are speaker lines.
+pub(crate) fn parse(text: &str, format: Format) -> Result<Transcript, Error> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut b = Builder::new(format);
+    let skip = front_matter(&lines);
+    if skip > 0 {
+        read_front_matter(&lines[1..skip - 1], &mut b.declared);
+    }
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l)).collect();
+
+    let allowed = |shape: Shape| match format {
+        Format::Otter => matches!(shape, Shape::Otter | Shape::Label | Shape::Marked),
+        Format::Rev => matches!(shape, Shape::TimeAfterName | Shape::Label | Shape::Marked),
+        Format::Timestamped => !matches!(shape, Shape::Otter),
+        Format::Markdown | Format::GoogleMeet | Format::Plain => {
+            matches!(shape, Shape::Label | Shape::Marked)
+        }
+        _ => !matches!(shape, Shape::Otter),
+    };
+
+    // Pass 1: how often each label recurs.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in kinds.iter().skip(skip) {
+        if let Kind::Speaker(c) = k {
+            if allowed(c.shape) {
+                *counts.entry(c.name).or_default() += 1;
+            }
+        }
+    }
+    let accept = |c: &Cand| -> bool {
+        if !allowed(c.shape) {
+            return false;
+        }
+        if c.name.is_empty() {
+            // Rev writes `(00:47):` for speech it could not attribute.
+            return c.shape == Shape::TimeAfterName;
+        }
+        if !label::shape_ok(c.name) {
+            return false;
+        }
+        let n = counts.get(c.name).copied().unwrap_or(0);
+        n >= 2
+            || label::looks_like_name(c.name)
+            || crate::roles::generic_role(c.name).is_some()
+            || (matches!(
+                c.shape,
+                Shape::Marked | Shape::TimeFirst | Shape::TimeAfterName | Shape::Otter
+            ) && c.name.chars().next().is_some_and(|ch| !ch.is_lowercase()))
+    };
+
+    // Declarations: "Interviewer: Maya Chen" where Maya Chen speaks elsewhere.
+    let speaking: std::collections::HashSet<String> = kinds
+        .iter()
+        .skip(skip)
+        .filter_map(|k| match k {
+            Kind::Speaker(c) if accept(c) => Some(c.name.to_lowercase()),
+            _ => None,
+        })
+        .collect();
+
+    let mut current: Option<usize> = None;
+    let mut seen_turn = false;
+    // Times of a header line (Rev, Otter) whose text follows on the next lines.
+    let mut pending: (Option<f64>, Option<f64>) = (None, None);
+    for (i, line) in lines.iter().enumerate().skip(skip) {
+        let lineno = (i + 1) as u32;
+        match &kinds[i] {
+            Kind::Skip if !seen_turn && b.declared.date.is_none() => {
+                b.declared.date = find_date(line);
+            }
+            Kind::Blank | Kind::Skip | Kind::Time => {}
+            Kind::Speaker(c) if accept(c) => {
+                let rest = &line[c.text_start..];
+                if let Some(is_interviewer) = declared_role(c.name) {
+                    if let Some(names) = declaration(rest, &speaking) {
+                        if is_interviewer {
+                            b.declared.interviewers.extend(names);
+                        } else {
+                            b.declared.interviewees.extend(names);
+                        }
+                        continue;
+                    }
+                }
+                let name = if c.name.is_empty() {
+                    UNKNOWN_SPEAKER
+                } else {
+                    c.name
+                };
+                let sp = b.speaker(name);
+                current = Some(sp);
+                seen_turn = true;
+                if rest.trim().is_empty() {
+                    pending = (c.start, c.end);
+                } else {
+                    pending = (None, None);
+                    push_text(
+                        &mut b,
+                        sp,
+                        line,
+                        c.text_start,
+                        lineno,
+                        c.start,
+                        c.end,
+                        format,
+                    );
+                }
+            }
+            Kind::Speaker(c) if !seen_turn && is_header_key(c.name) => {
+                header_line(&mut b, c.name, &line[c.text_start..]);
+            }
+            Kind::TimedText {
+                text_start,
+                start,
+                end,
+            } => {
+                if let Some(sp) = current {
+                    push_text(&mut b, sp, line, *text_start, lineno, *start, *end, format);
+                }
+            }
+            Kind::Speaker(_) | Kind::Text => {
+                if let Some(sp) = current {
+                    let (start, end) = std::mem::take(&mut pending);
+                    push_text(&mut b, sp, line, 0, lineno, start, end, format);
+                } else if b.declared.date.is_none() {
+                    b.declared.date = find_date(line);
+                }
+            }
+        }
+    }
+    let mut t = b.finish();
+    if t.turns.is_empty() {
+        return Err(Error::NoTurns(format!(
+            "read as {} but no line starts with a speaker label; expected lines like \
+             `Name: text`{}",
+            format.name(),
+            match format {
+                Format::Otter => " or Otter's `Name  0:00` headers",
+                Format::Rev => " or Rev's `Name (00:01):` headers",
+                Format::Timestamped => " or `[00:01:23] Name: text`",
+                Format::Markdown => " or `**Name:** text`",
+                _ => "",
+            }
+        )));
+    }
+    if t.speakers.len() == 1 && t.turns.len() > 3 {
+        t.warnings.push(Warning::file(format!(
+            "only one speaker label ({}) was found",
+            t.speakers[0].name
+        )));
+    }
+    Ok(t)
+}
+
+/// Header keys read before the first turn: `Date:`, `Participants:` and the like.
+fn is_header_key(name: &str) -> bool {
+    let l = name.to_lowercase();
+    matches!(
+        l.as_str(),
+        "date" | "participants" | "attendees" | "speakers" | "present" | "people" | "recorded"
+    )
+}
+
+fn header_line(b: &mut Builder, key: &str, value: &str) {
+    let l = key.to_lowercase();
+    if l == "date" || l == "recorded" {
+        if b.declared.date.is_none() {
+            b.declared.date = find_date(value);
+        }
+        return;
+    }
+    // "Participants: Maya (interviewer), Tom (customer)"
+    for part in split_names(value) {
+        let (name, role) = match part.split_once('(') {
+            Some((n, r)) => (n.trim(), r.trim_end_matches(')').trim()),
+            None => match part.split_once(" - ") {
+                Some((n, r)) => (n.trim(), r.trim()),
+                None => continue,
+            },
+        };
+        match declared_role(role) {
+            Some(true) => b.declared.interviewers.push(name.to_string()),
+            Some(false) => b.declared.interviewees.push(name.to_string()),
+            None => {}
+        }
+    }
+}
+
+/// `Interviewer: Maya Chen` declares a role when the value names someone who speaks.
+fn declaration(value: &str, speaking: &std::collections::HashSet<String>) -> Option<Vec<String>> {
+    let names = split_names(value.trim().trim_end_matches('.'));
+    if names.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for n in names {
+        let base = n.split('(').next().unwrap_or(&n).trim().to_lowercase();
+        if !speaking.contains(&base) {
+            return None;
+        }
+        out.push(n.split('(').next().unwrap_or(&n).trim().to_string());
+    }
+    Some(out)
+}
+
+/// Pushes a line's text from `from`, splitting at Markdown escapes so columns stay exact.
+#[allow(clippy::too_many_arguments)]
+fn push_text(
+    b: &mut Builder,
+    speaker: usize,
+    line: &str,
+    from: usize,
+    lineno: u32,
+    start: Option<f64>,
+    end: Option<f64>,
+    format: Format,
+) {
+    let text = &line[from..];
+    let col = line[..from].chars().count() as u32 + 1;
+    if matches!(format, Format::Markdown | Format::GoogleMeet) && text.contains('\\') {
+        let mut spans = Vec::new();
+        let mut run_start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '\\' {
+                if let Some(&(_, next)) = chars.peek() {
+                    if next.is_ascii_punctuation() {
+                        if run_start < i {
+                            let c0 = col + text[..run_start].chars().count() as u32;
+                            spans.push(Span::exact(&text[run_start..i], lineno, c0));
+                        }
+                        run_start = i + 1;
+                        chars.next();
+                    }
+                }
+            }
+        }
+        if run_start < text.len() {
+            let c0 = col + text[..run_start].chars().count() as u32;
+            spans.push(Span::exact(&text[run_start..], lineno, c0));
+        }
+        b.push(speaker, &spans, start, end);
+    } else {
+        b.push(speaker, &[Span::exact(text, lineno, col)], start, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Transcript {
+        let f = detect(s).expect("detected");
+        parse(s, f).expect("parsed")
+    }
+
+    fn turns(t: &Transcript) -> Vec<(String, String, u32)> {
+        t.turns
+            .iter()
+            .map(|u| (t.speakers[u.speaker].name.clone(), u.text.clone(), u.line))
+            .collect()
+    }
+
+    #[test]
+    fn plain_with_continuations_and_inner_colons() {
+        let t = read(
+            "Maya: Hi Tom. Here's the thing: we want to learn.\nTom: Sure.\nHere's the thing: I was late.\nAnd more.\nMaya: Why?\n",
+        );
+        assert_eq!(t.format, Format::Plain);
+        assert_eq!(
+            turns(&t),
+            vec![
+                (
+                    "Maya".into(),
+                    "Hi Tom. Here's the thing: we want to learn.".into(),
+                    1
+                ),
+                (
+                    "Tom".into(),
+                    "Sure. Here's the thing: I was late. And more.".into(),
+                    2
+                ),
+                ("Maya".into(), "Why?".into(), 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn consecutive_lines_of_one_speaker_merge() {
+        let t = read("Ana: One.\nAna: Two.\nBo: Three.\n");
+        assert_eq!(t.turns.len(), 2);
+        assert_eq!(t.turns[0].text, "One. Two.");
+    }
+
+    #[test]
+    fn timestamped_variants() {
+        let t =
+            read("[00:00:03] Ana: Hello there\n[00:00:07] Bo: Hi\n[00:01:10] Ana: So, tell me.\n");
+        assert_eq!(t.format, Format::Timestamped);
+        assert_eq!(t.turns[1].start, Some(7.0));
+        let t = read("00:00:03 Ana: Hello there\n00:00:07 Bo: Hi\n");
+        assert_eq!(t.format, Format::Timestamped);
+        assert_eq!(t.turns[0].text, "Hello there");
+        let t = read("Ana (00:00:03): Hello there\nBo (00:00:07): Hi\n");
+        assert_eq!(t.format, Format::Timestamped);
+        assert_eq!(t.speakers[1].name, "Bo");
+        let t = read(
+            "[0:00:06.835000 - 0:00:07.235000] SPEAKER_00 -  Hello.\n[0:00:12.520000 - 0:00:13] SPEAKER_03 - It's all right.\n",
+        );
+        assert_eq!(t.turns[1].start, Some(12.52));
+        assert_eq!(t.turns[1].end, Some(13.0));
+        assert_eq!(t.speakers[1].name, "SPEAKER_03");
+        let t = read(
+            "[00:00:10 -> 00:00:15] [SPEAKER_01]: text one\n[00:00:16 -> 00:00:18] [SPEAKER_00]: text two\n",
+        );
+        assert_eq!(t.speakers[0].name, "SPEAKER_01");
+    }
+
+    #[test]
+    fn rev_and_otter_headers() {
+        let t = read(
+            "Speaker 1 (00:01):\nThanks for joining.\n\nLenny (01:02:39):\nToday my guest is here.\n\n (00:47):\nAn ad read.\n",
+        );
+        assert_eq!(t.format, Format::Rev);
+        assert_eq!(t.turns[1].start, Some(3759.0));
+        assert_eq!(t.speakers[2].name, UNKNOWN_SPEAKER);
+        let t = read(
+            "R1  0:00  \nSo firstly, could you tell us about your work?\n\nP3  0:12  \nSure. I work on things.\n\nMore of that.\n\nTranscribed by https://otter.ai\n",
+        );
+        assert_eq!(t.format, Format::Otter);
+        assert_eq!(turns(&t)[1].1, "Sure. I work on things. More of that.");
+        assert_eq!(t.turns[1].line, 5);
+    }
+
+    #[test]
+    fn markdown_with_front_matter_and_escapes() {
+        let t = read(
+            "---\ntitle: x\ninterviewer: Mat Ryer\ndate: 2024-03-02\n---\n# Episode\n\n**Mat Ryer:** Hello \\[laughs\\] there.\n\n**Tom Wilkie**: Hi.\n",
+        );
+        assert_eq!(t.format, Format::Markdown);
+        assert_eq!(t.turns[0].text, "Hello [laughs] there.");
+        assert_eq!(t.declared.interviewers, vec!["Mat Ryer".to_string()]);
+        assert_eq!(t.declared.date.as_deref(), Some("2024-03-02"));
+        let p = t.turns[0].position(t.turns[0].text.find("there").unwrap());
+        assert_eq!((p.line, p.column), (8, 32));
+    }
+
+    #[test]
+    fn meet_boilerplate_and_bare_times() {
+        let t = read(
+            "Call - 2024/11/21 15:51 GMT - Transcript\nAttendees\nAna B, Bo C\nThis editable transcript was computer generated and might contain errors.\nAna B: Welcome.\n00:05:00\nBo C: Thanks.\nTranscription ended after 00:30:30\n",
+        );
+        assert_eq!(t.format, Format::GoogleMeet);
+        assert_eq!(turns(&t).len(), 2);
+        assert_eq!(t.declared.date.as_deref(), Some("2024-11-21"));
+    }
+
+    #[test]
+    fn header_declarations() {
+        let t = read(
+            "Interviewer: Maya Chen\nDate: 2025-01-04\n\nMaya Chen: How do you plan?\nTom: In a sheet.\nMaya Chen: Why?\n",
+        );
+        assert_eq!(t.declared.interviewers, vec!["Maya Chen".to_string()]);
+        assert_eq!(t.turns.len(), 3);
+    }
+
+    #[test]
+    fn lowercase_recurring_labels() {
+        let t = read(
+            "interviewer: so tell me.\ninterviewee: well, ok.\ninterviewer: and then?\ninterviewee: fine.\n",
+        );
+        assert_eq!(t.speakers.len(), 2);
+    }
+
+    #[test]
+    fn prose_is_not_a_transcript() {
+        assert_eq!(
+            detect("The answer: yes.\nWe went home.\nNothing else happened today."),
+            None
+        );
+    }
+}

@@ -1,0 +1,423 @@
+//! Who interviews and who is interviewed.
+//!
+//! In order of trust: names the caller gives (`--interviewer`, configuration);
+//! names the transcript declares (header lines, front matter, NOTE blocks);
+//! generic labels (`Interviewer`, `Q`/`A`, `Host`/`Guest`,
+//! `Researcher`/`Participant`, `PM`/`Customer` …); and otherwise the
+//! conversation itself: the interviewer asks most of the questions, in shorter
+//! turns, and usually speaks first. A speaker who barely speaks in a
+//! conversation of three or more (a note-taker saying hello and goodbye) is
+//! `other`, as are unattributed voices and meeting bots.
+
+use crate::error::Warning;
+use crate::transcript::{Role, RoleSource, Transcript, UNKNOWN_SPEAKER};
+
+/// The role a generic speaker label implies, if any.
+///
+/// ```
+/// use candor::{generic_role, Role};
+/// assert_eq!(generic_role("Interviewer"), Some(Role::Interviewer));
+/// assert_eq!(generic_role("Interviewer 2"), Some(Role::Interviewer));
+/// assert_eq!(generic_role("respondent"), Some(Role::Interviewee));
+/// assert_eq!(generic_role("P3"), Some(Role::Interviewee));
+/// assert_eq!(generic_role("Note-taker"), Some(Role::Other));
+/// assert_eq!(generic_role("Speaker 1"), None);
+/// assert_eq!(generic_role("Maya"), None);
+/// ```
+pub fn generic_role(name: &str) -> Option<Role> {
+    let lower = name.trim().to_lowercase();
+    // "Interviewer 2", "Interviewer1", "interviewer_a": the label without its number.
+    let base = lower
+        .trim_end_matches(|c: char| {
+            c.is_ascii_digit() || c == ' ' || c == '_' || c == '-' || c == '#'
+        })
+        .trim_end_matches(" a")
+        .trim_end_matches(" b");
+    let base = if base.is_empty() {
+        lower.as_str()
+    } else {
+        base
+    };
+    let interviewer = [
+        "interviewer",
+        "int",
+        "i",
+        "q",
+        "question",
+        "questioner",
+        "researcher",
+        "ux researcher",
+        "user researcher",
+        "moderator",
+        "facilitator",
+        "host",
+        "pm",
+        "product manager",
+        "founder",
+        "agent",
+        "me",
+        "iv",
+    ];
+    let interviewee = [
+        "interviewee",
+        "respondent",
+        "resp",
+        "r",
+        "participant",
+        "p",
+        "a",
+        "answer",
+        "customer",
+        "client",
+        "user",
+        "guest",
+        "subject",
+        "candidate",
+        "prospect",
+        "buyer",
+        "caller",
+        "patient",
+        "informant",
+        "expert",
+        "ie",
+    ];
+    let other = [
+        "note-taker",
+        "notetaker",
+        "note taker",
+        "notes",
+        "observer",
+        "scribe",
+        "unknown",
+        "unknown speaker",
+        "silent observer",
+        "otter.ai",
+        "fireflies.ai notetaker",
+        "recorder",
+        "transcriber",
+        "bot",
+        "assistant",
+    ];
+    if other.contains(&base) || lower.contains("notetaker") || lower.contains("note-taker") {
+        return Some(Role::Other);
+    }
+    // Single letters only as bare labels: "Q", "A", "P1", "R".
+    if interviewer.contains(&base) && (base.len() > 1 || lower.len() <= 3) {
+        return Some(Role::Interviewer);
+    }
+    if interviewee.contains(&base) && (base.len() > 1 || lower.len() <= 3) {
+        return Some(Role::Interviewee);
+    }
+    None
+}
+
+/// A cheap question count for a turn: question marks, or an interrogative opening without one.
+pub(crate) fn rough_questions(text: &str) -> f32 {
+    let marks = text.matches('?').count();
+    if marks > 0 {
+        return marks as f32;
+    }
+    let first: String = text
+        .split_whitespace()
+        .find(|w| {
+            !matches!(
+                w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+                "so" | "and" | "okay" | "ok" | "right" | "um" | "uh" | "but" | "well"
+            )
+        })
+        .unwrap_or("")
+        .to_lowercase();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    if crate::text::is_wh(first)
+        || matches!(
+            first,
+            "do" | "does"
+                | "did"
+                | "can"
+                | "could"
+                | "would"
+                | "is"
+                | "are"
+                | "have"
+                | "tell"
+                | "walk"
+        )
+    {
+        0.8
+    } else {
+        0.0
+    }
+}
+
+fn name_matches(speaker: &str, given: &str) -> bool {
+    let s = speaker.trim().to_lowercase();
+    let g = given.trim().to_lowercase();
+    if g.is_empty() {
+        return false;
+    }
+    s == g || s.split_whitespace().next() == Some(g.as_str()) || s.starts_with(&format!("{g} "))
+}
+
+/// Assigns roles to every speaker. `given` names interviewers (and, optionally,
+/// interviewees) that override everything the transcript says.
+pub(crate) fn assign(
+    t: &mut Transcript,
+    given_interviewers: &[String],
+    given_interviewees: &[String],
+) {
+    let n = t.speakers.len();
+    if n == 0 {
+        return;
+    }
+    // Speakers that are "other" whatever else is known.
+    let mut fixed: Vec<Option<(Role, RoleSource, f32)>> =
+        t.speakers
+            .iter()
+            .map(|s| {
+                (s.name == UNKNOWN_SPEAKER || generic_role(&s.name) == Some(Role::Other))
+                    .then_some((Role::Other, RoleSource::Label, 1.0))
+            })
+            .collect();
+
+    let by_names = |ints: &[String],
+                    ees: &[String],
+                    source: RoleSource,
+                    fixed: &mut Vec<Option<(Role, RoleSource, f32)>>|
+     -> bool {
+        let mut any = false;
+        for (i, s) in t.speakers.iter().enumerate() {
+            if ints.iter().any(|g| name_matches(&s.name, g)) {
+                fixed[i] = Some((Role::Interviewer, source, 1.0));
+                any = true;
+            } else if ees.iter().any(|g| name_matches(&s.name, g)) {
+                fixed[i] = Some((Role::Interviewee, source, 1.0));
+            }
+        }
+        any
+    };
+
+    let mut warnings = Vec::new();
+    let mut decided: Option<RoleSource> = None;
+    if !given_interviewers.is_empty() {
+        if by_names(
+            given_interviewers,
+            given_interviewees,
+            RoleSource::Given,
+            &mut fixed,
+        ) {
+            decided = Some(RoleSource::Given);
+        } else {
+            warnings.push(Warning::file(format!(
+                "no speaker matches the interviewer name(s) given ({}); speakers are: {}",
+                given_interviewers.join(", "),
+                t.speakers
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
+    if decided.is_none() && !t.declared.interviewers.is_empty() {
+        let (ints, ees) = (
+            t.declared.interviewers.clone(),
+            t.declared.interviewees.clone(),
+        );
+        if by_names(&ints, &ees, RoleSource::Header, &mut fixed) {
+            decided = Some(RoleSource::Header);
+        }
+    }
+    if decided.is_none() {
+        let mut any_interviewer = false;
+        let mut any_interviewee = false;
+        for (i, s) in t.speakers.iter().enumerate() {
+            match generic_role(&s.name) {
+                Some(Role::Interviewer) => {
+                    fixed[i] = Some((Role::Interviewer, RoleSource::Label, 1.0));
+                    any_interviewer = true;
+                }
+                Some(Role::Interviewee) => {
+                    fixed[i] = Some((Role::Interviewee, RoleSource::Label, 1.0));
+                    any_interviewee = true;
+                }
+                _ => {}
+            }
+        }
+        if any_interviewer {
+            decided = Some(RoleSource::Label);
+        } else if any_interviewee {
+            // "Customer" and "Maya": the unlabelled speakers interview.
+            let unlabelled: Vec<usize> = (0..n).filter(|&i| fixed[i].is_none()).collect();
+            if unlabelled.len() == 1 {
+                fixed[unlabelled[0]] = Some((Role::Interviewer, RoleSource::Label, 0.9));
+                decided = Some(RoleSource::Label);
+            }
+        } else {
+            // Labels like Q/A that only mean something together were not both present: undo.
+        }
+    }
+
+    // Speakers still open: decided by the conversation, or implied by the names given.
+    let mut questions = vec![0f32; n];
+    let mut turns = vec![0usize; n];
+    let mut words = vec![0usize; n];
+    let mut first_turn = vec![usize::MAX; n];
+    for (k, turn) in t.turns.iter().enumerate() {
+        let s = turn.speaker;
+        questions[s] += rough_questions(&turn.text);
+        turns[s] += 1;
+        words[s] += crate::text::count_words(&turn.text);
+        first_turn[s] = first_turn[s].min(k);
+    }
+    let total_words: usize = words.iter().sum::<usize>().max(1);
+    let active: Vec<usize> = (0..n).filter(|&i| turns[i] > 0).collect();
+    // A speaker who barely speaks among three or more is a note-taker or an observer.
+    let minor = |i: usize| {
+        active.len() >= 3 && turns[i] <= 2 && (words[i] * 20 < total_words || words[i] <= 15)
+    };
+
+    if decided.is_some() {
+        for i in 0..n {
+            if fixed[i].is_none() {
+                let role = if minor(i) {
+                    Role::Other
+                } else {
+                    Role::Interviewee
+                };
+                fixed[i] = Some((role, decided.unwrap_or(RoleSource::Heuristic), 0.9));
+            }
+        }
+    } else {
+        let open: Vec<usize> = (0..n)
+            .filter(|&i| fixed[i].is_none() && turns[i] > 0)
+            .collect();
+        if open.len() == 1 && active.len() == 1 {
+            warnings.push(Warning::file(
+                "only one speaker: candor cannot tell who interviews; name them with --interviewer",
+            ));
+            fixed[open[0]] = Some((Role::Other, RoleSource::Heuristic, 0.0));
+        } else if !open.is_empty() {
+            // Score: share of questions dominates; short turns and speaking first break ties.
+            let q_total: f32 = open.iter().map(|&i| questions[i]).sum();
+            let score = |i: usize| -> f32 {
+                let q_share = if q_total > 0.0 {
+                    questions[i] / q_total
+                } else {
+                    0.0
+                };
+                let density = questions[i] / turns[i].max(1) as f32;
+                let brevity = 1.0 - words[i] as f32 / total_words as f32;
+                let first = if first_turn[i] == 0 { 0.1 } else { 0.0 };
+                2.0 * q_share + density + 0.3 * brevity + first
+            };
+            let mut ranked = open.clone();
+            ranked.sort_by(|&a, &b| score(b).total_cmp(&score(a)));
+            let top = ranked[0];
+            let second = ranked.get(1).copied();
+            let confidence = match second {
+                _ if q_total == 0.0 => 0.3,
+                Some(s) => (0.5
+                    + 0.5 * (questions[top] - questions[s])
+                        / (questions[top] + questions[s]).max(1.0))
+                .clamp(0.3, 0.99),
+                None => 0.6,
+            };
+            for &i in &open {
+                let density = questions[i] / turns[i].max(1) as f32;
+                let role = if i == top
+                    || (questions[i] >= 3.0
+                        && density >= 0.4
+                        && questions[i] >= 0.25 * questions[top]
+                        && active.len() >= 3)
+                {
+                    Role::Interviewer
+                } else if minor(i) {
+                    Role::Other
+                } else {
+                    Role::Interviewee
+                };
+                fixed[i] = Some((role, RoleSource::Heuristic, confidence));
+            }
+        }
+        // Interviewer named by label only on one side ("Customer") was handled above;
+        // anyone left is silent.
+        for f in fixed.iter_mut() {
+            if f.is_none() {
+                *f = Some((Role::Other, RoleSource::Heuristic, 0.0));
+            }
+        }
+    }
+    for (s, f) in t.speakers.iter_mut().zip(fixed) {
+        if let Some((role, source, conf)) = f {
+            s.role = role;
+            s.role_source = source;
+            s.role_confidence = conf;
+        }
+    }
+    t.warnings.extend(warnings);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(src: &str, given: &[&str]) -> Vec<(String, Role)> {
+        let mut t = crate::parse(src.as_bytes(), None).unwrap();
+        let given: Vec<String> = given.iter().map(|s| s.to_string()).collect();
+        assign(&mut t, &given, &[]);
+        t.speakers
+            .iter()
+            .map(|s| (s.name.clone(), s.role))
+            .collect()
+    }
+
+    #[test]
+    fn heuristic_finds_the_questioner() {
+        let r = roles(
+            "Tom: Hi! Thanks for having me.\nMaya: Thanks for coming. How do you plan your week?\nTom: Mostly in a spreadsheet, every Monday morning, with coffee.\nMaya: What happens when it slips?\nTom: I move things around and hope for the best, honestly.\nMaya: Why?\nTom: Because nobody else looks at it.\n",
+            &[],
+        );
+        assert_eq!(
+            r,
+            vec![
+                ("Tom".into(), Role::Interviewee),
+                ("Maya".into(), Role::Interviewer)
+            ]
+        );
+    }
+
+    #[test]
+    fn note_taker_is_other_and_two_interviewees() {
+        let src = "Ines: Thanks both. Grace, how do you support the cohort?\nSam: Hi all, I'm just taking notes.\nGrace: Role-play, mostly, twice a week, with whoever is on shift that day.\nInes: Ravi, what was hard at first?\nRavi: The phone. Accents on the phone, abbreviations, and the speed of it all.\nInes: What did you do about it?\nRavi: Practised with Grace and with the WhatsApp group most evenings.\nGrace: And I gave him recordings from old calls to listen to.\nInes: Who else should I talk to?\nGrace: Maybe the preceptors on the ward, they see it every day.\nSam: Thanks, bye.\n";
+        let r = roles(src, &[]);
+        assert_eq!(
+            r,
+            vec![
+                ("Ines".into(), Role::Interviewer),
+                ("Sam".into(), Role::Other),
+                ("Grace".into(), Role::Interviewee),
+                ("Ravi".into(), Role::Interviewee),
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_and_given_names() {
+        let r = roles("Interviewer: How?\nRespondent: Like this.\n", &[]);
+        assert_eq!(r[0].1, Role::Interviewer);
+        let r = roles(
+            "Customer: Hello.\nMaya: Hi, how are you?\nCustomer: Fine.\n",
+            &[],
+        );
+        assert_eq!(r[1], ("Maya".into(), Role::Interviewer));
+        let r = roles("Ana: How?\nBo: Why?\nAna: What?\nBo: Fine.\n", &["bo"]);
+        assert_eq!(
+            r,
+            vec![
+                ("Ana".into(), Role::Interviewee),
+                ("Bo".into(), Role::Interviewer)
+            ]
+        );
+    }
+}

@@ -1,0 +1,1190 @@
+//! Words, sentences and questions in speech-to-text.
+//!
+//! A turn is split into sentences (Unicode UAX #29, plus clause splitting for
+//! unpunctuated run-ons). Each sentence is normalised for matching: lower
+//! case, curly quotes straightened, contractions expanded (`what's` → `what
+//! is`, `you'd` → `you would`), fillers (`um`, `uh`, `, like,`, `, you know,`)
+//! and stutters (`the the`) dropped, and punctuation kept as separate tokens.
+//! Every normalised token remembers its byte span in the original text, so a
+//! pattern matched on the normalised form points back at the words as spoken.
+//!
+//! Each sentence then gets a [`Form`]: wh-question, polite invitation
+//! ("Could you walk me through…"), yes/no, tag question, declarative question,
+//! fragment, or statement, judged from its opening words as much as from its
+//! question mark, because transcripts drop and misplace punctuation.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Counts spoken words: runs of letters and digits, not counting `[laughs]`
+/// or `(inaudible)` annotations; each CJK character counts as a word.
+///
+/// ```
+/// assert_eq!(candor::count_words("Well, it's a long-term thing [laughs] really."), 5);
+/// assert_eq!(candor::count_words("你好世界"), 4);
+/// ```
+pub fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    let mut depth = 0u32;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            match b {
+                b'[' | b'(' => {
+                    depth += 1;
+                    in_word = false;
+                }
+                b']' | b')' => {
+                    depth = depth.saturating_sub(1);
+                    in_word = false;
+                }
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {
+                    if !in_word && depth == 0 {
+                        n += 1;
+                    }
+                    in_word = true;
+                }
+                b'\'' | b'-' | b'_' if in_word => {}
+                _ => in_word = false,
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if is_cjk(c) {
+                if depth == 0 {
+                    n += 1;
+                }
+                in_word = false;
+            } else if c.is_alphanumeric() {
+                if !in_word && depth == 0 {
+                    n += 1;
+                }
+                in_word = true;
+            } else if c == '’' && in_word {
+            } else {
+                in_word = false;
+            }
+        }
+    }
+    n
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
+}
+
+/// A normalised token: its text is `norm[n0..n1]` of its sentence; it came from `text[o0..o1]` of the turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub n0: u32,
+    pub n1: u32,
+    pub o0: u32,
+    pub o1: u32,
+    pub punct: bool,
+    /// The original word started with a capital letter.
+    pub cap: bool,
+}
+
+/// What kind of utterance a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// Not a question.
+    Statement,
+    /// A wh-question: what, how, why, where, when, who, which.
+    Wh,
+    /// A polite imperative or prompt that invites a story: "Could you walk me through…", "Tell me about…".
+    Invitation,
+    /// A yes/no question opened by an auxiliary: "Do you…", "Is it…", "Would you…".
+    YesNo,
+    /// A statement with a question tag: "…, right?", "…, isn't it?".
+    Tag,
+    /// A statement said as a question: "You use spreadsheets?".
+    Declarative,
+    /// A verbless question: "Noisy how?", "Really?", "And then?".
+    Fragment,
+}
+
+impl Form {
+    /// Whether the form asks something.
+    pub fn is_question(self) -> bool {
+        !matches!(self, Form::Statement)
+    }
+}
+
+/// One analysed sentence of a turn.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    /// Byte range in the turn's text.
+    pub start: usize,
+    pub end: usize,
+    /// Normalised text: tokens joined by single spaces.
+    pub norm: String,
+    pub toks: Vec<Tok>,
+    /// Index of the first token after discourse markers and vocatives.
+    pub core: usize,
+    pub form: Form,
+    pub ends_q: bool,
+}
+
+impl Sentence {
+    /// Normalised text from the core on.
+    pub fn core_norm(&self) -> &str {
+        match self.toks.get(self.core) {
+            Some(t) => &self.norm[t.n0 as usize..],
+            None => "",
+        }
+    }
+
+    /// Byte offset in `norm` where the core starts.
+    pub fn core_offset(&self) -> usize {
+        self.toks
+            .get(self.core)
+            .map_or(self.norm.len(), |t| t.n0 as usize)
+    }
+
+    /// The turn-text byte range covered by a normalised byte range.
+    pub fn source_range(&self, n0: usize, n1: usize) -> (usize, usize) {
+        let mut lo = None;
+        let mut hi = None;
+        for t in &self.toks {
+            if (t.n1 as usize) > n0 && (t.n0 as usize) < n1 {
+                lo = Some(lo.map_or(t.o0, |l: u32| l.min(t.o0)));
+                hi = Some(hi.map_or(t.o1, |h: u32| h.max(t.o1)));
+            }
+        }
+        match (lo, hi) {
+            (Some(a), Some(b)) => (a as usize, b as usize),
+            _ => (self.start, self.end),
+        }
+    }
+
+    /// Normalised word tokens from the core on (punctuation left out).
+    pub fn core_words(&self) -> impl Iterator<Item = &str> {
+        self.toks[self.core.min(self.toks.len())..]
+            .iter()
+            .filter(|t| !t.punct)
+            .map(|t| &self.norm[t.n0 as usize..t.n1 as usize])
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.toks.iter().filter(|t| !t.punct).count()
+    }
+
+    pub fn tok_str(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.norm[t.n0 as usize..t.n1 as usize])
+    }
+}
+
+/// Expansions of contractions; the original token maps to all of them.
+fn expand(word: &str) -> Option<&'static [&'static str]> {
+    Some(match word {
+        "what's" => &["what", "is"],
+        "who's" => &["who", "is"],
+        "where's" => &["where", "is"],
+        "when's" => &["when", "is"],
+        "why's" => &["why", "is"],
+        "how's" => &["how", "is"],
+        "it's" => &["it", "is"],
+        "that's" => &["that", "is"],
+        "there's" => &["there", "is"],
+        "here's" => &["here", "is"],
+        "he's" => &["he", "is"],
+        "she's" => &["she", "is"],
+        "this's" => &["this", "is"],
+        "i'm" | "im" => &["i", "am"],
+        "you're" => &["you", "are"],
+        "we're" => &["we", "are"],
+        "they're" => &["they", "are"],
+        "i've" => &["i", "have"],
+        "you've" => &["you", "have"],
+        "we've" => &["we", "have"],
+        "they've" => &["they", "have"],
+        "i'll" => &["i", "will"],
+        "you'll" => &["you", "will"],
+        "we'll" => &["we", "will"],
+        "they'll" => &["they", "will"],
+        "it'll" => &["it", "will"],
+        "that'll" => &["that", "will"],
+        "i'd" => &["i", "would"],
+        "you'd" => &["you", "would"],
+        "we'd" => &["we", "would"],
+        "they'd" => &["they", "would"],
+        "it'd" => &["it", "would"],
+        "that'd" => &["that", "would"],
+        "he'd" => &["he", "would"],
+        "she'd" => &["she", "would"],
+        "gonna" => &["going", "to"],
+        "wanna" => &["want", "to"],
+        "gotta" => &["got", "to"],
+        "kinda" => &["kind", "of"],
+        "sorta" => &["sort", "of"],
+        "dont" => &["don't"],
+        "doesnt" => &["doesn't"],
+        "didnt" => &["didn't"],
+        "isnt" => &["isn't"],
+        "arent" => &["aren't"],
+        "wasnt" => &["wasn't"],
+        "werent" => &["weren't"],
+        "wouldnt" => &["wouldn't"],
+        "couldnt" => &["couldn't"],
+        "shouldnt" => &["shouldn't"],
+        "cant" => &["can't"],
+        "wont" => &["won't"],
+        "havent" => &["haven't"],
+        "hasnt" => &["hasn't"],
+        "youre" => &["you", "are"],
+        "whats" => &["what", "is"],
+        "thats" => &["that", "is"],
+        "ya" => &["you"],
+        _ => return None,
+    })
+}
+
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "um" | "umm"
+            | "ummm"
+            | "uh"
+            | "uhh"
+            | "uhm"
+            | "er"
+            | "erm"
+            | "hmm"
+            | "hm"
+            | "mm"
+            | "mmm"
+            | "mhm"
+            | "ehm"
+            | "uh-huh"
+            | "mm-hmm"
+            | "mm-hm"
+    )
+}
+
+/// Words whose immediate repetition is a stutter, not grammar.
+fn is_stutter_word(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "you"
+            | "we"
+            | "the"
+            | "a"
+            | "and"
+            | "so"
+            | "to"
+            | "it"
+            | "do"
+            | "is"
+            | "what"
+            | "how"
+            | "was"
+            | "in"
+            | "of"
+            | "but"
+            | "they"
+            | "my"
+            | "our"
+            | "your"
+            | "are"
+            | "did"
+            | "can"
+            | "would"
+            | "if"
+            | "when"
+            | "why"
+            | "where"
+            | "who"
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Raw tokens of a sentence: (start, end) byte offsets in `text`, and whether punctuation.
+fn raw_tokens(text: &str, base: usize, out: &mut Vec<(usize, usize, bool)>) {
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if matches!(d, '\'' | '’' | '-' | '.' | ':' | '/' | '&') {
+                    // Inside a word: "don't", "long-term", "3.5", "micro:bit", "24/7".
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    let inner_ok = match d {
+                        '\'' | '’' | '-' | '&' => after.is_some_and(is_word_char),
+                        _ => after.is_some_and(|a| a.is_alphanumeric()) && c.is_alphanumeric(),
+                    };
+                    if inner_ok {
+                        it.next();
+                        end = j + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push((base + i, base + end, false));
+        } else if c == '.' && text[i..].starts_with("...") {
+            it.next();
+            it.next();
+            out.push((base + i, base + i + 3, true));
+        } else if c == '-' && text[i + 1..].starts_with('-') {
+            it.next();
+            out.push((base + i, base + i + 2, true));
+        } else {
+            out.push((base + i, base + i + c.len_utf8(), true));
+        }
+    }
+}
+
+fn norm_punct(c: &str) -> &str {
+    match c {
+        "—" | "–" | "―" | "--" | "-" => "-",
+        "…" | "..." => "…",
+        "“" | "”" | "„" | "\"" => "\"",
+        "‘" | "’" | "'" | "`" => "'",
+        "¿" | "？" => "?",
+        "，" => ",",
+        "。" => ".",
+        other => other,
+    }
+}
+
+/// Builds the normalised form of `text[start..end]`.
+fn normalise(text: &str, start: usize, end: usize) -> (String, Vec<Tok>) {
+    let mut raw = Vec::new();
+    raw_tokens(&text[start..end], start, &mut raw);
+    let mut norm = String::with_capacity(end - start + 8);
+    let mut toks: Vec<Tok> = Vec::with_capacity(raw.len() + 4);
+    let push = |norm: &mut String,
+                toks: &mut Vec<Tok>,
+                s: &str,
+                o0: usize,
+                o1: usize,
+                punct: bool,
+                cap: bool| {
+        if !norm.is_empty() {
+            norm.push(' ');
+        }
+        let n0 = norm.len() as u32;
+        norm.push_str(s);
+        toks.push(Tok {
+            n0,
+            n1: norm.len() as u32,
+            o0: o0 as u32,
+            o1: o1 as u32,
+            punct,
+            cap,
+        });
+    };
+    let mut lower = String::new();
+    for (k, &(a, b, punct)) in raw.iter().enumerate() {
+        let orig = &text[a..b];
+        if punct {
+            let p = norm_punct(orig);
+            // Fillers dropped between two commas leave them doubled.
+            if p == ","
+                && toks
+                    .last()
+                    .is_some_and(|t| t.punct && &norm[t.n0 as usize..t.n1 as usize] == ",")
+            {
+                continue;
+            }
+            push(&mut norm, &mut toks, p, a, b, true, false);
+            continue;
+        }
+        lower.clear();
+        for c in orig.chars() {
+            match c {
+                '’' | '‘' | '`' => lower.push('\''),
+                c => lower.extend(c.to_lowercase()),
+            }
+        }
+        if is_filler(&lower) {
+            continue;
+        }
+        let cap = orig.chars().next().is_some_and(char::is_uppercase);
+        // Stutter: "the the", "I- I".
+        if is_stutter_word(&lower) {
+            let prev = toks.last().map(|t| &norm[t.n0 as usize..t.n1 as usize]);
+            let prev2 = toks
+                .len()
+                .checked_sub(2)
+                .map(|i| &norm[toks[i].n0 as usize..toks[i].n1 as usize]);
+            if prev == Some(lower.as_str()) || (prev == Some("-") && prev2 == Some(lower.as_str()))
+            {
+                if prev == Some("-") {
+                    // drop the dash of "I- I"
+                    let t = toks.pop().expect("dash");
+                    norm.truncate(t.n0.saturating_sub(1) as usize);
+                }
+                continue;
+            }
+        }
+        // ", like," and "like," at the start; ", you know," ; "I mean,".
+        let next_punct = |off: usize| raw.get(k + off).map(|&(x, y, p)| (p, &text[x..y]));
+        let prev_is_comma_or_start = toks
+            .last()
+            .is_none_or(|t| t.punct && &norm[t.n0 as usize..t.n1 as usize] == ",");
+        if lower == "like" && prev_is_comma_or_start && matches!(next_punct(1), Some((true, ","))) {
+            continue;
+        }
+        match expand(&lower) {
+            Some(parts) => {
+                for p in parts {
+                    push(&mut norm, &mut toks, p, a, b, false, cap);
+                }
+            }
+            None => push(&mut norm, &mut toks, &lower, a, b, false, cap),
+        }
+    }
+    drop_discourse_fillers(&mut norm, &mut toks);
+    (norm, toks)
+}
+
+/// Removes ", you know," and "I mean," used as fillers, and commas left doubled.
+fn drop_discourse_fillers(norm: &mut String, toks: &mut Vec<Tok>) {
+    let words: Vec<&str> = toks
+        .iter()
+        .map(|t| &norm[t.n0 as usize..t.n1 as usize])
+        .collect();
+    let mut drop = vec![false; toks.len()];
+    let mut changed = false;
+    for i in 0..words.len() {
+        let prev_sep = i == 0 || matches!(words[i - 1], "," | "-" | "…");
+        if prev_sep && i + 2 < words.len() {
+            let pair = (words[i], words[i + 1]);
+            let next_sep = matches!(words[i + 2], "," | "?" | "." | "-" | "…");
+            if next_sep && (pair == ("you", "know") || pair == ("i", "mean")) {
+                drop[i] = true;
+                drop[i + 1] = true;
+                if words[i + 2] == "," {
+                    drop[i + 2] = true;
+                }
+                changed = true;
+            }
+        }
+        // "you know?" at the very end of a statement is a filler tag, not a question.
+        if i + 2 == words.len()
+            && i > 0
+            && words[i - 1] == ","
+            && (words[i], words[i + 1]) == ("you", "know")
+        {
+            drop[i - 1] = true;
+            drop[i] = true;
+            changed = true;
+        }
+    }
+    if !changed {
+        return;
+    }
+    let old_norm = std::mem::take(norm);
+    let old = std::mem::take(toks);
+    for (t, d) in old.into_iter().zip(drop) {
+        if d {
+            continue;
+        }
+        let s = &old_norm[t.n0 as usize..t.n1 as usize];
+        if !norm.is_empty() {
+            norm.push(' ');
+        }
+        let n0 = norm.len() as u32;
+        norm.push_str(s);
+        toks.push(Tok {
+            n0,
+            n1: norm.len() as u32,
+            ..t
+        });
+    }
+}
+
+static CLAUSE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:what|how|why|where|when|who|which) (?:do|does|did|is|are|was|were|would|could|can|will|should|has|have|had)|(?:do|does|did|is|are|was|were|would|could|can|will|have|has) (?:you|it|that|they|there|we|your))\b").expect("valid regex")
+});
+
+/// Splits run-on sentences without punctuation at interrogative openers.
+fn split_run_on(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let seg = &text[start..end];
+    let trimmed = seg.trim_end();
+    let words: Vec<(usize, &str)> = seg.unicode_word_indices().collect();
+    let has_inner_punct = trimmed
+        .trim_end_matches(['.', '?', '!'])
+        .contains(['.', '?', '!', ',', ';']);
+    if words.len() < 12 || has_inner_punct {
+        out.push((start, end));
+        return;
+    }
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let mut cuts = Vec::new();
+    for i in 3..lower.len().saturating_sub(2) {
+        let prev = lower[i - 1].as_str();
+        if matches!(
+            prev,
+            "what"
+                | "how"
+                | "why"
+                | "where"
+                | "when"
+                | "who"
+                | "which"
+                | "if"
+                | "that"
+                | "whether"
+                | "do"
+                | "does"
+                | "did"
+                | "would"
+                | "could"
+                | "can"
+                | "will"
+                | "is"
+                | "are"
+        ) {
+            continue;
+        }
+        let two = format!("{} {}", lower[i], lower[i + 1]);
+        if CLAUSE_OPENER.is_match(&two) {
+            cuts.push(words[i].0);
+        }
+    }
+    let mut s = start;
+    for c in cuts {
+        let abs = start + c;
+        if abs > s {
+            out.push((s, abs));
+            s = abs;
+        }
+    }
+    out.push((s, end));
+}
+
+/// Discourse openers skipped before classifying a sentence ("So, okay, how do you…").
+const OPENERS: &[&[&str]] = &[
+    &["so"],
+    &["and"],
+    &["but"],
+    &["okay"],
+    &["ok"],
+    &["alright"],
+    &["all", "right"],
+    &["right"],
+    &["well"],
+    &["now"],
+    &["then"],
+    &["yeah"],
+    &["yes"],
+    &["yep"],
+    &["great"],
+    &["cool"],
+    &["perfect"],
+    &["nice"],
+    &["got", "it"],
+    &["gotcha"],
+    &["i", "see"],
+    &["interesting"],
+    &["sure"],
+    &["oh"],
+    &["ah"],
+    &["oof"],
+    &["ugh"],
+    &["wow"],
+    &["awesome"],
+    &["amazing"],
+    &["totally"],
+    &["fair"],
+    &["fair", "enough"],
+    &["understood"],
+    &["noted"],
+    &["brilliant"],
+    &["lovely"],
+    &["wonderful"],
+    &["excellent"],
+    &["good"],
+    &["ha"],
+    &["haha"],
+    &["actually"],
+    &["also"],
+    &["just"],
+    &["anyway"],
+    &["first", "off"],
+    &["first", "up"],
+    &["first"],
+    &["last", "thing"],
+    &["quick", "question"],
+    &["out", "of", "curiosity"],
+    &["sorry"],
+    &["remind", "me"],
+    &["just", "to", "check"],
+    &["just", "to", "clarify"],
+    &["to", "check"],
+    &["to", "clarify"],
+    &["be", "honest", "with", "me"],
+    &["be", "honest"],
+    &["honestly"],
+    &["i", "am", "curious"],
+    &["makes", "sense"],
+    &["that", "makes", "sense"],
+    &["that", "is", "fair"],
+    &["sounds", "good"],
+    &["thanks"],
+    &["thank", "you"],
+    &["mm-hm"],
+    &["uh-huh"],
+    &["and", "then"],
+    &["going", "back", "a", "step"],
+    &["one", "more", "thing"],
+    &["one", "last", "thing"],
+    &["hey"],
+    &["hi"],
+    &["hello"],
+    &["look"],
+    &["listen"],
+    &["basically"],
+    &["i", "mean"],
+    &["like"],
+    &["you", "know"],
+    &["no"],
+    &["of", "course"],
+    &["absolutely"],
+    &["exactly"],
+    &["definitely"],
+    &["true"],
+    &["indeed"],
+    &["huh"],
+    &["hmm"],
+    &["see"],
+    &["go", "on"],
+    &["tell", "me"],
+    &["ha", "ha"],
+    &["aha"],
+    &["wait"],
+];
+
+fn word_at<'a>(norm: &'a str, toks: &[Tok], i: usize) -> &'a str {
+    toks.get(i)
+        .map_or("", |t| &norm[t.n0 as usize..t.n1 as usize])
+}
+
+/// Index of the first token after openers, vocatives and their punctuation.
+fn find_core(norm: &str, toks: &[Tok], names: &[String]) -> usize {
+    let mut i = 0;
+    let n = toks.len();
+    for _ in 0..8 {
+        // Leading punctuation (a dash after "Remind me —").
+        while i < n && toks[i].punct {
+            i += 1;
+        }
+        let mut advanced = false;
+        for op in OPENERS {
+            if op
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word_at(norm, toks, i + k) == *w)
+            {
+                let after = i + op.len();
+                let next = word_at(norm, toks, after);
+                // "tell me" only as an opener when punctuation follows ("Tell me, how…").
+                let needs_punct = matches!(op, [a, b] if (*a, *b) == ("tell", "me"))
+                    || matches!(
+                        op,
+                        ["like"]
+                            | ["no"]
+                            | ["right"]
+                            | ["see"]
+                            | ["look"]
+                            | ["well"]
+                            | ["just"]
+                            | ["first"]
+                            | ["then"]
+                    );
+                let followed_by_punct = toks.get(after).is_some_and(|t| t.punct) && next != "?";
+                if after >= n || (needs_punct && !followed_by_punct) {
+                    continue;
+                }
+                // "so" / "and" etc. may run straight on: "So how do you…".
+                if !needs_punct || followed_by_punct {
+                    i = after;
+                    advanced = true;
+                    break;
+                }
+            }
+        }
+        if !advanced {
+            // Vocative: "Ravi, did you…", "Yasmin, what's…": a capitalised word or a speaker's name, then a comma.
+            let w = word_at(norm, toks, i);
+            let is_name = toks.get(i).is_some_and(|t| t.cap && !t.punct)
+                && (names.iter().any(|n| n.eq_ignore_ascii_case(w)) || !is_function_word(w));
+            if is_name && word_at(norm, toks, i + 1) == "," && i + 2 < n {
+                i += 2;
+                continue;
+            }
+            break;
+        }
+    }
+    i.min(n)
+}
+
+fn is_function_word(w: &str) -> bool {
+    is_aux(w)
+        || is_wh(w)
+        || matches!(
+            w,
+            "i" | "you"
+                | "we"
+                | "they"
+                | "he"
+                | "she"
+                | "it"
+                | "that"
+                | "this"
+                | "there"
+                | "the"
+                | "a"
+                | "an"
+                | "if"
+                | "because"
+                | "tell"
+                | "walk"
+                | "talk"
+                | "imagine"
+                | "suppose"
+                | "given"
+                | "since"
+                | "when"
+                | "with"
+                | "for"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "maybe"
+                | "perhaps"
+                | "surely"
+                | "obviously"
+                | "presumably"
+                | "probably"
+                | "please"
+                | "let"
+                | "let's"
+                | "say"
+                | "think"
+                | "describe"
+                | "explain"
+        )
+}
+
+pub(crate) fn is_wh(w: &str) -> bool {
+    matches!(
+        w,
+        "what" | "how" | "why" | "where" | "when" | "who" | "whom" | "whose" | "which"
+    )
+}
+
+pub(crate) fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "do" | "does"
+            | "did"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "am"
+            | "have"
+            | "has"
+            | "had"
+            | "can"
+            | "could"
+            | "will"
+            | "would"
+            | "should"
+            | "shall"
+            | "may"
+            | "might"
+            | "must"
+            | "don't"
+            | "doesn't"
+            | "didn't"
+            | "isn't"
+            | "aren't"
+            | "wasn't"
+            | "weren't"
+            | "haven't"
+            | "hasn't"
+            | "hadn't"
+            | "can't"
+            | "couldn't"
+            | "won't"
+            | "wouldn't"
+            | "shouldn't"
+            | "mustn't"
+    )
+}
+
+fn is_subjectish(w: &str) -> bool {
+    matches!(
+        w,
+        "you"
+            | "i"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "that"
+            | "this"
+            | "there"
+            | "these"
+            | "those"
+            | "your"
+            | "my"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "the"
+            | "a"
+            | "an"
+            | "any"
+            | "anyone"
+            | "anybody"
+            | "anything"
+            | "someone"
+            | "somebody"
+            | "something"
+            | "everyone"
+            | "everybody"
+            | "everything"
+            | "people"
+            | "some"
+            | "all"
+            | "most"
+            | "many"
+            | "much"
+            | "each"
+            | "every"
+            | "both"
+            | "either"
+            | "neither"
+            | "no"
+            | "one"
+            | "other"
+            | "others"
+            | "y'all"
+    )
+}
+
+static INVITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:please )?(?:(?:can|could|would|will) you (?:please |just |maybe |perhaps |quickly |briefly |kindly |also |now |first )*|",
+        r"(?:would|do) you mind |would you be (?:able|willing) to |are you able to |",
+        r"do you want to |would you like to |",
+        r"i would (?:love|like) (?:you )?to |i would (?:love|like) it if you could |",
+        r"i want to |i want you to |i am keen to |i am interested in |i am curious (?:about|to) |",
+        r"maybe |perhaps |if you could |let us |let's |could we |can we |why don't you |",
+        r"(?:can|could|may) i ask you to |",
+        r")(?:tell|walk|talk|take|describe|explain|share|show|give me|help me understand|go through|run me through|run through|paint|say more|expand|elaborate|unpack|start by|start with|begin by|begin with|recount|remind me|talk about|hear about|hear more|understand (?:how|what|why|more)|learn (?:how|what|more|about)|go back|think (?:back|of|about)|set the scene|describing|telling|walking|sharing|explaining|talking)\b"
+    ))
+    .expect("valid regex")
+});
+
+static TAG_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|,|-|\s)\s*(?:right|yeah|yes|no|correct|true|huh|eh|okay|ok|innit|am i right|isn't it|isn't that|isn't that (?:right|true|so)|aren't they|aren't you|aren't we|doesn't it|doesn't he|doesn't she|don't you|don't they|don't we|didn't it|didn't you|didn't they|wouldn't you|wouldn't it|won't it|won't you|can't you|haven't you|hasn't it|wasn't it|weren't they|weren't you|was it|is it|would you say|do you think|agreed|yes or no) \?$").expect("valid regex")
+});
+
+/// Classifies a sentence from its core tokens.
+fn classify(norm: &str, toks: &[Tok], core: usize, ends_q: bool) -> Form {
+    let core_str = toks.get(core).map_or("", |t| &norm[t.n0 as usize..]);
+    let words: Vec<&str> = toks[core.min(toks.len())..]
+        .iter()
+        .filter(|t| !t.punct)
+        .map(|t| &norm[t.n0 as usize..t.n1 as usize])
+        .collect();
+    if words.is_empty() {
+        return Form::Statement;
+    }
+    let w0 = words[0];
+    let w1 = words.get(1).copied().unwrap_or("");
+    if INVITATION.is_match(core_str) {
+        // "Can you tell me whether/if…" asks yes or no.
+        let yes_no = core_str.contains(" tell me if ") || core_str.contains(" tell me whether ");
+        return if yes_no {
+            Form::YesNo
+        } else {
+            Form::Invitation
+        };
+    }
+    // "In what way", "to what extent", "for how long": a preposition then a wh-word.
+    let wh_start = is_wh(w0)
+        || (matches!(
+            w0,
+            "in" | "to"
+                | "for"
+                | "at"
+                | "on"
+                | "with"
+                | "from"
+                | "by"
+                | "of"
+                | "about"
+                | "roughly"
+                | "approximately"
+                | "exactly"
+                | "and"
+        ) && is_wh(w1));
+    if wh_start {
+        let wi = if is_wh(w0) { 0 } else { 1 };
+        let next = words.get(wi + 1).copied().unwrap_or("");
+        let next2 = words.get(wi + 2).copied().unwrap_or("");
+        if ends_q {
+            return Form::Wh;
+        }
+        // Without a question mark, a wh-word then a subject and verb is a clause, not a question
+        // ("What I found was…"); a wh-word then an auxiliary or a verb asks.
+        let inverted = is_aux(next)
+            || matches!(
+                next,
+                "happened"
+                    | "happens"
+                    | "made"
+                    | "makes"
+                    | "caused"
+                    | "causes"
+                    | "changed"
+                    | "goes"
+                    | "went"
+                    | "gets"
+                    | "got"
+                    | "comes"
+                    | "came"
+                    | "kept"
+                    | "led"
+                    | "else"
+                    | "come"
+                    | "much"
+                    | "many"
+                    | "long"
+                    | "often"
+                    | "kind"
+                    | "kinds"
+                    | "sort"
+                    | "type"
+                    | "part"
+                    | "one"
+                    | "exactly"
+            )
+            || (next == "about" && !next2.is_empty());
+        return if inverted && words.len() >= 2 {
+            Form::Wh
+        } else {
+            Form::Statement
+        };
+    }
+    if is_aux(w0) {
+        let subj = is_subjectish(w1)
+            || toks
+                .iter()
+                .skip(core + 1)
+                .find(|t| !t.punct)
+                .is_some_and(|t| t.cap);
+        if ends_q && (subj || words.len() >= 2) {
+            return Form::YesNo;
+        }
+        if !ends_q
+            && subj
+            && matches!(
+                w1,
+                "you" | "it" | "that" | "this" | "there" | "they" | "your" | "we"
+            )
+            && words.len() >= 3
+        {
+            return Form::YesNo;
+        }
+    }
+    if ends_q {
+        if TAG_END.is_match(core_str) && words.len() >= 3 {
+            return Form::Tag;
+        }
+        if words.len() <= 3
+            && !words
+                .iter()
+                .any(|w| is_subjectish(w) && *w != "the" && *w != "a")
+        {
+            return Form::Fragment;
+        }
+        // A verbless phrase: no auxiliary, no pronoun subject ("Perhaps one of your technicians, or the manager?").
+        let has_clause = words.iter().any(|w| {
+            is_aux(w)
+                || matches!(
+                    *w,
+                    "you" | "i" | "we" | "they" | "he" | "she" | "it" | "that" | "there"
+                )
+        });
+        if !has_clause {
+            return Form::Fragment;
+        }
+        return Form::Declarative;
+    }
+    Form::Statement
+}
+
+/// All sentences of a turn, analysed.
+pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
+    let mut bounds = Vec::new();
+    for (start, s) in text.split_sentence_bound_indices() {
+        let end = start + s.len();
+        if s.trim().is_empty() {
+            continue;
+        }
+        split_run_on(text, start, end, &mut bounds);
+    }
+    let mut out = Vec::with_capacity(bounds.len());
+    for (start, end) in bounds {
+        let (norm, toks) = normalise(text, start, end);
+        if toks.iter().all(|t| t.punct) {
+            continue;
+        }
+        let core = find_core(&norm, &toks, names);
+        let ends_q = toks
+            .iter()
+            .rev()
+            .find(|t| !matches!(&norm[t.n0 as usize..t.n1 as usize], "\"" | "'" | ")" | "]"))
+            .is_some_and(|t| &norm[t.n0 as usize..t.n1 as usize] == "?");
+        let form = classify(&norm, &toks, core, ends_q);
+        let trimmed_end = start + text[start..end].trim_end().len();
+        out.push(Sentence {
+            start,
+            end: trimmed_end,
+            norm,
+            toks,
+            core,
+            form,
+            ends_q,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<(Form, String)> {
+        sentences(text, &["Ravi".to_string()])
+            .into_iter()
+            .map(|s| (s.form, s.core_norm().to_string()))
+            .collect()
+    }
+
+    fn form(text: &str) -> Form {
+        let f = forms(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        f[0].0
+    }
+
+    #[test]
+    fn normalises_speech() {
+        let s = &sentences("Um, so what's the the, like, main thing you'd change?", &[])[0];
+        assert_eq!(s.norm, ", so what is the , main thing you would change ?");
+        assert_eq!(s.core_norm(), "what is the , main thing you would change ?");
+        let (a, b) = s.source_range(
+            s.norm.find("what").unwrap(),
+            s.norm.find(" is").unwrap() + 3,
+        );
+        assert_eq!(
+            &"Um, so what's the the, like, main thing you'd change?"[a..b],
+            "what's"
+        );
+    }
+
+    #[test]
+    fn question_forms() {
+        assert_eq!(form("So how do you handle building regs?"), Form::Wh);
+        assert_eq!(form("how do you handle building regs"), Form::Wh);
+        assert_eq!(form("What I found was that it broke."), Form::Statement);
+        assert_eq!(
+            form("Could you walk me through the last reconciliation you did?"),
+            Form::Invitation
+        );
+        assert_eq!(
+            form("Would you mind telling me a bit about your first weeks?"),
+            Form::Invitation
+        );
+        assert_eq!(form("Tell me about the log."), Form::Invitation);
+        assert_eq!(
+            form("Walk me through how you write the report."),
+            Form::Invitation
+        );
+        assert_eq!(form("Say more about that?"), Form::Invitation);
+        assert_eq!(
+            form("Maybe start with what your job looks like day to day?"),
+            Form::Invitation
+        );
+        assert_eq!(
+            form("Do you use the reminder feature at all now?"),
+            Form::YesNo
+        );
+        assert_eq!(form("Ravi, did you ever try it?"), Form::YesNo);
+        assert_eq!(form("Would you sign up for that?"), Form::YesNo);
+        assert_eq!(form("do you use spreadsheets for that"), Form::YesNo);
+        assert_eq!(form("That must be so chaotic, right?"), Form::Tag);
+        assert_eq!(
+            form("Keyword rules are just the wrong approach, aren't they?"),
+            Form::Tag
+        );
+        assert_eq!(form("You use spreadsheets for this?"), Form::Declarative);
+        assert_eq!(form("Noisy how?"), Form::Fragment);
+        assert_eq!(form("Really?"), Form::Fragment);
+        assert_eq!(form("And when Ciarán's off as well?"), Form::Wh);
+        assert_eq!(
+            form("Remind me — is the school a state primary or an academy?"),
+            Form::YesNo
+        );
+        assert_eq!(form("Sorry, what's a credit?"), Form::Wh);
+        assert_eq!(form("In what way was it different?"), Form::Wh);
+        assert_eq!(form("We built a plugin."), Form::Statement);
+    }
+
+    #[test]
+    fn splits_sentences_and_run_ons() {
+        assert_eq!(
+            forms(
+                "Tell me about the late payers. What happened the last time one paid really late?"
+            )
+            .len(),
+            2
+        );
+        let f = forms(
+            "so we built this thing that syncs everything for you would you use it if it was free",
+        );
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f[1].0, Form::YesNo);
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(count_words("Hello there, how are you?"), 5);
+        assert_eq!(count_words("it's twenty-nine pounds [crosstalk] a seat"), 5);
+        assert_eq!(count_words(""), 0);
+    }
+}
