@@ -1,6 +1,6 @@
 //! Errors and warnings.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why a transcript could not be read or analysed.
 ///
@@ -75,7 +75,7 @@ impl Error {
 /// let t = candor::parse(b"WEBVTT\n\n0:0:0.0 --> 0:0:5.320\n<v Ana>Hello there.</v>\n", None).unwrap();
 /// assert!(t.warnings.iter().any(|w| w.line == Some(3)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// 1-based source line, when the warning concerns one.
     pub line: Option<u32>,

@@ -3,18 +3,29 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod analyze;
+mod config;
 mod decode;
 mod error;
+pub mod eval;
 pub mod formats;
+mod metrics;
+mod report;
 mod roles;
+mod rules;
 pub(crate) mod text;
 mod transcript;
 
+pub use analyze::Analyzer;
+pub use config::{Config, CustomRule, Level, Profile, SpeakerFilter, Thresholds};
 pub use decode::{Decoded, decode};
 pub use error::{Error, Warning};
 pub use formats::time::format_clock;
 pub use formats::{Format, detect, vtt};
+pub use metrics::{Basis, Metrics, Stretch};
+pub use report::{Finding, Report, ReportError, Severity, SpeakerStats};
 pub use roles::generic_role;
+pub use rules::{Example, RuleInfo, Scope, rule, rules};
 pub use text::{Form, count_words};
 pub use transcript::{Declared, Position, Role, RoleSource, Speaker, Transcript, Turn};
 
@@ -34,4 +45,14 @@ pub fn parse(bytes: &[u8], format: Option<Format>) -> Result<Transcript, Error> 
     t.warnings = warnings;
     roles::assign(&mut t, &[], &[]);
     Ok(t)
+}
+
+/// How candor reads each sentence of a text: its form and normalised core.
+/// For debugging rules; the output format is not stable.
+#[doc(hidden)]
+pub fn debug_sentences(text: &str) -> Vec<(Form, String)> {
+    text::sentences(text, &[])
+        .into_iter()
+        .map(|s| (s.form, s.norm.clone()))
+        .collect()
 }

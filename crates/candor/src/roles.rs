@@ -101,11 +101,13 @@ pub fn generic_role(name: &str) -> Option<Role> {
     if other.contains(&base) || lower.contains("notetaker") || lower.contains("note-taker") {
         return Some(Role::Other);
     }
-    // Single letters only as bare labels: "Q", "A", "P1", "R".
-    if interviewer.contains(&base) && (base.len() > 1 || lower.len() <= 3) {
+    // Single letters only bare ("Q", "A", "I", "R"), except P1, P2… for participants;
+    // codes like "A1" or "R2" mean different things in different studies.
+    let bare_letter = base.len() == 1 && (lower.len() == 1 || base == "p");
+    if interviewer.contains(&base) && (base.len() > 1 || bare_letter) {
         return Some(Role::Interviewer);
     }
-    if interviewee.contains(&base) && (base.len() > 1 || lower.len() <= 3) {
+    if interviewee.contains(&base) && (base.len() > 1 || bare_letter) {
         return Some(Role::Interviewee);
     }
     None

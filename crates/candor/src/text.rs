@@ -166,14 +166,6 @@ impl Sentence {
         }
     }
 
-    /// Normalised word tokens from the core on (punctuation left out).
-    pub fn core_words(&self) -> impl Iterator<Item = &str> {
-        self.toks[self.core.min(self.toks.len())..]
-            .iter()
-            .filter(|t| !t.punct)
-            .map(|t| &self.norm[t.n0 as usize..t.n1 as usize])
-    }
-
     pub fn word_count(&self) -> usize {
         self.toks.iter().filter(|t| !t.punct).count()
     }
@@ -518,7 +510,7 @@ fn drop_discourse_fillers(norm: &mut String, toks: &mut Vec<Tok>) {
 }
 
 static CLAUSE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:what|how|why|where|when|who|which) (?:do|does|did|is|are|was|were|would|could|can|will|should|has|have|had)|(?:do|does|did|is|are|was|were|would|could|can|will|have|has) (?:you|it|that|they|there|we|your))\b").expect("valid regex")
+    Regex::new(r"^(?:(?:what|how|why|where|when|who|which) (?:do|does|did|is|are|was|were|would|could|can|will|should|has|have|had)|(?:do|does|did|would|could|can|will|have|has) (?:you|your|they|we)|(?:is|are|was|were) there)\b").expect("valid regex")
 });
 
 /// Splits run-on sentences without punctuation at interrogative openers.
@@ -526,10 +518,9 @@ fn split_run_on(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     let seg = &text[start..end];
     let trimmed = seg.trim_end();
     let words: Vec<(usize, &str)> = seg.unicode_word_indices().collect();
-    let has_inner_punct = trimmed
-        .trim_end_matches(['.', '?', '!'])
-        .contains(['.', '?', '!', ',', ';']);
-    if words.len() < 12 || has_inner_punct {
+    // Only unpunctuated speech-to-text runs on; a punctuated sentence is left whole.
+    let punctuated = trimmed.contains(['.', '?', '!', ',', ';', '…']);
+    if words.len() < 12 || punctuated {
         out.push((start, end));
         return;
     }
@@ -896,14 +887,14 @@ fn is_subjectish(w: &str) -> bool {
 
 static INVITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:please )?(?:(?:can|could|would|will) you (?:please |just |maybe |perhaps |quickly |briefly |kindly |also |now |first )*|",
-        r"(?:would|do) you mind |would you be (?:able|willing) to |are you able to |",
+        r"^(?:please )?(?:(?:would|do) you mind \w+ing\b|(?:(?:can|could|would|will) you (?:please |just |maybe |perhaps |quickly |briefly |kindly |also |now |first )*|",
+        r"would you be (?:able|willing) to |are you able to |",
         r"do you want to |would you like to |",
         r"i would (?:love|like) (?:you )?to |i would (?:love|like) it if you could |",
         r"i want to |i want you to |i am keen to |i am interested in |i am curious (?:about|to) |",
         r"maybe |perhaps |if you could |let us |let's |could we |can we |why don't you |",
         r"(?:can|could|may) i ask you to |",
-        r")(?:tell|walk|talk|take|describe|explain|share|show|give me|help me understand|go through|run me through|run through|paint|say more|expand|elaborate|unpack|start by|start with|begin by|begin with|recount|remind me|talk about|hear about|hear more|understand (?:how|what|why|more)|learn (?:how|what|more|about)|go back|think (?:back|of|about)|set the scene|describing|telling|walking|sharing|explaining|talking)\b"
+        r")(?:tell (?:me|us)|walk (?:me|us)|talk (?:me|us) through|talk (?:about|to me about|a bit about)|take (?:me|us) (?:through|back)|describe|explain|share (?:a|an|some|more|what|how|why|your experience|the story|with me)|show (?:me|us) (?:how|what|where)|give (?:me|us) (?:an|a|some|more)|help (?:me|us) understand|go through|run (?:me )?through|paint (?:me )?a picture|say (?:a bit )?more|expand|elaborate|unpack|start by|start with|begin by|begin with|recount|remind me (?:how|what|why|who|when|where)|hear about|hear more|understand (?:how|what|why|more)|learn (?:how|what|more|about)|go back|think (?:back|of|about)|set the scene|describing|telling|walking|sharing|explaining|talking)\b)"
     ))
     .expect("valid regex")
 });
@@ -1048,6 +1039,93 @@ fn classify(norm: &str, toks: &[Tok], core: usize, ends_q: bool) -> Form {
     Form::Statement
 }
 
+/// Whether a wh-word and the word after it open a question ("when did…", "which part…",
+/// "how long…") rather than a subordinate clause ("when money comes in…", "how you do it…").
+pub(crate) fn wh_opens_question(a: &str, b: &str) -> bool {
+    let subject = matches!(
+        b,
+        "you"
+            | "i"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "the"
+            | "a"
+            | "an"
+            | "your"
+            | "our"
+            | "their"
+            | "my"
+            | "his"
+            | "her"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "people"
+            | "someone"
+            | "somebody"
+            | "everyone"
+            | "anyone"
+            | "there"
+    );
+    match a {
+        "when" | "where" | "why" | "whenever" => is_aux(b),
+        "how" => is_aux(b) || !subject,
+        "what" | "who" | "which" | "whose" | "whom" => {
+            !matches!(b, "you" | "i" | "we" | "they" | "he" | "she")
+        }
+        _ => false,
+    }
+}
+
+/// Words that open a subordinate clause or frame before the question proper.
+fn is_frame_start(norm: &str, toks: &[Tok], i: usize) -> bool {
+    let w = word_at(norm, toks, i);
+    let next = word_at(norm, toks, i + 1);
+    if is_wh(w) {
+        return !wh_opens_question(w, next);
+    }
+    let w_is_opener = is_aux(w)
+        || matches!(
+            w,
+            "tell" | "walk" | "talk" | "describe" | "explain" | "imagine" | "suppose" | "say"
+        );
+    !w_is_opener
+}
+
+/// After a leading frame ("If you had a magic wand, …", "These days, when…, …", "So just so I've
+/// got the basics — …"), the index where the question itself starts; `core` when there is no frame.
+fn main_clause(norm: &str, toks: &[Tok], core: usize, ends_q: bool) -> usize {
+    if !ends_q || !is_frame_start(norm, toks, core) {
+        return core;
+    }
+    let n = toks.len();
+    for j in core + 1..n {
+        let prev = word_at(norm, toks, j - 1);
+        if !matches!(prev, "," | "-" | ":" | ";" | "…") {
+            continue;
+        }
+        let a = word_at(norm, toks, j);
+        let b = word_at(norm, toks, j + 1);
+        // At least three words must follow, so a tag ("…, aren't they?") is not taken for the question.
+        let words_after = toks[j..].iter().filter(|t| !t.punct).count();
+        if words_after < 3 {
+            continue;
+        }
+        let opener = (is_wh(a) && wh_opens_question(a, b))
+            || (is_aux(a) && is_subjectish(b))
+            || matches!(a, "tell" | "walk" | "talk")
+            || (matches!(a, "can" | "could" | "would") && b == "you");
+        if opener {
+            return j;
+        }
+    }
+    core
+}
+
 /// All sentences of a turn, analysed.
 pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
     let mut bounds = Vec::new();
@@ -1070,6 +1148,7 @@ pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
             .rev()
             .find(|t| !matches!(&norm[t.n0 as usize..t.n1 as usize], "\"" | "'" | ")" | "]"))
             .is_some_and(|t| &norm[t.n0 as usize..t.n1 as usize] == "?");
+        let core = main_clause(&norm, &toks, core, ends_q);
         let form = classify(&norm, &toks, core, ends_q);
         let trimmed_end = start + text[start..end].trim_end().len();
         out.push(Sentence {

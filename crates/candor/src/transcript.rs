@@ -1,6 +1,6 @@
 //! The transcript model every format is read into: speakers, turns, and where each came from.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Warning;
 use crate::formats::Format;
@@ -12,7 +12,7 @@ use crate::formats::Format;
 /// assert_eq!(Role::Interviewer.as_str(), "interviewer");
 /// assert_eq!("interviewee".parse::<Role>(), Ok(Role::Interviewee));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Asks the questions; the rules judge this speaker.
@@ -60,7 +60,7 @@ impl std::fmt::Display for Role {
 /// use candor::RoleSource;
 /// assert_eq!(RoleSource::Label.as_str(), "label");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RoleSource {
     /// Named by the caller (`--interviewer`, or the configuration file).
@@ -139,6 +139,22 @@ pub struct Turn {
 }
 
 impl Turn {
+    /// The source lines the turn's text comes from, in order, each once.
+    ///
+    /// ```
+    /// let t = candor::parse(b"Ana: One.\nAna: Two.\nBo: Three.", None).unwrap();
+    /// assert_eq!(t.turns[0].lines().collect::<Vec<_>>(), vec![1, 2]);
+    /// ```
+    pub fn lines(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut last = 0;
+        self.pieces.iter().filter_map(move |p| {
+            (p.line != last).then(|| {
+                last = p.line;
+                p.line
+            })
+        })
+    }
+
     /// The source position of a byte offset in [`Turn::text`].
     ///
     /// Exact where the text is a verbatim copy of the source; otherwise the
@@ -248,8 +264,6 @@ pub(crate) struct Builder {
     turns: Vec<Turn>,
     pub warnings: Vec<Warning>,
     pub declared: Declared,
-    /// Whether the current turn may still take more text from its speaker.
-    open: bool,
 }
 
 /// A run of text and where it starts in the source.
@@ -332,7 +346,6 @@ impl Builder {
             turns: Vec::new(),
             warnings: Vec::new(),
             declared: Declared::default(),
-            open: false,
         }
     }
 
@@ -363,11 +376,6 @@ impl Builder {
         self.turns.last().map(|t| t.speaker)
     }
 
-    /// Ends the current turn: the next segment starts a new turn even for the same speaker.
-    pub fn close(&mut self) {
-        self.open = false;
-    }
-
     /// Adds a segment of speech. `spans` are the runs of its text in source order;
     /// runs on different source lines are joined with a space, others directly.
     pub fn push(
@@ -386,7 +394,7 @@ impl Builder {
             (Some(_), Some(_)) => Some(0.0),
             _ => None,
         };
-        let merge = self.open && self.turns.last().is_some_and(|t| t.speaker == speaker);
+        let merge = self.turns.last().is_some_and(|t| t.speaker == speaker);
         if !merge {
             let line = spans
                 .iter()
@@ -402,7 +410,6 @@ impl Builder {
                 pieces: Vec::new(),
             });
         }
-        self.open = true;
         let Some(turn) = self.turns.last_mut() else {
             return;
         };

@@ -66,7 +66,11 @@ pub(crate) fn split(line: &str) -> Option<Label> {
         return finish(line, offset + 1, offset + 1 + close, text_start, true);
     }
     // Name: text: the first colon followed by whitespace or the end of the line.
-    let window = &rest[..rest.len().min(MAX_NAME + 2)];
+    let mut cut = rest.len().min(MAX_NAME + 2);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &rest[..cut];
     let search = 0;
     while let Some(i) = window[search..].find(':') {
         let colon = search + i;

@@ -124,11 +124,11 @@ fn classify(line: &str) -> Kind<'_> {
             if rest.trim().is_empty() {
                 return Kind::Time;
             }
-            if let Some(l) = label::split(rest) {
-                let name = &rest[l.name_start..l.name_end];
+            if let Some(z) = ZOOM_CHAT.captures(rest) {
+                let (n, t) = (z.get(1).expect("group"), z.get(2).expect("group"));
                 return Kind::Speaker(Cand {
-                    name,
-                    text_start: rest_start + l.text_start,
+                    name: n.as_str(),
+                    text_start: rest_start + t.start(),
                     start,
                     end,
                     shape: Shape::TimeFirst,
@@ -144,11 +144,11 @@ fn classify(line: &str) -> Kind<'_> {
                     shape: Shape::TimeFirst,
                 });
             }
-            if let Some(z) = ZOOM_CHAT.captures(rest) {
-                let (n, t) = (z.get(1).expect("group"), z.get(2).expect("group"));
+            if let Some(l) = label::split(rest) {
+                let name = &rest[l.name_start..l.name_end];
                 return Kind::Speaker(Cand {
-                    name: n.as_str(),
-                    text_start: rest_start + t.start(),
+                    name,
+                    text_start: rest_start + l.text_start,
                     start,
                     end,
                     shape: Shape::TimeFirst,

@@ -1,0 +1,466 @@
+//! `candor.toml`: who interviews, the profile, which rules run at what
+//! severity, thresholds, and the user's own phrase rules.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::report::Severity;
+
+/// The kind of interview, which sets defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// Learning about the customer's problem: no pitching, the customer talks most.
+    #[default]
+    Discovery,
+    /// Showing a solution: `selling` is off and the interviewer may talk more.
+    Solution,
+}
+
+/// Which speakers a custom rule judges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerFilter {
+    /// Interviewers only (the default, like the built-in rules).
+    #[default]
+    Interviewer,
+    /// Interviewees only, e.g. to track mentions of a competitor.
+    Interviewee,
+    /// Everyone.
+    Any,
+}
+
+/// Numbers the transcript rules compare against.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Thresholds {
+    /// The interviewer's share of the talk above which `talk-ratio` fires (0–1).
+    pub talk_ratio: Option<f64>,
+    /// Words in one interviewer turn above which `interviewer-monologue` fires.
+    pub monologue_words: Option<usize>,
+    /// Seconds in one interviewer turn above which `interviewer-monologue` fires (timed transcripts).
+    pub monologue_seconds: Option<f64>,
+}
+
+/// A phrase rule the user writes: flag these words when this speaker says them.
+///
+/// ```toml
+/// [[rule]]
+/// id = "internal-jargon"
+/// message = "uses our internal jargon"
+/// phrases = ["ICP", "activation funnel"]
+/// severity = "info"
+/// help = "use the words the customer uses"
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomRule {
+    /// A kebab-case id, different from the built-in ones.
+    pub id: String,
+    /// What the finding says.
+    pub message: String,
+    /// Words or phrases, matched whole and case-insensitively.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    /// Regular expressions (Rust `regex` syntax), case-insensitive.
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    /// Whose turns to look at.
+    #[serde(default)]
+    pub speaker: SpeakerFilter,
+    /// How serious a match is.
+    #[serde(default = "default_custom_severity")]
+    pub severity: Severity,
+    /// What to do instead.
+    #[serde(default)]
+    pub help: Option<String>,
+}
+
+fn default_custom_severity() -> Severity {
+    Severity::Warning
+}
+
+/// A rule's configured level: a severity, or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Report at this severity.
+    Error,
+    /// Report at this severity.
+    Warning,
+    /// Report at this severity.
+    Info,
+    /// Do not run the rule.
+    Off,
+}
+
+/// Everything a run can be configured with.
+///
+/// ```
+/// let c = candor::Config::from_toml("interviewers = [\"Maya\"]\nignore = [\"closed-question\"]\n", "candor.toml").unwrap();
+/// assert_eq!(c.interviewers, vec!["Maya".to_string()]);
+/// let e = candor::Config::from_toml("profle = \"discovery\"\n", "candor.toml").unwrap_err();
+/// assert!(e.to_string().contains("candor.toml: line 1"), "{e}");
+/// assert!(e.to_string().contains("profile"), "{e}");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// The kind of interview.
+    #[serde(default)]
+    pub profile: Profile,
+    /// Names (or first names) of the interviewers; overrides what the transcript says.
+    #[serde(default)]
+    pub interviewers: Vec<String>,
+    /// Names of the interviewees, when the interviewers alone do not settle it.
+    #[serde(default)]
+    pub interviewees: Vec<String>,
+    /// Your product's names, so describing them counts as selling.
+    #[serde(default)]
+    pub products: Vec<String>,
+    /// Run only these rules; empty runs them all.
+    #[serde(default)]
+    pub select: Vec<String>,
+    /// Do not run these rules.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity per rule id, or `off`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    /// Numbers the transcript rules compare against.
+    #[serde(default = "Thresholds::empty")]
+    pub thresholds: Thresholds,
+    /// Phrase rules of your own.
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<CustomRule>,
+}
+
+impl Thresholds {
+    fn empty() -> Self {
+        Thresholds {
+            talk_ratio: None,
+            monologue_words: None,
+            monologue_seconds: None,
+        }
+    }
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self::empty()
+    }
+}
+
+/// 1-based line of a byte offset.
+fn line_of(src: &str, offset: usize) -> usize {
+    src[..offset.min(src.len())].matches('\n').count() + 1
+}
+
+/// The line where `needle` first appears, for messages about values.
+fn find_line(src: &str, needle: &str) -> Option<usize> {
+    src.find(needle).map(|i| line_of(src, i))
+}
+
+impl Config {
+    /// Parses and checks a configuration; `name` is used in messages (`candor.toml: line 3: …`).
+    pub fn from_toml(src: &str, name: &str) -> Result<Config, Error> {
+        let config: Config = toml::from_str(src).map_err(|e| {
+            let line = e.span().map(|s| line_of(src, s.start));
+            let msg = e.message().trim().to_string();
+            Error::Config(match line {
+                Some(l) => format!("{name}: line {l}: {msg}"),
+                None => format!("{name}: {msg}"),
+            })
+        })?;
+        config.validate(src, name)?;
+        Ok(config)
+    }
+
+    /// Checks values serde cannot: rule ids, ranges, patterns.
+    pub fn validate(&self, src: &str, name: &str) -> Result<(), Error> {
+        let at = |needle: &str| match find_line(src, needle) {
+            Some(l) => format!("{name}: line {l}: "),
+            None => format!("{name}: "),
+        };
+        let builtin: Vec<&str> = crate::rules::rules().iter().map(|r| r.id).collect();
+        let mut custom_ids: Vec<&str> = Vec::new();
+        for r in &self.rules {
+            let ok_id = !r.id.is_empty()
+                && r.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !r.id.starts_with('-');
+            if !ok_id {
+                return Err(Error::Config(format!(
+                    "{}rule id `{}` must be kebab-case: lower-case letters, digits and dashes",
+                    at(&format!("\"{}\"", r.id)),
+                    r.id
+                )));
+            }
+            if builtin.contains(&r.id.as_str()) || custom_ids.contains(&r.id.as_str()) {
+                return Err(Error::Config(format!(
+                    "{}rule id `{}` is already taken; choose another",
+                    at(&format!("\"{}\"", r.id)),
+                    r.id
+                )));
+            }
+            if r.phrases.is_empty() && r.patterns.is_empty() {
+                return Err(Error::Config(format!(
+                    "{}rule `{}` needs `phrases` or `patterns` to match",
+                    at(&format!("\"{}\"", r.id)),
+                    r.id
+                )));
+            }
+            for p in &r.patterns {
+                compile_pattern(p)
+                    .map_err(|e| Error::Config(format!("{}rule `{}`: {e}", at(p), r.id)))?;
+            }
+            custom_ids.push(&r.id);
+        }
+        let known = |id: &str| builtin.contains(&id) || custom_ids.contains(&id);
+        let allowed = || {
+            let mut all = builtin.clone();
+            all.extend(custom_ids.iter().copied());
+            all.join(", ")
+        };
+        for (key, list) in [("select", &self.select), ("ignore", &self.ignore)] {
+            for id in list {
+                if !known(id) {
+                    return Err(Error::Config(format!(
+                        "{}`{key}` names an unknown rule `{id}`; rules are: {}",
+                        at(&format!("\"{id}\"")),
+                        allowed()
+                    )));
+                }
+            }
+        }
+        for id in self.severity.keys() {
+            if !known(id) {
+                return Err(Error::Config(format!(
+                    "{}`severity` names an unknown rule `{id}`; rules are: {}",
+                    at(id),
+                    allowed()
+                )));
+            }
+        }
+        if let Some(r) = self.thresholds.talk_ratio {
+            if !(r > 0.0 && r < 1.0) {
+                return Err(Error::Config(format!(
+                    "{}`thresholds.talk-ratio` must be between 0 and 1 (a share, like 0.4), not {r}",
+                    at("talk-ratio")
+                )));
+            }
+        }
+        if self.thresholds.monologue_words == Some(0) {
+            return Err(Error::Config(format!(
+                "{}`thresholds.monologue-words` must be at least 1",
+                at("monologue-words")
+            )));
+        }
+        if let Some(s) = self.thresholds.monologue_seconds {
+            if !(s.is_finite() && s > 0.0) {
+                return Err(Error::Config(format!(
+                    "{}`thresholds.monologue-seconds` must be a positive number of seconds, not {s}",
+                    at("monologue-seconds")
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The talk-ratio threshold in effect.
+    pub fn talk_ratio_threshold(&self) -> f64 {
+        self.thresholds.talk_ratio.unwrap_or(match self.profile {
+            Profile::Discovery => 0.40,
+            Profile::Solution => 0.60,
+        })
+    }
+
+    /// The monologue word limit in effect.
+    pub fn monologue_words(&self) -> usize {
+        self.thresholds
+            .monologue_words
+            .unwrap_or(match self.profile {
+                Profile::Discovery => 150,
+                Profile::Solution => 300,
+            })
+    }
+
+    /// The monologue time limit in effect, in seconds.
+    pub fn monologue_seconds(&self) -> f64 {
+        self.thresholds
+            .monologue_seconds
+            .unwrap_or(match self.profile {
+                Profile::Discovery => 60.0,
+                Profile::Solution => 120.0,
+            })
+    }
+
+    /// The level a rule runs at, after profile, `select`, `ignore` and `severity`.
+    pub fn level_of(&self, id: &str, default: Severity) -> Level {
+        if !self.select.is_empty() && !self.select.iter().any(|s| s == id) {
+            return Level::Off;
+        }
+        if self.ignore.iter().any(|s| s == id) {
+            return Level::Off;
+        }
+        if let Some(level) = self.severity.get(id) {
+            return *level;
+        }
+        if self.profile == Profile::Solution && id == "selling" {
+            return Level::Off;
+        }
+        match default {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Info => Level::Info,
+        }
+    }
+
+    /// A commented starter file, as `candor init` writes it.
+    pub fn starter() -> &'static str {
+        STARTER
+    }
+}
+
+/// The largest compiled size a user pattern may have; larger ones are rejected.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiles a user pattern case-insensitively, with size limits.
+pub(crate) fn compile_pattern(p: &str) -> Result<regex::Regex, String> {
+    if p.len() > 4096 {
+        return Err(format!(
+            "pattern is {} characters long; the limit is 4096",
+            p.len()
+        ));
+    }
+    regex::RegexBuilder::new(p)
+        .case_insensitive(true)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .dfa_size_limit(PATTERN_SIZE_LIMIT)
+        .nest_limit(50)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(_) => {
+                format!("pattern `{p}` is too big once compiled; simplify it")
+            }
+            other => format!(
+                "invalid pattern `{p}`: {}",
+                other.to_string().lines().last().unwrap_or("syntax error")
+            ),
+        })
+}
+
+const STARTER: &str = r#"# candor.toml: how candor lints and scores your interviews.
+# candor looks for this file in the transcript's folder and each folder above it;
+# `--config FILE` names one explicitly. Every key is optional.
+
+# "discovery" (learning about the customer's problem; the default) or
+# "solution" (showing a product: `selling` is off and you may talk more).
+profile = "discovery"
+
+# Who interviews. candor works it out from labels and from who asks the
+# questions, but names here (or --interviewer on the command line) settle it.
+# First names match full names: "Maya" matches "Maya Chen".
+interviewers = []
+# interviewees = []
+
+# Your product's names, so that describing them counts as selling.
+products = []
+
+# Run only some rules, or leave some out. `candor rules` lists them all.
+# select = ["leading-question", "hypothetical-question"]
+ignore = []
+
+# Change a rule's severity: "error", "warning", "info", or "off".
+[severity]
+# closed-question = "warning"
+# homework-question = "off"
+
+[thresholds]
+# The interviewer's share of the talk above which `talk-ratio` fires.
+# talk-ratio = 0.4
+# The longest interviewer turn, in words, and in seconds where timed.
+# monologue-words = 150
+# monologue-seconds = 60
+
+# Your own rules: flag phrases when a speaker says them. Phrases match whole
+# words, case-insensitively; patterns are regular expressions.
+# [[rule]]
+# id = "internal-jargon"
+# message = "uses our internal jargon, which the customer may not share"
+# phrases = ["ICP", "activation funnel", "north-star metric"]
+# speaker = "interviewer"   # interviewer, interviewee or any
+# severity = "info"
+# help = "use the customer's own words for it"
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(src: &str) -> String {
+        Config::from_toml(src, "candor.toml")
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn starter_parses() {
+        let c = Config::from_toml(Config::starter(), "candor.toml").unwrap();
+        assert_eq!(c.profile, Profile::Discovery);
+    }
+
+    #[test]
+    fn errors_name_file_line_key_and_allowed_values() {
+        let e = err("interviewers = [\"a\"]\nprofle = 1\n");
+        assert!(e.starts_with("candor.toml: line 2:"), "{e}");
+        assert!(e.contains("unknown field `profle`"), "{e}");
+        assert!(e.contains("`profile`"), "{e}");
+        let e = err("profile = \"sales\"\n");
+        assert!(
+            e.contains("line 1") && e.contains("discovery") && e.contains("solution"),
+            "{e}"
+        );
+        let e = err("ignore = [\"closed-questions\"]\n");
+        assert!(
+            e.contains("unknown rule `closed-questions`") && e.contains("closed-question,"),
+            "{e}"
+        );
+        let e = err("[thresholds]\ntalk-ratio = 40\n");
+        assert!(e.contains("line 2") && e.contains("between 0 and 1"), "{e}");
+        let e = err("[severity]\nselling = \"loud\"\n");
+        assert!(e.contains("line 2"), "{e}");
+        let e = err("[[rule]]\nid = \"x\"\nmessage = \"m\"\npatterns = [\"(unclosed\"]\n");
+        assert!(e.contains("line 4") && e.contains("invalid pattern"), "{e}");
+        let e = err("[[rule]]\nid = \"selling\"\nmessage = \"m\"\nphrases = [\"a\"]\n");
+        assert!(e.contains("already taken"), "{e}");
+    }
+
+    #[test]
+    fn huge_patterns_are_rejected() {
+        let e =
+            err("[[rule]]\nid = \"big\"\nmessage = \"m\"\npatterns = [\"(?:a{1000}){1000}\"]\n");
+        assert!(e.contains("too big"), "{e}");
+    }
+
+    #[test]
+    fn levels() {
+        let c = Config::from_toml(
+            "profile = \"solution\"\n[severity]\nclosed-question = \"warning\"\n",
+            "c",
+        )
+        .unwrap();
+        assert_eq!(c.level_of("selling", Severity::Warning), Level::Off);
+        assert_eq!(
+            c.level_of("closed-question", Severity::Info),
+            Level::Warning
+        );
+        assert_eq!(c.talk_ratio_threshold(), 0.6);
+        let c = Config::from_toml("select = [\"selling\"]\n", "c").unwrap();
+        assert_eq!(c.level_of("closed-question", Severity::Info), Level::Off);
+        assert_eq!(c.level_of("selling", Severity::Warning), Level::Warning);
+    }
+}

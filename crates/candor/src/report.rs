@@ -1,0 +1,211 @@
+//! The report: what candor found in one transcript. Serialised, it is the JSON
+//! contract of `candor stats --format json` and `candor lint --format json`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Warning};
+use crate::metrics::Metrics;
+use crate::transcript::{Role, RoleSource};
+
+/// How serious a finding is.
+///
+/// ```
+/// use candor::Severity;
+/// assert!(Severity::Error > Severity::Warning);
+/// assert_eq!("info".parse::<Severity>(), Ok(Severity::Info));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; does not fail a run by default.
+    Info,
+    /// A habit to change; fails a run by default (`--fail-on warning`).
+    Warning,
+    /// Must change.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The weight of a finding of this severity in the score.
+    pub fn weight(self) -> f64 {
+        match self {
+            Severity::Info => 1.0,
+            Severity::Warning => 2.0,
+            Severity::Error => 3.0,
+        }
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "info" => Ok(Severity::Info),
+            "warning" | "warn" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            _ => Err(format!(
+                "unknown severity `{s}`; expected error, warning or info"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing a rule found, pointing at the source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The rule id (`leading-question`, or a custom rule's id).
+    pub rule: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// 1-based line in the source file where the offending words start.
+    pub line: u32,
+    /// 1-based column (in characters) where they start.
+    pub column: u32,
+    /// 1-based line where they end.
+    pub end_line: u32,
+    /// 1-based column just past their end.
+    pub end_column: u32,
+    /// 1-based index of the turn in the transcript.
+    pub turn: usize,
+    /// Who said it.
+    pub speaker: String,
+    /// Start of the turn in seconds, where the transcript is timed.
+    pub time: Option<f64>,
+    /// What is wrong.
+    pub message: String,
+    /// The sentence (or turn) that holds the offending words.
+    pub text: String,
+    /// A better question to ask.
+    pub help: String,
+}
+
+/// Per-speaker numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerStats {
+    /// The name as the transcript writes it.
+    pub name: String,
+    /// The role candor assigned.
+    pub role: Role,
+    /// How the role was decided.
+    pub role_source: RoleSource,
+    /// How sure candor is of the role, 0 to 1.
+    pub role_confidence: f32,
+    /// Words spoken.
+    pub words: usize,
+    /// Turns taken (consecutive lines or cues merged).
+    pub turns: usize,
+    /// Questions asked (sentences that ask something).
+    pub questions: usize,
+    /// Seconds of speech, where the transcript is timed.
+    pub talk_seconds: Option<f64>,
+}
+
+/// Why a file has no analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportError {
+    /// What went wrong, for people.
+    pub message: String,
+    /// The 1-based line it concerns, if any.
+    pub line: Option<u32>,
+}
+
+impl From<&Error> for ReportError {
+    fn from(e: &Error) -> Self {
+        ReportError {
+            message: e.to_string(),
+            line: e.line(),
+        }
+    }
+}
+
+/// Everything candor found in one transcript.
+///
+/// ```
+/// let analyzer = candor::Analyzer::new(candor::Config::default()).unwrap();
+/// let report = analyzer.analyze_bytes(b"Maya: Don't you think that's painful?\nTom: Not really.", None);
+/// assert_eq!(report.format.as_deref(), Some("plain"));
+/// assert!(report.findings.iter().any(|f| f.rule == "leading-question"));
+/// assert!(report.score.is_some());
+/// let json = serde_json::to_value(&report).unwrap();
+/// assert!(json["metrics"]["interviewer_talk_ratio"].is_number());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The file the report is about, as the caller named it.
+    pub path: String,
+    /// The format the transcript was read as.
+    pub format: Option<String>,
+    /// The date the transcript states, `YYYY-MM-DD`, if any.
+    pub date: Option<String>,
+    /// Speakers with their numbers, in order of first appearance.
+    pub speakers: Vec<SpeakerStats>,
+    /// Interview-level numbers; `null` when the file failed.
+    pub metrics: Option<Metrics>,
+    /// What the rules found, in source order; empty for `candor stats`.
+    pub findings: Vec<Finding>,
+    /// 0–100, higher is better; `null` for `candor stats` and failed files.
+    pub score: Option<f64>,
+    /// What was read leniently or guessed.
+    pub warnings: Vec<Warning>,
+    /// Set when the file could not be read or parsed; everything else is then empty.
+    pub error: Option<ReportError>,
+}
+
+impl Report {
+    /// A report for a file that failed.
+    ///
+    /// ```
+    /// let r = candor::Report::failed("x.vtt", &candor::Error::Empty);
+    /// assert_eq!(r.error.unwrap().message, "the file is empty");
+    /// assert!(r.metrics.is_none());
+    /// ```
+    pub fn failed(path: impl Into<String>, error: &Error) -> Self {
+        Report {
+            path: path.into(),
+            format: None,
+            date: None,
+            speakers: Vec::new(),
+            metrics: None,
+            findings: Vec::new(),
+            score: None,
+            warnings: Vec::new(),
+            error: Some(error.into()),
+        }
+    }
+
+    /// Names of the interviewers.
+    pub fn interviewers(&self) -> impl Iterator<Item = &str> {
+        self.speakers
+            .iter()
+            .filter(|s| s.role == Role::Interviewer)
+            .map(|s| s.name.as_str())
+    }
+
+    /// Names of the interviewees.
+    pub fn interviewees(&self) -> impl Iterator<Item = &str> {
+        self.speakers
+            .iter()
+            .filter(|s| s.role == Role::Interviewee)
+            .map(|s| s.name.as_str())
+    }
+
+    /// The most serious finding's severity.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}

@@ -1,0 +1,151 @@
+//! `closed-question`: a yes/no, either/or or rating question where an open one would teach more.
+
+use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern, whole};
+use crate::report::Severity;
+use crate::text::{Form, Sentence};
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "closed-question",
+    severity: Severity::Info,
+    summary: "asks a yes/no, either/or or rating question where an open one would teach more",
+    explanation: "A closed question gets a word where a story was on offer: \"Do you use \
+spreadsheets?\" gets \"yes\", while \"How do you keep track of it today?\" gets the \
+spreadsheet, the workaround and the colleague who keeps it. A few closed questions to \
+confirm facts are fine; the share of closed questions is what the score watches. \
+Polite requests (\"Could you walk me through…\", \"Can you tell me about…\") are open, \
+and so are offers, permission requests and asks for referrals.",
+    help: "ask it open, with how, what or \"tell me about\": \"How do you keep track of that today?\"",
+    examples: &[
+        Example {
+            bad: "Do you use spreadsheets for the rota?",
+            better: "How do you keep track of the rota today?",
+        },
+        Example {
+            bad: "Is that a problem for you?",
+            better: "What happens when that goes wrong?",
+        },
+        Example {
+            bad: "Was it the price or the features that put you off?",
+            better: "What put you off?",
+        },
+        Example {
+            bad: "On a scale of one to ten, how painful is invoicing?",
+            better: "Walk me through the last invoice you sent.",
+        },
+    ],
+    scope: Scope::Sentence,
+};
+
+/// How an interviewer question counts in the metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Open,
+    Closed,
+    /// Offers, permission requests, referral asks, catch-alls, summary checks.
+    Other,
+}
+
+pattern!(
+    PERMISSION,
+    r"^(?:(?:can|could|may|might|shall) (?:i|we)\b|(?:would|do) you mind if\b|mind if\b|is it (?:ok|okay|alright|all right|fine|cool) (?:if|to|for)\b|would it be (?:ok|okay|alright|all right|fine|possible) (?:if|to|for)\b|(?:do|would) you want me to\b|should i\b|shall we\b|would you like (?:me|a|an|to see|to try|us)\b|are you (?:ok|okay|happy|alright|all right) (?:with|if|for)\b|is now (?:a )?(?:good|ok|okay)\b|do you have (?:time|a minute|a few minutes|a sec)\b|can you (?:hear|see) me\b)"
+);
+pattern!(
+    REFERRAL,
+    r"\b(?:anyone else|anybody else|someone else|somebody else|who else|introduc\w*|put(?:ting)? me in touch|connect(?:ing)? me|point(?:ing)? me)\b"
+);
+pattern!(
+    /// A yes/no clause inside a wh-sentence: "How many rooms…, and is it part of a chain?"
+    INNER_YES_NO,
+    r"(?:,|;|-| and| or) (?:and |also |then )?(?:is|are|was|were|do|does|did|can|could|would|will|has|have) (?:it|that|this|they|there|you|we|your|the|he|she)\b[^,]*\?$"
+);
+pattern!(
+    CATCH_ALL,
+    r"\b(?:anything (?:else )?(?:i|we) (?:should|ought|might|could|did not|didn't|have not|haven't)|anything (?:i|we) (?:missed|have missed)|anything else (?:you would|you'd|you want|you wanted) (?:like )?to (?:add|share|mention|tell)|anything (?:else )?you want to add|anything to add)\b"
+);
+pattern!(
+    SUMMARY_CHECK,
+    r"^(?:is (?:that|this) (?:right|correct|fair|accurate|about right|a fair (?:summary|description|picture|way to put it))|did i (?:get|capture|understand|miss) (?:that|it|this|anything)|have i (?:got|understood|captured|missed) (?:that|it|this|anything)|does that (?:sum it up|capture it|cover it|sound right))\b"
+);
+pattern!(
+    INDIRECT,
+    r"^(?:do|did|can|could) you (?:know|remember|recall|have any idea|have a sense|have an example|have any examples|think of an example|think of a time|remember a time|give me an example) ?(?:of |about )?(?:what|how|why|who|when|where|which|whether|the last time|a time|an example|a recent)?\b"
+);
+pattern!(
+    RATING,
+    r"\b(?:on a scale (?:of|from) (?:\d+|zero|one|1|0) to (?:\d+|three|five|seven|ten|a hundred)|out of (?:ten|five|10|5|100|a hundred)|rate (?:it|that|this|them|the|your|how)|give (?:it|that|this) a (?:score|rating|number)|score (?:it|that|this) (?:out of|from))\b"
+);
+pattern!(CHOICE_TAIL, r", (?:[^,?]{1,40}) or (?:[^,?]{1,40}) \?$");
+pattern!(
+    EXAMPLE_MARK,
+    r", (?:maybe|perhaps|like|say|for example|e\.g|such as)\b"
+);
+pattern!(
+    GUESS_FRAGMENT,
+    r"\b(?:i guess|i assume|i imagine|i suppose|i am guessing|presumably|probably|i would guess|i bet)\b"
+);
+
+/// Whether a sentence is an interviewer question, and of which kind.
+pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
+    let core = s.core_norm();
+    if !s.form.is_question() {
+        return None;
+    }
+    if PERMISSION.is_match(core)
+        || REFERRAL.is_match(core)
+        || CATCH_ALL.is_match(core)
+        || SUMMARY_CHECK.is_match(core)
+    {
+        return Some(Kind::Other);
+    }
+    if RATING.is_match(core) {
+        return Some(Kind::Closed);
+    }
+    Some(match s.form {
+        Form::YesNo => {
+            if INDIRECT.is_match(core) && !core.contains(" or ") {
+                Kind::Open
+            } else {
+                Kind::Closed
+            }
+        }
+        Form::Tag | Form::Declarative => Kind::Closed,
+        Form::Wh => {
+            if (CHOICE_TAIL.is_match(core) && !EXAMPLE_MARK.is_match(core))
+                || INNER_YES_NO.is_match(core)
+            {
+                Kind::Closed
+            } else {
+                Kind::Open
+            }
+        }
+        Form::Fragment => {
+            if GUESS_FRAGMENT.is_match(core) {
+                Kind::Closed
+            } else {
+                Kind::Open
+            }
+        }
+        Form::Invitation => Kind::Open,
+        Form::Statement => return None,
+    })
+}
+
+pub(crate) fn check(_ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
+    (kind(s)? == Kind::Closed).then(|| {
+        let m = match s.form {
+            Form::Tag => "a tag question (\"…, right?\") asks for a yes",
+            Form::Declarative | Form::Fragment => {
+                "a statement said as a question asks for a yes or a no"
+            }
+            Form::Wh => "offering the answers to choose from closes the question",
+            _ if RATING.is_match(s.core_norm()) => {
+                "a rating gets a number, not the story behind it"
+            }
+            _ if s.core_norm().contains(" or ") => {
+                "an either/or question limits the answer to the options you offered"
+            }
+            _ => "a yes/no question gets a word where a story was on offer",
+        };
+        Hit::new(Id::Closed, whole(s)).message(m)
+    })
+}

@@ -1,0 +1,181 @@
+//! `homework-question`: asks basic facts that preparation would have found.
+
+use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use crate::report::Severity;
+use crate::text::Sentence;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "homework-question",
+    severity: Severity::Info,
+    summary: "asks basic facts about their organisation that preparation would have found",
+    explanation: "What their company does, how big it is, where it is based and what industry \
+it is in are on its website. Spending the interviewee's time on them tells them you \
+did not prepare, and takes minutes from the questions only they can answer. Look them \
+up before the call and confirm in a sentence if you must. Questions about the \
+interviewee's own role, day or process are not homework: only they know those.",
+    help: "look it up before the call, and ask what only they know: \"What does your role cover day to day?\"",
+    examples: &[
+        Example {
+            bad: "So what does your company do?",
+            better: "What does a normal week look like for you?",
+        },
+        Example {
+            bad: "How many employees does the business have?",
+            better: "Who else is involved when an order goes wrong?",
+        },
+        Example {
+            bad: "And where are you based?",
+            better: "How did you end up running the team?",
+        },
+    ],
+    scope: Scope::Sentence,
+};
+
+const ORG: &str = r"(?:company|business|firm|practice|organi[sz]ation|org|agency|hotel|brand|startup|start-up|shop|store|clinic|charity|restaurant|group|employer|school|studio|consultancy|chain|franchise|nonprofit|non-profit|venue|bakery|brewery|factory|plant|lab|hospital|surgery|pharmacy|church|club|gym|salon|garage|dealership|farm|academy|university|college|council|trust|bank|fund|network)";
+/// Things a company has that its website tells: headcount, sites, rooms.
+const COUNTED: &str = r"(?:employees|staff|consultants|rooms|beds|locations|stores|sites|offices|branches|outlets|restaurants|hotels|clinics|shops|franchises|properties|warehouses|countries|markets|schools|customers|clients|people)";
+
+pattern!(
+    BUSINESS,
+    &format!(
+        r"\b(?:what (?:does|do) (?:your|the) (?:\w+ )?{ORG} (?:actually |exactly |really |mainly |mostly )?(?:do|make|sell|offer|build|provide|produce|manufacture|specialise|specialize|supply|deliver)|what do you (?:guys |all )?(?:actually |exactly |really |mainly |mostly )?(?:make|sell|manufacture|produce|supply) (?:there|as a (?:\w+ )?{ORG}|\?))\b"
+    )
+);
+pattern!(
+    KIND_OF_WORK,
+    &format!(
+        r"\bwhat (?:kind|kinds|sort|sorts|type|types) of (?:work|business|company|products?|services?|things?|clients?|customers?|projects?) (?:does|do) (?:your|the) (?:\w+ )?{ORG}\b"
+    )
+);
+pattern!(
+    NAMED_ORG_DOES,
+    r"\bwhat (?:does|do) (\w+) (?:actually |exactly |really |mainly )?(?:make|sell|offer|produce|manufacture|build|provide|do(?: exactly| again)? \?|do as a)"
+);
+pattern!(
+    SIZE,
+    &format!(
+        r"\b(?:how (?:big|large|small) (?:is|are) (?:the|your) (?:\w+ )?{ORG}|how (?:big|large) (?:are you|is it) (?:as a {ORG}|these days|now|at this point)|how big is the (?:operation|outfit))\b"
+    )
+);
+pattern!(
+    COUNT,
+    &format!(
+        r"\bhow many {COUNTED} (?:do|does|are|have|has|work|is|did|will|would)\b[^?]*?(?:\?|$)"
+    )
+);
+pattern!(
+    LOCATION,
+    &format!(
+        r"\b(?:where (?:are|is) (?:you|you guys|you all|your (?:\w+ )?{ORG}|the (?:\w+ )?{ORG}|it|they|\w+) (?:based|located|headquartered|situated|registered)|where(?: is|'s) (?:your|the) (?:office|offices|head office|{ORG}|hq|headquarters)|what (?:city|town|country|region|part of (?:the country|town|the world)) (?:are|is) (?:you|your \w+|the \w+) (?:in|based|located|from))\b"
+    )
+);
+pattern!(
+    LOCATION_CONFIRM,
+    r"\byou are (?:based |located |headquartered )?(?:in|out of) (\w+)"
+);
+pattern!(
+    INDUSTRY,
+    r"\b(?:what (?:industry|industries|sector|sectors|market|markets|vertical|verticals|space|niche|field) (?:are|is|do|does|would)|which (?:industry|industries|sector|sectors|vertical|verticals|market|markets))\b"
+);
+pattern!(
+    STRUCTURE,
+    &format!(
+        r"\b(?:is (?:it|the (?:\w+ )?{ORG}|your (?:\w+ )?{ORG}|that|this|\w+) (?:part of a (?:chain|group|network|bigger \w+|larger \w+)|independent|a franchise|family[- ]owned|publicly (?:traded|listed)|public or private|private or public|(?:a |an )?(?:state|private|public|independent|chain) (?:\w+ ){{0,2}}?(?:or|school|company|hotel|business|primary|secondary)|an academy|a subsidiary|(?:a |an )?(?:startup|start-up) or)|(?:when|what year) (?:was|did) (?:the|your|it) (?:{ORG} )?(?:founded|start|started|set up|established|open|opened)|how long (?:has|have) (?:the|your) (?:{ORG}|you guys) been (?:around|going|trading|in business|operating|open)|who (?:owns|founded|runs) (?:the|your) {ORG}|what is (?:your|the) (?:company's |business's )?(?:revenue|turnover|annual revenue|headcount|arr|funding))\b"
+    )
+);
+
+/// Whether a word (as spoken) names one of the speakers.
+fn is_speaker(ctx: &Ctx<'_>, word: &str) -> bool {
+    ctx.names.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
+    if !s.form.is_question() && !s.ends_q {
+        return None;
+    }
+    let core = s.core_norm();
+    let off = s.core_offset();
+    let found = [
+        &BUSINESS,
+        &KIND_OF_WORK,
+        &SIZE,
+        &COUNT,
+        &LOCATION,
+        &INDUSTRY,
+        &STRUCTURE,
+    ]
+    .into_iter()
+    .find_map(|re| re.find(core))
+    .filter(|m| {
+        // "How many people are on your team?" is about their own world; company headcount is homework.
+        let t = m.as_str();
+        !(t.contains("how many people")
+            || t.contains("how many customers")
+            || t.contains("how many users")
+            || t.contains("how many clients"))
+            || [
+                " company",
+                " business",
+                " firm",
+                " organi",
+                " you guys",
+                " employ",
+                " agency",
+                " have you got",
+                " do you have",
+                " does the",
+                " work there",
+                " work at",
+            ]
+            .iter()
+            .any(|w| t.contains(w))
+    })
+    .map(|m| (m.start(), m.end()))
+    .or_else(|| {
+        // "What does Crunchwell actually make?": a named organisation, not a person in the call.
+        NAMED_ORG_DOES.captures(core).and_then(|c| {
+            let name = c.get(1)?;
+            let tok = s
+                .toks
+                .iter()
+                .find(|t| t.n0 as usize == off + name.start())?;
+            let original = &ctx.text[tok.o0 as usize..tok.o1 as usize];
+            let generic = matches!(
+                name.as_str(),
+                "it" | "that"
+                    | "this"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "you"
+                    | "we"
+                    | "people"
+                    | "everyone"
+            );
+            (tok.cap && !generic && !is_speaker(ctx, original)).then(|| {
+                let m = c.get(0).expect("group 0");
+                (m.start(), m.end())
+            })
+        })
+    })
+    .or_else(|| {
+        // "And you're in Leeds, right?": confirming where they are based.
+        LOCATION_CONFIRM.captures(core).and_then(|c| {
+            let place = c.get(1)?;
+            let tok = s
+                .toks
+                .iter()
+                .find(|t| t.n0 as usize == off + place.start())?;
+            tok.cap.then(|| {
+                let m = c.get(0).expect("group 0");
+                (m.start(), m.end())
+            })
+        })
+    })?;
+    let span = s.source_range(off + found.0, off + found.1);
+    Some(
+        Hit::new(Id::Homework, span).message(
+            "asks a basic fact about their organisation that preparation would have found",
+        ),
+    )
+}

@@ -1,0 +1,197 @@
+//! `hypothetical-question`: asks the interviewee to predict what they would do, use, buy or pay.
+
+use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use crate::report::Severity;
+use crate::text::Sentence;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "hypothetical-question",
+    severity: Severity::Warning,
+    summary: "asks the interviewee to predict what they would do, use, buy or pay",
+    explanation: "People are optimistic about their future selves and polite about your idea, \
+so \"Would you use it?\" and \"How much would you pay?\" get answers that cost nothing to \
+give and predict nothing. What people did is evidence; what they say they would do is not. \
+Ask about the last time the problem came up, what it cost them, and what they have \
+already tried or paid for. Polite requests (\"Would you walk me through…\", \"Would you \
+mind…\") and habits (\"What would a driver usually do?\") are not hypothetical.",
+    help: "ask about the past: \"Tell me about the last time that happened. What did you do?\"",
+    examples: &[
+        Example {
+            bad: "Would you use an app that did that for you?",
+            better: "Tell me about the last time you had to do that. What did you use?",
+        },
+        Example {
+            bad: "How much would you pay for something like this?",
+            better: "What have you spent trying to solve this so far?",
+        },
+        Example {
+            bad: "If we built a Slack integration, would your team switch?",
+            better: "What made your team pick the tool you use now?",
+        },
+        Example {
+            bad: "Do you think your manager would go for it?",
+            better: "How did your manager decide on the last tool you bought?",
+        },
+    ],
+    scope: Scope::Sentence,
+};
+
+/// Subjects whose future behaviour a question can ask about.
+const SUBJECT: &str = r"(?:you|you guys|your (?:\w+ ){0,2}?\w+|the (?:\w+ ){0,2}?\w+|they|he|she|people|anyone|folks|customers|clients|staff|your team|your company)";
+/// Behaviour verbs: using, buying, paying, switching.
+const BEHAVIOUR: &str = r"(?:use|buy|pay|purchase|switch|sign up|sign on|subscribe|try|adopt|recommend (?:it|this|that|us)|upgrade|move over|move to|install|download|go for|take (?:it|that|this|its|their|the|those|these)|put (?:the|it|that|this|your|a)|spend|choose|pick|replace|ditch|drop|invest|budget|approve|sign off|commit|pilot|trial|be interested|be a customer|become a customer|pre-order|preorder|order (?:it|one|that)|get (?:it|one|that|this)|want (?:it|that|this|one|something|a|an|to use|to try|to switch|more|less)|need (?:it|that|this|something|one)|prefer|rather|change (?:how|the way|what)|stop (?:using|doing)|start using|keep using|renew|cancel)";
+
+pattern!(
+    WOULD_SUBJECT_VERB,
+    &format!(
+        r"\b(?:would|will|could|might) {SUBJECT} (?:(?:ever|actually|really|still|then|realistically|honestly|definitely|seriously|probably|consider|even|also|be likely to|be willing to|be open to|be inclined to|be tempted to|be prepared to|be happy to|want to|go ahead and|end up) )*{BEHAVIOUR}\b"
+    )
+);
+pattern!(
+    SUBJECT_WOULD_VERB,
+    &format!(
+        r"\b(?:you|your (?:\w+ ){{0,2}}?\w+|they|people|anyone|the (?:\w+ ){{0,2}}?\w+) (?:would|will|might|could) (?:(?:ever|actually|really|still|definitely|probably|consider|even|also|be willing to|want to) )*{BEHAVIOUR}\b"
+    )
+);
+pattern!(
+    THINK_WOULD,
+    r"\b(?:do|did) you (?:think|reckon|imagine|see|expect|believe|feel like) (?:that )?(?:\w+ ){0,3}?(?:would|will|might|could) (?:ever |actually |really |still |definitely |even )?(?:use|buy|pay|switch|go for|adopt|sign|try|want|approve|take|move|get|recommend|be interested|consider|need|like|replace|ditch|drop|choose|pick|spend|invest|budget|sign off|commit)\b"
+);
+pattern!(
+    SEE_YOURSELF,
+    r"\b(?:could|can|do) you (?:see|imagine|picture) (?:yourself|your (?:\w+ )?(?:team|company|staff|colleagues|boss|manager)) (?:using|switching|buying|paying|adopting|trying|moving|signing up|recommending)\b"
+);
+pattern!(
+    HOW_LIKELY,
+    r"\bhow likely (?:would|are|is|will|do you think)\b"
+);
+pattern!(
+    PRICE,
+    r"\b(?:how much (?:would|will|might|could|do you think|would you say)\b.*\b(?:pay|spend|charge|cost|worth|budget|invest|afford|fork out|shell out)\b|what would (?:you|your (?:\w+ ){0,2}?\w+|they) (?:be willing to |expect to |want to )?(?:pay|spend|budget|charge)\b|(?:willing|prepared|happy|able) to (?:pay|spend|invest|fork out)\b|willingness to pay|what (?:price|price point|pricing) (?:would|do you think|seems|feels|sounds)\b|how much (?:is|would) (?:that|this|it|something like (?:that|this)) (?:be )?worth (?:it )?to you|worth (?:it )?to you (?:a|per) (?:month|year|week)|(?:too expensive|too cheap|cheap or expensive|a no-brainer|fair price|reasonable price)\b)"
+);
+pattern!(
+    WHAT_IF,
+    r"\b(?:what if (?:we|you|there|i|it|this|that|a|an)\b|what (?:would|might|could) (?:you|your (?:\w+ ){0,2}?\w+|they) do (?:if|when|instead)\b|what would it take (?:for|to)\b)"
+);
+pattern!(
+    IF_WOULD,
+    r"\bif (?:we|you|i|they|there|a|an|it|this|that|your|the|someone|somebody|something|one day|money|price|cost|cost was|we were to|you were to|you had|you could)\b[^?]*?\b(?:would|will|could|might) (?:you|your|they|it|the|that|this|he|she|people|anyone)\b"
+);
+pattern!(
+    IMAGINE,
+    r"\b(?:imagine|imagining|suppose|supposing|let us say|let's say|hypothetically|picture|pretend|in an ideal world|in a perfect world|say there (?:was|were|is)|say we (?:built|made|had|added|offered)|assume (?:we|there|you)|in the future)\b"
+);
+pattern!(
+    IMAGINE_FRAME,
+    r"^(?:imagine|suppose|picture|pretend|let us say|let's say|say there|hypothetically|in an ideal world|in a perfect world|assume)\b"
+);
+pattern!(
+    WOULD_THAT_CHANGE,
+    r"\b(?:would|will) (?:that|this|it|something like (?:that|this)) (?:change (?:how|the way|what)|make you (?:switch|move|use|buy|stop|change|leave)|get you to|stop you (?:from )?using|replace)\b"
+);
+
+// Not hypothetical: polite requests, past counterfactuals, habits, referrals.
+pattern!(
+    POLITE,
+    r"\b(?:would|could|will) you (?:mind|say|describe|suggest|recommend (?:someone|anyone|that i|i|me)|agree|like to add|walk|tell|explain|share|talk|take me|run me|be (?:able|free|available|up for|open to (?:a |another )?(?:chat|call|talk|follow|catch))|put me in touch|introduce|connect|send|forward|let me|give me|show me|help me)\b"
+);
+pattern!(
+    COUNTERFACTUAL,
+    r"\b(?:would|could|might) (?:you |they |it |your \w+ |that |this )?have (?:\w+ed|done|been|gone|said|made|taken|known|seen|had|thought|felt|found|got|gotten|bought|paid|caught)\b"
+);
+pattern!(
+    HABITUAL,
+    r"\b(?:usually|normally|typically|generally|tend to|in general|these days|on a normal|on a typical|each time|every time)\b"
+);
+pattern!(
+    ADD_TO_SUMMARY,
+    r"\bwhat would you (?:add|change|correct) (?:to|about) (?:that|this|what i)\b"
+);
+
+fn help_for(core: &str) -> &'static str {
+    if PRICE.is_match(core) {
+        "ask what it costs them now: \"What does this problem cost you today?\" or \"What have you paid for to solve it?\""
+    } else if core.contains("switch") {
+        "ask about the last switch: \"What made you move to the tool you use now?\""
+    } else if core.contains("manager")
+        || core.contains("boss")
+        || core.contains("approve")
+        || core.contains("sign off")
+    {
+        "ask how it went last time: \"How did the last tool you bought get approved?\""
+    } else {
+        INFO.help
+    }
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
+    if !s.form.is_question() && !s.ends_q {
+        return None;
+    }
+    let core = s.core_norm();
+    let off = s.core_offset();
+    if COUNTERFACTUAL.is_match(core) || ADD_TO_SUMMARY.is_match(core) {
+        return None;
+    }
+    let habitual = HABITUAL.is_match(core);
+    let polite = POLITE.is_match(core);
+    let first = |list: &[(&regex::Regex, &'static str)]| {
+        list.iter()
+            .find_map(|(re, msg)| re.find(core).map(|m| (m.start(), m.end(), *msg)))
+    };
+    let found = first(&[
+        (
+            &PRICE,
+            "asks for a price they would pay: what people say they would pay predicts little",
+        ),
+        (&WHAT_IF, "asks what they would do in an imagined situation"),
+        (&THINK_WOULD, "asks them to predict what someone would do"),
+        (&SEE_YOURSELF, "asks them to imagine themselves using it"),
+        (
+            &HOW_LIKELY,
+            "asks how likely they are to do something in future",
+        ),
+        (
+            &WOULD_THAT_CHANGE,
+            "asks them to predict how an idea would change what they do",
+        ),
+    ])
+    .or_else(|| {
+        if habitual || polite {
+            return None;
+        }
+        first(&[
+            (
+                &WOULD_SUBJECT_VERB,
+                "asks them to predict whether they would use, buy or switch",
+            ),
+            (
+                &SUBJECT_WOULD_VERB,
+                "asks them to predict whether they would use, buy or switch",
+            ),
+            (
+                &IF_WOULD,
+                "asks what they would do if something were different",
+            ),
+        ])
+    })
+    .or_else(|| {
+        if polite {
+            return None;
+        }
+        // "Imagine a tool that… How much would that be worth?": a question inside an imagined frame.
+        const MSG: &str = "asks them to answer for an imagined situation";
+        match IMAGINE.find(core) {
+            Some(m) => Some((m.start(), m.end(), MSG)),
+            None => (i > 0 && IMAGINE_FRAME.is_match(ctx.sentences[i - 1].core_norm()))
+                .then_some((0, core.len(), MSG)),
+        }
+    });
+    let (a, b, msg) = found?;
+    let span = s.source_range(off + a, off + b);
+    Some(
+        Hit::new(Id::Hypothetical, span)
+            .message(msg)
+            .help(help_for(core)),
+    )
+}

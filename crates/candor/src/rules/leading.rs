@@ -1,0 +1,132 @@
+//! `leading-question`: a question that presupposes or pushes toward an answer.
+
+use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use crate::report::Severity;
+use crate::text::{Form, Sentence};
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "leading-question",
+    severity: Severity::Warning,
+    summary: "asks a question that presupposes or pushes toward an answer",
+    explanation: "A leading question puts the answer you hope for into the question: \"Don't \
+you think…\", \"Wouldn't it be easier if…\", \"That must be frustrating, right?\", \"How \
+much do you hate…\". Most people go along with it, so you hear your own belief back. \
+Ask neutrally and let them pick the words. Repeating the interviewee's own words back \
+(\"You called it a nightmare — why?\") is not leading: it is good listening.",
+    help: "ask neutrally and let them choose the words: \"How do you feel about that part?\" or \"What was that like?\"",
+    examples: &[
+        Example {
+            bad: "Don't you think the real issue is the handover?",
+            better: "Where does the handover go wrong, if it does?",
+        },
+        Example {
+            bad: "That must be really frustrating, right?",
+            better: "What was that like for you?",
+        },
+        Example {
+            bad: "How much do you hate doing the monthly report?",
+            better: "Walk me through the last monthly report you did.",
+        },
+        Example {
+            bad: "Surely the root cause is the old CRM?",
+            better: "What do you think caused it?",
+        },
+    ],
+    scope: Scope::Sentence,
+};
+
+pattern!(
+    NEGATIVE_START,
+    r"^(?:don't|doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|won't|shouldn't|couldn't|can't|haven't|hasn't) (?:you|it|that|this|they|there|the|your|we|most|people|everyone|everybody|all|he|she|those|these|a lot)\b"
+);
+pattern!(
+    ASSERTIVE,
+    r"\b(?:you would agree|would you agree|wouldn't you agree|don't you agree|do you agree|is it fair to say|would it be fair to say|would you say (?:that )?(?:it is|it was|the|that is|most|this is)|isn't it true|isn't it the case|surely|you must (?:have|be|find|get|feel|hate|love|know)|(?:it|that|this) must (?:be|have been|get|feel|make|drive|really)|must (?:really |so |be so |be really )?(?:get you|drive you|be a nightmare|be a pain|be awful|be annoying|be frustrating|be exhausting|be stressful|be hard)|i bet|most people (?:find|say|think|hate|struggle|agree|tell me)|everyone (?:hates|says|knows|agrees)|the (?:real|main|obvious) (?:problem|issue|pain|culprit) (?:is|here|being)|obviously|clearly the|of course you)\b"
+);
+pattern!(
+    GUESS,
+    r"\b(?:i am guessing|i guess|i assume|i imagine|i suppose|i would guess|presumably|probably|i take it|sounds like|looks like|seems like)\b"
+);
+pattern!(
+    /// Loaded words: emotional or evaluative terms the interviewer brings in.
+    LOADED, r"\b(?:frustrat\w*|annoy\w*|pain\w*|chao\w*|exhaust\w*|stress\w*|tedious|useless|terrible|awful|horrible|nightmare|mess|messy|waste\w*|broken|wrong|worst|hate\w*|dread\w*|struggl\w*|difficult|hard|tough|slow|expensive|clunky|confusing|risky|fed up|sick of|tired of|overwhelm\w*|inefficient|outdated|guessing|rubbish|hell|get you down|drive you (?:mad|crazy|nuts|up the wall)|killing you|a pain|unbearable|ridiculous|crazy|insane|rough|brutal|painfully|pointless|garbage|crap|sucks)\b");
+pattern!(
+    PRESUME_WH,
+    r"^(?:how (?:much|often|badly) (?:do|did|does) (?:you|they|your \w+|people) (?:hate|dread|struggle|suffer|resent|loathe|despise|regret)|how (?:painful|frustrating|annoying|bad|terrible|awful|tedious|stressful|broken|messy|chaotic|useless|slow|exhausting|expensive|wasteful|horrible) (?:is|was|are|were|has|have|does|did|would)|how much (?:time|money|effort) (?:does|did|is|was|do) (?:this|that|it|the \w+|your \w+) (?:waste|wasting|wasted)|why (?:did|do|does|is|are|was|were) (?:you|it|your \w+|the \w+) (?:have|having|had|so) (?:such )?(?:difficulty|trouble|problems|a hard time|hard|difficult|bad|slow|frustrat\w*|annoying))\b"
+);
+pattern!(
+    BECAUSE_FRAME,
+    r"^(?:given (?:how|that)|since (?:it is|it's|that is|they are) so|because (?:it is|it's|that is|they are) so|considering how)\b"
+);
+
+pattern!(
+    /// "You said…", "You called it…": the interviewer attributes the words to them.
+    ATTRIBUTED,
+    r"^(?:so )?(?:you (?:said|mentioned|called|described|told me|used the word|were saying)|earlier you (?:said|mentioned)|when you say|in your words)\b"
+);
+
+/// The loaded word that is new: not said in the interviewee turn being answered, nor
+/// attributed to them in this turn ("You called it a nightmare.").
+fn new_loaded<'t>(ctx: &Ctx<'_>, text: &'t str) -> Option<regex::Match<'t>> {
+    let attributed = ctx
+        .sentences
+        .iter()
+        .any(|s| ATTRIBUTED.is_match(s.core_norm()));
+    LOADED.find_iter(text).find(|m| {
+        let w = m.as_str().split(' ').next().unwrap_or("");
+        !(ctx.echo.recent(w) || (attributed && ctx.echo.has(w)))
+    })
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
+    if !s.form.is_question() && !s.ends_q {
+        return None;
+    }
+    let core = s.core_norm();
+    let off = s.core_offset();
+    let hit = |m: regex::Match<'_>, msg: &str| {
+        let span = s.source_range(off + m.start(), off + m.end());
+        Some(Hit::new(Id::Leading, span).message(msg.to_string()))
+    };
+    if let Some(m) = NEGATIVE_START.find(core) {
+        return hit(
+            m,
+            "a negative question (\"Don't you…\", \"Isn't it…\") invites agreement",
+        );
+    }
+    if let Some(m) = ASSERTIVE.find(core) {
+        return hit(m, "the question asserts the answer and asks them to agree");
+    }
+    if let Some(m) = PRESUME_WH.find(core) {
+        // "You said you hate it. How much do you hate it?" follows their word; otherwise it presumes.
+        if new_loaded(ctx, m.as_str()).is_some() || !LOADED.is_match(m.as_str()) {
+            return hit(m, "the question presumes how they feel");
+        }
+    }
+    if let Some(m) = BECAUSE_FRAME.find(core) {
+        if new_loaded(ctx, core).is_some() || core.contains(" so ") {
+            return hit(m, "the question builds in a judgement before asking");
+        }
+    }
+    // Tag and declarative questions that put a judgement in their mouth:
+    // "That must be so chaotic, right?", "I'm guessing the reporting is useless, then?"
+    if matches!(
+        s.form,
+        Form::Tag | Form::Declarative | Form::YesNo | Form::Fragment
+    ) {
+        if let Some(m) = new_loaded(ctx, core) {
+            let guessing = GUESS.is_match(core);
+            let superlative = core.contains(" the worst")
+                || core.contains(" the most ")
+                || core.contains(" so ")
+                || core.contains(" really ");
+            if matches!(s.form, Form::Tag | Form::Declarative) || guessing || superlative {
+                return hit(
+                    m,
+                    "the question supplies a judgement for them to agree with",
+                );
+            }
+        }
+    }
+    None
+}

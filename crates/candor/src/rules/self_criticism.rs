@@ -1,0 +1,96 @@
+//! `self-criticism`: runs down or apologises for the interviewer's own product.
+
+use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use crate::report::Severity;
+use crate::text::Sentence;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "self-criticism",
+    severity: Severity::Warning,
+    summary: "runs down, apologises for or volunteers the weaknesses of their own product",
+    explanation: "Apologising for your product (\"I know our setup is painful\") tells the \
+interviewee what answer you expect, invites sympathy instead of honesty, and turns the \
+interview toward your product. Say nothing evaluative about it; if they raise a \
+problem, ask what they expected and what happened. Apologies for being late, for your \
+own slip or for a bad line are not self-criticism, and neither is repeating the \
+interviewee's own criticism back.",
+    help: "leave your product out and ask about theirs: \"What did you expect to happen there?\"",
+    examples: &[
+        Example {
+            bad: "I know our onboarding is pretty terrible right now.",
+            better: "What happened the first time you set it up?",
+        },
+        Example {
+            bad: "Honestly our mobile app is super buggy, just ignore that.",
+            better: "What were you trying to do when it went wrong?",
+        },
+        Example {
+            bad: "Our reporting doesn't handle that yet, it's a known gap on our side.",
+            better: "How do you handle that today?",
+        },
+    ],
+    scope: Scope::Sentence,
+};
+
+pattern!(
+    /// "our X", "my X", and the product's name: what the interviewer owns.
+    OWNED, r"\b(?:our|my) ((?:[\w-]+ ){0,3}?[\w-]+)\b");
+pattern!(
+    /// Things an interviewer owns that are not the product: the call, the line, themselves.
+    NOT_PRODUCT, r"^(?:(?:\w+ )*)(?:audio|mic|microphone|connection|internet|wifi|wi-fi|camera|video|screen|line|signal|bandwidth|laptop|computer|headset|sound|battery|notes|handwriting|memory|english|french|spanish|german|names?|time|schedule|calendar|call|calls|meeting|meetings|chat|conversation|questions?|interview|team|colleagues?|co-?founders?|boss|manager|bad|fault|mistake|apologies|side of things|end|train|commute|kids?|dog|cat|house|office|coffee|lunch|brain|head|voice|accent|typing|spelling|own|thoughts|understanding|english)$");
+pattern!(
+    NEGATIVE,
+    r"\b(?:behind|embarrass\w*|basic|buggy|bugs|bug|flaky|a (?:bit of a |real |total |complete |right )?mess|messy|limited|rough|clunky|broken|slow|ugly|bad|terrible|awful|painful|confusing|annoying|janky|crappy|crap|rubbish|sucks|suck|half-baked|clumsy|outdated|unreliable|glitchy|crash\w*|breaks|not (?:great|good|very good|ideal|perfect|there yet|quite there|much better|the best|finished|ready|polished|pretty|intuitive|reliable|stable)|(?:does not|doesn't|cannot|can't|won't|don't|do not) (?:\w+ ){0,6}?yet|known (?:gap|issue|problem|bug|limitation)|(?:a )?work in progress|far from perfect|needs? (?:a lot of |some |more )?work|lacking|missing|weak|poor|shaky|fiddly|awkward|hard to use|difficult to use|a (?:bit|little|real) (?:of a )?(?:pain|nightmare|disaster)|a nightmare|a disaster|way behind|nowhere near|held together|duct tape|hacky)\b"
+);
+pattern!(
+    /// Reported speech: "You said our export was slow" repeats their criticism.
+    REPORTED, r"^(?:you (?:said|mentioned|called|told me|described|were saying|say)|so you (?:said|mentioned|feel|think|find)|when you say|it sounds like you)\b");
+
+pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
+    if s.form.is_question() || s.ends_q {
+        return None;
+    }
+    let core = s.core_norm();
+    if REPORTED.is_match(core) {
+        return None;
+    }
+    let norm = s.norm.as_str();
+    // The owned thing, then a negative judgement within the same clause.
+    let owned: Vec<(usize, usize)> = OWNED
+        .captures_iter(norm)
+        .filter(|c| {
+            c.get(1)
+                .is_some_and(|np| !NOT_PRODUCT.is_match(np.as_str()))
+        })
+        .filter_map(|c| c.get(0).map(|m| (m.start(), m.end())))
+        .chain(ctx.mentions_product(norm))
+        .chain(
+            // "It's slow, I know" after a pitch.
+            (ctx.pitching
+                && (core.starts_with("it is ")
+                    || core.starts_with("it ")
+                    || core.starts_with("that part ")
+                    || core.starts_with("this part ")))
+            .then_some((s.core_offset(), s.core_offset() + 2)),
+        )
+        .collect();
+    for (a, b) in owned {
+        let rest = &norm[b..];
+        // Stay within the clause: up to the next strong break.
+        let clause_end = rest
+            .find(" . ")
+            .or_else(|| rest.find(" ; "))
+            .unwrap_or(rest.len())
+            .min(160);
+        let mut cut = clause_end;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(m) = NEGATIVE.find(&rest[..cut]) {
+            let end = b + m.end();
+            let span = s.source_range(a, end);
+            return Some(Hit::new(Id::SelfCriticism, span).message("runs down their own product"));
+        }
+    }
+    None
+}

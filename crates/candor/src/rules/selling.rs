@@ -1,0 +1,227 @@
+//! `selling`: pitches the product: features, benefits, prices, demos, trials.
+
+use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use crate::report::Severity;
+use crate::text::Sentence;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "selling",
+    severity: Severity::Warning,
+    summary: "pitches the product: its features, benefits, price, a demo or a trial",
+    explanation: "A discovery interview is for learning about their life, not for describing \
+yours. Once you pitch, the conversation turns into a verdict on your idea: people get \
+polite, talk about your product instead of their problem, and you stop learning. One \
+neutral sentence of context at the start is fine (\"we're exploring tools for clinics, \
+but today is about you\"), and so is declining to talk about the product. Keep the \
+pitch for a separate conversation. In a solution interview (profile `solution`) this \
+rule is off.",
+    help: "turn it back to their world: \"How do you handle that today?\" and save the product for another conversation",
+    examples: &[
+        Example {
+            bad: "Our app syncs with QuickBooks automatically, so you'd never have to export again.",
+            better: "How do you get the numbers into QuickBooks at the moment?",
+        },
+        Example {
+            bad: "It's just twenty pounds a seat a month, and the first month is free.",
+            better: "What do you spend on tools for this today?",
+        },
+        Example {
+            bad: "Can I book you in for a demo next week?",
+            better: "Who else should I talk to about this?",
+        },
+    ],
+    scope: Scope::Sentence,
+};
+
+const NUMBER_WORD: &str = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|a hundred|a thousand|k)";
+
+pattern!(
+    MONEY,
+    &format!(
+        r"(?:[£$€¥] ?\d[\d,.]*(?: ?k)?|\b{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}} (?:pounds|dollars|euros|quid|bucks|grand|usd|gbp|eur)\b|\b{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}} (?:a|per|an) (?:month|year|seat|user|head|licence|license|room|location|site|week|team|agent|member)\b)"
+    )
+);
+pattern!(
+    OFFER_TERMS,
+    r"\b(?:free trial|(?:a |our )?trial (?:on|for|period|of)|pilot (?:price|pricing|programme|program|deal|offer)|discount|\d+ ?(?:%|percent) off|percent off|half price|(?:first|next) (?:\w+ ){0,2}months? (?:free|half price|on us)|months? free|for free\b.*\b(?:us|our|we)|early access|beta access|(?:no|zero) lock-in|monthly rolling|rolling monthly|money-back|annual (?:plan|contract|discount)|sign up before|founding (?:customer|member) (?:price|discount|deal)|special (?:price|offer|deal))\b"
+);
+pattern!(
+    OFFER_ASK,
+    r"\b(?:(?:can|could|shall|may|let) (?:i|me|we) (?:book|get|set|sign|put|send|give|show|offer|add|enrol|enroll|register|schedule) (?:you|your)|i (?:can|could|will|would) (?:send|give|get|set|show|sign|book|offer) you (?:up|a|an|the|access|early|our|some|in)|would you like (?:a|to see|to try|me to (?:show|send|set|book)|us to (?:show|send|set))|(?:want|like) to (?:see|try) (?:a|the|our) (?:demo|trial|prototype|product|beta)|(?:book|schedule|set up|arrange) (?:a|an|your) (?:proper |quick |full |live )?(?:demo|trial|walkthrough|walk-through|onboarding|call with (?:my|our) (?:co-founder|sales|team)))\b"
+);
+pattern!(
+    OFFER_NOUN,
+    r"\b(?:demo|trial|pilot|beta|early access|waitlist|waiting list|sign-up|signup|onboarding call|sales call|founding customer)\b"
+);
+pattern!(
+    /// The interviewer's product, plainly: "our app", "we've built", "the thing I'm building".
+    OWN_PRODUCT, r"\b(?:(?:our|my) (?:\w+[- ]){0,2}?(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|features|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|offering|module|engine|model|algorithm|detection|editor|mode|workflow|pack|kit|assistant|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version)|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|prototyping|working on)\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b");
+pattern!(
+    /// "With Tidyroom, …", "With our app, …", "with it you'd…".
+    WITH_PRODUCT, r"^(?:(?:but|and|so|right|basically|okay|well) ,? )*with (?:our (?:\w+ ){0,2}?\w+|it|this|that)\b ,? (?:you|your|it|everything|every|there|attendants?|front desk|supervisors?|managers?|staff|teams?|people|the \w+|each|all|no)\b");
+pattern!(
+    /// What a product does for someone: capabilities and benefits.
+    CAPABILITY, r"\b(?:lets? you|allows? you|helps? you|enables? you|means you|you (?:would|will|could|can|'d|'ll) (?:just |never |no longer |always |also |then |instantly |automatically )*(?:get|see|never|have|be able|save|stop|know|catch|spot|find|track|see|do|send|sync|avoid|lose|miss|need|check)|you (?:would |will )?never (?:have to|need to|lose|miss|worry)|automatic\w*|auto-\w+|in (?:about |under |less than |just )?(?:\w+ ){0,2}(?:seconds|minutes|clicks)|saves? (?:you )?(?:time|hours|money|\w+ hours|a lot)|built[- ]in|out of the box|seamless\w*|instantly|in real[- ]time|real-time|live (?:status|updates|view|dashboard)|one (?:click|tap|photo|button)|all-in-one|end-to-end|the only (?:one|tool|app|ones)|fastest|easiest|best-in-class|powerful|no (?:forms?|accounts?|setup|set-up|typing|calls|paperwork|spreadsheets?|lock-in) (?:at all|needed|required|necessary)?|nobody needs|works (?:offline|entirely|with|by|on|out)|(?:syncs?|flags?|counts?|spots?|detects?|alerts?|extracts?|sorts?|texts?|finds?|catches|reads?|checks?|tracks?|logs?|sends?|schedules?|generates?|reminds?|notifies|handles|integrates|connects|imports|exports|chases) (?:\w+ )?(?:it|them|your|the|every|all|a|an|you|problems|gaps|non-standard|everything|automatically|later)|notifications?|would have (?:caught|flagged|spotted|prevented|saved|stopped|fixed|solved)|exactly (?:what|why) (?:we|our|it)|(?:is|are|was) (?:built|designed|made) (?:for|to)|totally customi[sz]able|fully customi[sz]able|customi[sz]able|configurable|turnaround (?:drop|down)|(?:drop|cut|reduce|reduces|reduced|save|saves) (?:\w+ ){0,2}by (?:about |around |up to )?\w+|\d+ ?(?:%|percent) (?:faster|less|more|fewer|cheaper|drop|reduction)|(?:customers|users|hotels|clients|teams) (?:see|get|save|love|tell us))");
+pattern!(
+    /// "The idea I'm playing with is that…", "The thing we're building works…": describing it outright.
+    PRODUCT_FRAME,
+    r"^(?:so |basically |and )*(?:the|my|our) (?:idea|thing|concept|plan|tool|app|prototype|product|platform|service|system) (?:that )?(?:i am|we are|i have been|we have been|i'm|we're) (?:\w+ing)(?: (?:with|on|around|up))? (?:is that|is|works|does|lets|would|will|basically)\b"
+);
+pattern!(
+    /// Declining to talk about the product, which is good practice.
+    DEFLECT, r"\b(?:rather not (?:get into|talk about|go into|discuss|steer|show|pitch)|happy to (?:talk|chat) about (?:it|that|this|pricing|the product) (?:another|some other|a different) time|(?:have not|haven't|not) (?:decided|worked (?:that|it) out|got (?:a|any) price)|not here to (?:sell|pitch|show)|nothing to (?:show|sell|pitch)|(?:will not|won't) be showing|only end up pitching|no price i could give|not going to pitch|let's (?:leave|park) that|park that|don't want to (?:pitch|sell|colour|color|steer|bias))\b");
+pattern!(
+    /// Saying what the company is, in a sentence of context ("we're a housekeeping app").
+    CONTEXT_ONLY, r"\b(?:but (?:today|this|really)|today is (?:about|really about|all about)|not about (?:us|anything we|what we|our)|i am (?:just )?here to (?:learn|listen|hear)|here to (?:hear|learn|listen))\b");
+
+pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
+    if ctx.deflecting || DEFLECT.is_match(&s.norm) {
+        return None;
+    }
+    let norm = s.norm.as_str();
+    let span = |a: usize, b: usize| s.source_range(a, b);
+    // Prices and offers sell on their own (unless the interviewee named the price first).
+    if let Some(m) = MONEY.find(norm) {
+        let echoed = m.as_str().split(' ').all(|w| {
+            w.len() < 2
+                || ctx.echo.has(w)
+                || !w.chars().any(|c| c.is_ascii_digit() || c.is_alphabetic())
+        });
+        if !echoed {
+            return Some(
+                Hit::new(Id::Selling, span(m.start(), m.end()))
+                    .message("names a price for the product"),
+            );
+        }
+    }
+    if let Some(m) = OFFER_TERMS.find(norm) {
+        return Some(
+            Hit::new(Id::Selling, span(m.start(), m.end())).message("offers a deal on the product"),
+        );
+    }
+    if let Some(m) = OFFER_ASK.find(norm) {
+        if OFFER_NOUN.is_match(norm)
+            || m.as_str().contains("demo")
+            || m.as_str().contains("trial")
+            || m.as_str().contains("set up")
+            || m.as_str().contains("sign")
+        {
+            return Some(
+                Hit::new(Id::Selling, span(m.start(), m.end()))
+                    .message("offers a demo, trial or sign-up"),
+            );
+        }
+    }
+    // Describing the product: a product (named, "our app", "with it") and what it does.
+    if s.form.is_question() && !s.ends_q {
+        return None;
+    }
+    if s.ends_q {
+        return None;
+    }
+    let product = OWN_PRODUCT
+        .find(norm)
+        .map(|m| (m.start(), m.end()))
+        .or_else(|| ctx.mentions_product(norm))
+        .or_else(|| {
+            WITH_PRODUCT
+                .find(s.core_norm())
+                .map(|m| (s.core_offset() + m.start(), s.core_offset() + m.end()))
+        });
+    let pronoun_subject = ctx.pitching
+        && [
+            "it is ",
+            "it ",
+            "it would ",
+            "it will ",
+            "it can ",
+            "that is ",
+            "this is ",
+            "they are ",
+        ]
+        .iter()
+        .any(|p| s.core_norm().starts_with(p));
+    if let Some(m) = PRODUCT_FRAME.find(s.core_norm()) {
+        if s.word_count() >= 12 {
+            let off = s.core_offset();
+            return Some(
+                Hit::new(Id::Selling, span(off + m.start(), s.norm.len()))
+                    .message("describes the product they are building"),
+            );
+        }
+    }
+    if product.is_none() && !pronoun_subject {
+        return None;
+    }
+    let cap = CAPABILITY.find(norm)?;
+    // One sentence of context that names the company but says nothing it does is fine;
+    // so is a statement whose capability words describe their world, not the product.
+    if CONTEXT_ONLY.is_match(norm) && !OWN_PRODUCT.is_match(norm) {
+        return None;
+    }
+    let (a, b) = match product {
+        Some((pa, pb)) => (pa.min(cap.start()), pb.max(cap.end())),
+        None => (cap.start(), cap.end()),
+    };
+    Some(
+        Hit::new(Id::Selling, span(a, b))
+            .message("describes the product and what it does for them"),
+    )
+}
+
+/// Product names an interviewer introduces: "I'm Chloe from HireFlow", "founders of Linewise".
+pub(crate) fn learn_products(text: &str, names: &[String], out: &mut Vec<String>) {
+    static INTRO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        super::re(
+            r"(?i)\b(?:i'?m (?:\w+ )?(?:from|with|at)|i am (?:\w+ )?(?:from|with|at)|i work (?:at|for|with)|(?:founders?|co-?founders?|ceo|cto|coo|head of \w+|pm|product manager|designer|researcher|engineer) (?:of|at|for)|here at|on behalf of|we are|we're|called|named|i run) ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
+        )
+    });
+    for c in INTRO.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        let name = m.as_str();
+        let first = name.split(' ').next().unwrap_or(name);
+        let common = matches!(
+            first.to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "our"
+                | "my"
+                | "this"
+                | "that"
+                | "i"
+                | "it"
+                | "we"
+                | "you"
+                | "here"
+                | "just"
+                | "so"
+                | "really"
+                | "also"
+                | "not"
+                | "one"
+                | "part"
+                | "looking"
+                | "trying"
+                | "researching"
+                | "working"
+                | "exploring"
+                | "building"
+                | "studying"
+                | "hoping"
+                | "keen"
+        );
+        let person = names
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(first) || n.eq_ignore_ascii_case(name));
+        let lower = name.to_lowercase();
+        if !common && !person && !out.contains(&lower) {
+            out.push(lower);
+        }
+    }
+}
+
+/// Whether a sentence declines to talk about the product.
+pub(crate) fn deflects(norm: &str) -> bool {
+    DEFLECT.is_match(norm)
+}

@@ -1,0 +1,205 @@
+//! `stacked-questions`: several different questions in one breath.
+
+use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use crate::report::Severity;
+use crate::text::{Form, Sentence, is_aux, is_wh, wh_opens_question};
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "stacked-questions",
+    severity: Severity::Warning,
+    summary: "asks two or more different questions before the interviewee can answer",
+    explanation: "Asked several questions at once, people answer the easiest or the last one \
+and the rest are lost. Ask one question, then wait; the follow-ups can come after the \
+answer. A question followed by examples of the answer you mean (\"Who else should I \
+talk to — maybe someone in finance?\"), or a prompt followed by one narrowing question \
+(\"Tell me about the late payers. What happened the last time?\"), is not stacking.",
+    help: "ask one question, wait for the answer, then ask the next",
+    examples: &[
+        Example {
+            bad: "How often does that happen, who deals with it, and what does it cost you?",
+            better: "What happened the last time that went wrong?",
+        },
+        Example {
+            bad: "What do you use now? Is it expensive? Does it integrate with your CRM?",
+            better: "What do you use for that now?",
+        },
+    ],
+    scope: Scope::Turn,
+};
+
+/// A question unit: (start, end) in the turn text and its content words.
+struct Unit {
+    start: usize,
+    end: usize,
+    words: Vec<String>,
+    invitation: bool,
+    short_yes_no: bool,
+}
+
+pattern!(
+    GUESS_AFTER,
+    r"^(?:(?:was|is|were|are|did|does|do) (?:it|that|this|they|those|these) (?:\w+ ){0,4}?\?|you are (?:\w+ ){0,6}?(?:, )?(?:right|correct|yeah|yes|no) \?)$"
+);
+
+/// Where a new interrogative clause starts after a break inside a question sentence.
+fn clause_starts(s: &Sentence) -> Vec<usize> {
+    let mut starts = vec![s.core];
+    let n = s.toks.len();
+    let mut i = s.core + 1;
+    while i < n {
+        let w = s.tok_str(i);
+        let prev = s.tok_str(i - 1);
+        let after_break =
+            matches!(prev, "," | ";" | "-" | ":") || (prev == "and" && i >= 2) || prev == "or";
+        if after_break {
+            // Skip "and", "roughly", "also" after the comma: ", and roughly how big…"
+            let mut j = i;
+            while j < n
+                && matches!(
+                    s.tok_str(j),
+                    "and"
+                        | "roughly"
+                        | "also"
+                        | "then"
+                        | "so"
+                        | "but"
+                        | "approximately"
+                        | "exactly"
+                        | "generally"
+                        | "plus"
+                )
+            {
+                j += 1;
+            }
+            let a = s.tok_str(j);
+            let b = s.tok_str(j + 1);
+            let or_join = prev == "or" || (j > i && s.tok_str(i) == "or");
+            let wh_clause = is_wh(a) && wh_opens_question(a, b);
+            let yes_no_clause = !or_join
+                && is_aux(a)
+                && matches!(
+                    b,
+                    "you"
+                        | "it"
+                        | "that"
+                        | "they"
+                        | "there"
+                        | "we"
+                        | "your"
+                        | "this"
+                        | "he"
+                        | "she"
+                );
+            if (wh_clause && !(or_join && a == "why")) || yes_no_clause {
+                starts.push(j);
+                i = j + 1;
+                continue;
+            }
+        }
+        let _ = w;
+        i += 1;
+    }
+    starts
+}
+
+fn content_words(s: &Sentence, from: usize, to: usize) -> Vec<String> {
+    (from..to)
+        .filter(|&k| !s.toks[k].punct)
+        .map(|k| s.tok_str(k).to_string())
+        .filter(|w| {
+            w.len() > 3
+                && !matches!(
+                    w.as_str(),
+                    "what"
+                        | "that"
+                        | "this"
+                        | "with"
+                        | "your"
+                        | "they"
+                        | "there"
+                        | "have"
+                        | "does"
+                        | "would"
+                        | "could"
+                        | "about"
+                )
+        })
+        .collect()
+}
+
+fn overlap(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared as f32 / a.len().min(b.len()) as f32
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
+    let mut units: Vec<Unit> = Vec::new();
+    for (k, s) in ctx.sentences.iter().enumerate() {
+        let is_q = matches!(s.form, Form::Wh | Form::YesNo | Form::Invitation)
+            || (s.ends_q && matches!(s.form, Form::Tag | Form::Declarative));
+        if !is_q {
+            continue;
+        }
+        // A tag or declarative guess right after a question offers its answer ("You're a payroll platform, right?").
+        if matches!(s.form, Form::Tag | Form::Declarative)
+            && k > 0
+            && ctx.sentences[k - 1].form.is_question()
+        {
+            continue;
+        }
+        // "Why did you leave them? Was it price?": a short yes/no guess right after a wh-question.
+        if s.form == Form::YesNo
+            && k > 0
+            && ctx.sentences[k - 1].form == Form::Wh
+            && GUESS_AFTER.is_match(s.core_norm())
+        {
+            continue;
+        }
+        let starts = clause_starts(s);
+        for (c, &from) in starts.iter().enumerate() {
+            let to = starts.get(c + 1).copied().unwrap_or(s.toks.len());
+            let words = (from..to).filter(|&t| !s.toks[t].punct).count();
+            // A false start ("so what do — how do you…") is too short to be a question.
+            let ends_dash = to > 0 && to <= s.toks.len() && s.tok_str(to - 1) == "-";
+            if words < 3 || (ends_dash && words < 5 && c + 1 < starts.len()) {
+                continue;
+            }
+            let (a, b) = (s.toks[from].o0 as usize, s.toks[to - 1].o1 as usize);
+            units.push(Unit {
+                start: a,
+                end: b,
+                words: content_words(s, from, to),
+                invitation: s.form == Form::Invitation && c == 0,
+                short_yes_no: s.form == Form::YesNo && words <= 6,
+            });
+        }
+    }
+    // A rephrase of the question just asked is the same question.
+    let mut distinct: Vec<&Unit> = Vec::new();
+    for u in &units {
+        if let Some(last) = distinct.last() {
+            if overlap(&last.words, &u.words) >= 0.6 {
+                continue;
+            }
+        }
+        distinct.push(u);
+    }
+    // A prompt and one narrowing question ("Tell me about X. What happened…?") count as one.
+    let invitations = distinct.iter().filter(|u| u.invitation).count();
+    let count = if invitations > 0 && distinct.len() == 2 {
+        1
+    } else {
+        distinct.len()
+    };
+    let _ = distinct.iter().any(|u| u.short_yes_no);
+    if count < 2 {
+        return None;
+    }
+    let (a, b) = (distinct[0].start, distinct[distinct.len() - 1].end);
+    Some(Hit::new(Id::Stacked, (a, b)).message(format!(
+        "asks {count} questions at once; people answer one of them"
+    )))
+}

@@ -1,0 +1,129 @@
+//! `validation-seeking`: asks for approval of the interviewer's idea or product.
+
+use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use crate::report::Severity;
+use crate::text::Sentence;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "validation-seeking",
+    severity: Severity::Warning,
+    summary: "asks for approval of the interviewer's idea or product",
+    explanation: "Asked whether they like your idea, most people say yes to be kind. The \
+compliment feels like progress and teaches nothing: opinions about an idea are not \
+evidence that anyone will use it. Ask how they deal with the problem now and what \
+they have tried; their behaviour tells you whether the idea matters. Asking how they \
+judge the tools they already use is fine.",
+    help: "ask about their world, not your idea: \"How are you dealing with this now? What have you tried?\"",
+    examples: &[
+        Example {
+            bad: "Do you like the idea of automatic reminders?",
+            better: "How do you remind people at the moment?",
+        },
+        Example {
+            bad: "What do you think of our concept?",
+            better: "What did you try last time this happened?",
+        },
+        Example {
+            bad: "Is this something you'd find useful?",
+            better: "How do you handle that today?",
+        },
+    ],
+    scope: Scope::Sentence,
+};
+
+/// Words for the interviewer's own idea or product.
+const IDEA: &str = r"(?:idea|ideas|concept|approach|pitch|prototype|mockup|mock-up|design|solution|proposal|plan|feature|features|product|app|tool|thing we|what we (?:are|have) (?:building|built|made|making|described)|sound of (?:that|this|it))";
+/// A verdict.
+const VERDICT: &str = r"(?:useful|helpful|valuable|interesting|good|great|cool|appealing|exciting|worthwhile|worth it|handy|attractive|compelling|relevant|beneficial|nice|neat|smart|clever|a good idea|a great idea|a good fit|a fit|make sense|makes sense|like something you)";
+
+pattern!(
+    LIKE_IDEA,
+    &format!(
+        r"\b(?:do|did|would|will|could) you (?:like|love|dig|hate|prefer) (?:the |this |that |our |my |an |a )?(?:\w+ )?{IDEA}\b"
+    )
+);
+pattern!(
+    LIKE_PRONOUN,
+    r"\b(?:do|would|will) you (?:like|love) (?:it|this|that|them)\b"
+);
+pattern!(
+    THINK_OF_IDEA,
+    &format!(
+        r"\bwhat (?:do|would) you (?:think|make) (?:of|about) (?:the |this |that |our |my |an |a )?(?:\w+ )?{IDEA}\b"
+    )
+);
+pattern!(
+    THINK_OF_PRONOUN,
+    r"\bwhat (?:do|would) you (?:think|make) (?:of|about) (?:it|this|that|them|all that|all this)\b"
+);
+pattern!(
+    IS_IT_GOOD,
+    &format!(
+        r"\b(?:is|would|does|could|will|do you think) (?:this|that|it|something like (?:this|that)|a (?:tool|app|product) like (?:this|that)|the idea|our (?:\w+ )?{IDEA}|this idea|that idea|this \w+|that \w+) (?:(?:be|sound|seem|look|feel) )?(?:(?:something|anything) (?:you|that you) (?:would |might |could )?(?:find |consider |call )?)?(?:really |actually |genuinely |at all )?{VERDICT}\b"
+    )
+);
+pattern!(
+    HOW_GOOD,
+    r"\bhow (?:useful|helpful|valuable|interesting|appealing|exciting|good|cool|important) (?:would|is|does|do you think|might) (?:that|this|it|something like (?:that|this)|the idea|our \w+|having)\b"
+);
+pattern!(
+    PROPOSAL_SOUND,
+    r"\b(?:how (?:does|would) having\b.*?\bsound|how (?:would|do) you feel about (?:having|using|getting)|what would you think (?:of|about) (?:having|using|getting))\b"
+);
+pattern!(
+    SOUND,
+    r"\b(?:how does (?:that|this|it|the idea|our \w+) sound|(?:does|would) (?:that|this|it) sound (?:good|useful|helpful|interesting|like something|right|appealing|ok|okay|great|exciting|valuable|nice|cool)|how (?:would|do) you feel about (?:that|this|it|the idea|having|using))\b"
+);
+pattern!(
+    STRONG,
+    r"\b(?:am i (?:onto|on to) something|(?:rate|score) (?:the|this|my|our) (?:idea|concept|pitch)|first impressions? of (?:the|our|this|my)|(?:does|would|could) (?:this|that|it|our \w+) (?:solve|fix|address) (?:your|the|this|that) (?:problem|issue|pain)|from what (?:i|we) (?:have|'ve)? ?(?:described|said|shown|told you|explained|pitched)|be honest\b.*\b(?:good idea|like it|useful|worth it))\b"
+);
+
+pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
+    if !s.form.is_question() && !s.ends_q {
+        return None;
+    }
+    let core = s.core_norm();
+    let off = s.core_offset();
+    // Always about their idea when it says so; a bare "it"/"that" only after a pitch.
+    let explicit = [&LIKE_IDEA, &THINK_OF_IDEA, &STRONG, &PROPOSAL_SOUND]
+        .into_iter()
+        .find_map(|re| re.find(core));
+    let m = explicit.or_else(|| {
+        let pronoun_ok = ctx.pitching || ctx.mentions_product(core).is_some();
+        [
+            &IS_IT_GOOD,
+            &HOW_GOOD,
+            &SOUND,
+            &LIKE_PRONOUN,
+            &THINK_OF_PRONOUN,
+        ]
+        .into_iter()
+        .find_map(|re| re.find(core))
+        .filter(|m| {
+            let t = m.as_str();
+            pronoun_ok
+                || [
+                    "idea",
+                    "concept",
+                    "something like",
+                    "something you would",
+                    "something you might",
+                    "something you could",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
+        })
+    })?;
+    // Judging tools they already use is not validation: "How do you judge whether it's working?"
+    if core.contains("your current") || core.contains("you already") || core.contains("you use now")
+    {
+        return None;
+    }
+    let span = s.source_range(off + m.start(), off + m.end());
+    Some(
+        Hit::new(Id::Validation, span).message(
+            "asks for a verdict on the idea: people are kind, and kindness is not evidence",
+        ),
+    )
+}
