@@ -130,6 +130,9 @@ pub(crate) struct Sentence {
     pub toks: Vec<Tok>,
     /// Index of the first token after discourse markers and vocatives.
     pub core: usize,
+    /// Index where the question proper starts, after a leading frame
+    /// ("If you were designing it, | what would…"); equals `core` without one.
+    pub main: usize,
     pub form: Form,
     pub ends_q: bool,
 }
@@ -147,6 +150,18 @@ impl Sentence {
     pub fn core_offset(&self) -> usize {
         self.toks
             .get(self.core)
+            .map_or(self.norm.len(), |t| t.n0 as usize)
+    }
+
+    /// Normalised text from the main clause on.
+    pub fn main_norm(&self) -> &str {
+        &self.norm[self.main_offset()..]
+    }
+
+    /// Byte offset in `norm` where the main clause starts.
+    pub fn main_offset(&self) -> usize {
+        self.toks
+            .get(self.main)
             .map_or(self.norm.len(), |t| t.n0 as usize)
     }
 
@@ -1088,11 +1103,7 @@ fn is_frame_start(norm: &str, toks: &[Tok], i: usize) -> bool {
     if is_wh(w) {
         return !wh_opens_question(w, next);
     }
-    let w_is_opener = is_aux(w)
-        || matches!(
-            w,
-            "tell" | "walk" | "talk" | "describe" | "explain" | "imagine" | "suppose" | "say"
-        );
+    let w_is_opener = is_aux(w) || matches!(w, "tell" | "walk" | "talk" | "describe" | "explain");
     !w_is_opener
 }
 
@@ -1103,15 +1114,34 @@ fn main_clause(norm: &str, toks: &[Tok], core: usize, ends_q: bool) -> usize {
         return core;
     }
     let n = toks.len();
-    for j in core + 1..n {
-        let prev = word_at(norm, toks, j - 1);
-        if !matches!(prev, "," | "-" | ":" | ";" | "…") {
+    for start in core + 1..n {
+        if !matches!(word_at(norm, toks, start - 1), "," | "-" | ":" | ";" | "…") {
             continue;
+        }
+        // "— roughly how often…": adverbs before the opener.
+        let mut j = start;
+        while j < n
+            && matches!(
+                word_at(norm, toks, j),
+                "roughly"
+                    | "approximately"
+                    | "exactly"
+                    | "so"
+                    | "and"
+                    | "but"
+                    | "then"
+                    | "just"
+                    | "also"
+                    | "ok"
+                    | "okay"
+            )
+        {
+            j += 1;
         }
         let a = word_at(norm, toks, j);
         let b = word_at(norm, toks, j + 1);
         // At least three words must follow, so a tag ("…, aren't they?") is not taken for the question.
-        let words_after = toks[j..].iter().filter(|t| !t.punct).count();
+        let words_after = toks[j.min(n)..].iter().filter(|t| !t.punct).count();
         if words_after < 3 {
             continue;
         }
@@ -1126,16 +1156,68 @@ fn main_clause(norm: &str, toks: &[Tok], core: usize, ends_q: bool) -> usize {
     core
 }
 
+/// Splits at `. ` or `? ` before a lower-case word: speech-to-text starts sentences in lower case,
+/// which Unicode sentence boundaries do not break on ("ha. so if there was…").
+fn split_lowercase_starts(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let seg = &text[start..end];
+    let mut from = 0;
+    let bytes = seg.as_bytes();
+    for i in 1..bytes.len().saturating_sub(2) {
+        if matches!(bytes[i], b'.' | b'?' | b'!')
+            && bytes[i + 1] == b' '
+            && bytes[i + 2].is_ascii_lowercase()
+        {
+            let before = seg[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let abbreviation = matches!(
+                before.to_ascii_lowercase().as_str(),
+                "e" | "g"
+                    | "i"
+                    | "etc"
+                    | "vs"
+                    | "mr"
+                    | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "st"
+                    | "no"
+                    | "approx"
+                    | "incl"
+                    | "dept"
+            );
+            if !abbreviation && i + 1 > from {
+                out.push((start + from, start + i + 1));
+                from = i + 1;
+            }
+        }
+    }
+    out.push((start + from, end));
+}
+
+static SPOKEN_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:yeah|right|huh|eh|innit|correct|isn't it|isn't that|aren't they|don't you|don't they|didn't it|didn't you|wouldn't you|wouldn't it|won't it|yes or no|you know what i mean) ?[.!]?$").expect("valid regex")
+});
+
 /// All sentences of a turn, analysed.
 pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
     let mut bounds = Vec::new();
+    let mut pieces = Vec::new();
     for (start, s) in text.split_sentence_bound_indices() {
         let end = start + s.len();
         if s.trim().is_empty() {
             continue;
         }
-        split_run_on(text, start, end, &mut bounds);
+        pieces.clear();
+        split_lowercase_starts(text, start, end, &mut pieces);
+        for &(a, b) in &pieces {
+            split_run_on(text, a, b, &mut bounds);
+        }
     }
+    // A turn with no question mark at all is unpunctuated speech-to-text: a statement that
+    // ends in "yeah" or "right" is a tag question there.
+    let unpunctuated = !text.contains('?');
     let mut out = Vec::with_capacity(bounds.len());
     for (start, end) in bounds {
         let (norm, toks) = normalise(text, start, end);
@@ -1148,8 +1230,15 @@ pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
             .rev()
             .find(|t| !matches!(&norm[t.n0 as usize..t.n1 as usize], "\"" | "'" | ")" | "]"))
             .is_some_and(|t| &norm[t.n0 as usize..t.n1 as usize] == "?");
-        let core = main_clause(&norm, &toks, core, ends_q);
-        let form = classify(&norm, &toks, core, ends_q);
+        let main = main_clause(&norm, &toks, core, ends_q);
+        let mut form = classify(&norm, &toks, main, ends_q);
+        if unpunctuated
+            && form == Form::Statement
+            && toks.iter().filter(|t| !t.punct).count() >= 5
+            && SPOKEN_TAG.is_match(&norm)
+        {
+            form = Form::Tag;
+        }
         let trimmed_end = start + text[start..end].trim_end().len();
         out.push(Sentence {
             start,
@@ -1157,6 +1246,7 @@ pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
             norm,
             toks,
             core,
+            main,
             form,
             ends_q,
         });

@@ -50,10 +50,6 @@ pattern!(
     r"^(?:(?:can|could|may|might|shall) (?:i|we)\b|(?:would|do) you mind if\b|mind if\b|is it (?:ok|okay|alright|all right|fine|cool) (?:if|to|for)\b|would it be (?:ok|okay|alright|all right|fine|possible) (?:if|to|for)\b|(?:do|would) you want me to\b|should i\b|shall we\b|would you like (?:me|a|an|to see|to try|us)\b|are you (?:ok|okay|happy|alright|all right) (?:with|if|for)\b|is now (?:a )?(?:good|ok|okay)\b|do you have (?:time|a minute|a few minutes|a sec)\b|can you (?:hear|see) me\b)"
 );
 pattern!(
-    REFERRAL,
-    r"\b(?:anyone else|anybody else|someone else|somebody else|who else|introduc\w*|put(?:ting)? me in touch|connect(?:ing)? me|point(?:ing)? me)\b"
-);
-pattern!(
     /// A yes/no clause inside a wh-sentence: "How many rooms…, and is it part of a chain?"
     INNER_YES_NO,
     r"(?:,|;|-| and| or) (?:and |also |then )?(?:is|are|was|were|do|does|did|can|could|would|will|has|have) (?:it|that|this|they|there|you|we|your|the|he|she)\b[^,]*\?$"
@@ -74,10 +70,14 @@ pattern!(
     RATING,
     r"\b(?:on a scale (?:of|from) (?:\d+|zero|one|1|0) to (?:\d+|three|five|seven|ten|a hundred)|out of (?:ten|five|10|5|100|a hundred)|rate (?:it|that|this|them|the|your|how)|give (?:it|that|this) a (?:score|rating|number)|score (?:it|that|this) (?:out of|from))\b"
 );
-pattern!(CHOICE_TAIL, r", (?:[^,?]{1,40}) or (?:[^,?]{1,40}) \?$");
+pattern!(
+    /// Options offered at the end of a wh-question: "…, you or Ciarán?", "… — an app, or paper?"
+    CHOICE_TAIL,
+    r"(?:,|-|:) (?:[^,?\-]{1,40}),? or (?:[^,?]{1,40}) \?$"
+);
 pattern!(
     EXAMPLE_MARK,
-    r", (?:maybe|perhaps|like|say|for example|e\.g|such as)\b"
+    r"(?:,|-|:) (?:maybe|perhaps|like|say|for example|e\.g|such as)\b"
 );
 pattern!(
     GUESS_FRAGMENT,
@@ -86,14 +86,15 @@ pattern!(
 
 /// Whether a sentence is an interviewer question, and of which kind.
 pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
-    let core = s.core_norm();
     if !s.form.is_question() {
         return None;
     }
-    if PERMISSION.is_match(core)
-        || REFERRAL.is_match(core)
+    let core = s.core_norm();
+    let main = s.main_norm();
+    if PERMISSION.is_match(main)
+        || super::practice::is_referral_ask(s)
         || CATCH_ALL.is_match(core)
-        || SUMMARY_CHECK.is_match(core)
+        || SUMMARY_CHECK.is_match(main)
     {
         return Some(Kind::Other);
     }
@@ -102,7 +103,7 @@ pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
     }
     Some(match s.form {
         Form::YesNo => {
-            if INDIRECT.is_match(core) && !core.contains(" or ") {
+            if INDIRECT.is_match(main) && !main.contains(" or ") {
                 Kind::Open
             } else {
                 Kind::Closed
@@ -110,8 +111,8 @@ pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
         }
         Form::Tag | Form::Declarative => Kind::Closed,
         Form::Wh => {
-            if (CHOICE_TAIL.is_match(core) && !EXAMPLE_MARK.is_match(core))
-                || INNER_YES_NO.is_match(core)
+            if (CHOICE_TAIL.is_match(main) && !EXAMPLE_MARK.is_match(main))
+                || INNER_YES_NO.is_match(main)
             {
                 Kind::Closed
             } else {

@@ -38,13 +38,13 @@ const COUNTED: &str = r"(?:employees|staff|consultants|rooms|beds|locations|stor
 pattern!(
     BUSINESS,
     &format!(
-        r"\b(?:what (?:does|do) (?:your|the) (?:\w+ )?{ORG} (?:actually |exactly |really |mainly |mostly )?(?:do|make|sell|offer|build|provide|produce|manufacture|specialise|specialize|supply|deliver)|what do you (?:guys |all )?(?:actually |exactly |really |mainly |mostly )?(?:make|sell|manufacture|produce|supply) (?:there|as a (?:\w+ )?{ORG}|\?))\b"
+        r"\b(?:what (?:does|do) (?:your|the) (?:\w+ )?{ORG} (?:actually |exactly |really |mainly |mostly )?(?:do|make|sell|offer|build|provide|produce|manufacture|specialise|specialize|supply|deliver)|what do you (?:guys |all |folks )?(?:actually |exactly |really |mainly |mostly )?(?:make|sell|manufacture|produce|supply)(?: there| as a (?:\w+ )?{ORG}| \?))"
     )
 );
 pattern!(
     KIND_OF_WORK,
     &format!(
-        r"\bwhat (?:kind|kinds|sort|sorts|type|types) of (?:work|business|company|products?|services?|things?|clients?|customers?|projects?) (?:does|do) (?:your|the) (?:\w+ )?{ORG}\b"
+        r"\bwhat (?:kind|kinds|sort|sorts|type|types) of (?:\w+ ){{1,2}}?(?:does|do) (?:your|the|you) (?:guys |all )?(?:\w+ )?(?:{ORG} )?(?:do|make|sell|offer|have|serve|work with|provide|produce|specialise in|specialize in|cover|insure|handle)\b"
     )
 );
 pattern!(
@@ -60,7 +60,7 @@ pattern!(
 pattern!(
     COUNT,
     &format!(
-        r"\bhow many {COUNTED} (?:do|does|are|have|has|work|is|did|will|would)\b[^?]*?(?:\?|$)"
+        r"\b(?:how many {COUNTED} (?:do|does|are|have|has|work|is|did|will|would)\b[^?]*?(?:\?|$)|how many \w+ (?:do|does) (?:you guys|you all|you folks|(?:the|your) (?:\w+ )?{ORG}) (?:have|run|operate|employ|own|manage|get|take|handle|serve|see|process|sell|ship|make)\b)"
     )
 );
 pattern!(

@@ -39,7 +39,7 @@ mind…\") and habits (\"What would a driver usually do?\") are not hypothetical
 /// Subjects whose future behaviour a question can ask about.
 const SUBJECT: &str = r"(?:you|you guys|your (?:\w+ ){0,2}?\w+|the (?:\w+ ){0,2}?\w+|they|he|she|people|anyone|folks|customers|clients|staff|your team|your company)";
 /// Behaviour verbs: using, buying, paying, switching.
-const BEHAVIOUR: &str = r"(?:use|buy|pay|purchase|switch|sign up|sign on|subscribe|try|adopt|recommend (?:it|this|that|us)|upgrade|move over|move to|install|download|go for|take (?:it|that|this|its|their|the|those|these)|put (?:the|it|that|this|your|a)|spend|choose|pick|replace|ditch|drop|invest|budget|approve|sign off|commit|pilot|trial|be interested|be a customer|become a customer|pre-order|preorder|order (?:it|one|that)|get (?:it|one|that|this)|want (?:it|that|this|one|something|a|an|to use|to try|to switch|more|less)|need (?:it|that|this|something|one)|prefer|rather|change (?:how|the way|what)|stop (?:using|doing)|start using|keep using|renew|cancel)";
+const BEHAVIOUR: &str = r"(?:us(?:e|ing)|buy(?:ing)?|pay(?:ing)?|purchas(?:e|ing)|switch(?:ing)?|sign(?:ing)? (?:up|on)|subscrib(?:e|ing)|try(?:ing)?|adopt(?:ing)?|recommend(?:ing)? (?:it|this|that|us)|upgrad(?:e|ing)|mov(?:e|ing) (?:over|to|across)|install(?:ing)?|download(?:ing)?|go(?:ing)? for|tak(?:e|ing) (?:it|that|this|its|their|the|those|these|us up)|put(?:ting)? (?:the|it|that|this|your|a)|spend(?:ing)?|choos(?:e|ing)|pick(?:ing)?|replac(?:e|ing)|ditch(?:ing)?|drop(?:ping)?|invest(?:ing)?|budget(?:ing)?|approv(?:e|ing)|sign(?:ing)? off|commit(?:ting)?|pilot(?:ing)?|trial(?:l?ing)?|be interested|be a customer|become a customer|pre-?order(?:ing)?|order(?:ing)? (?:it|one|that)|get(?:ting)? (?:it|one|that|this)|turn(?:ing)? (?:it|that|this) on|switch(?:ing)? (?:it|that|this) on|want (?:it|that|this|one|something|a|an|to use|to try|to switch|more|less)|need (?:it|that|this|something|one)|prefer|rather|change (?:how|the way|what)|stop (?:using|doing)|start using|keep using|renew(?:ing)?|cancel(?:ling|ing)?|rely on|trust (?:it|that|this))";
 
 pattern!(
     WOULD_SUBJECT_VERB,
@@ -59,7 +59,7 @@ pattern!(
 );
 pattern!(
     SEE_YOURSELF,
-    r"\b(?:could|can|do) you (?:see|imagine|picture) (?:yourself|your (?:\w+ )?(?:team|company|staff|colleagues|boss|manager)) (?:using|switching|buying|paying|adopting|trying|moving|signing up|recommending)\b"
+    r"\b(?:could|can|do|would) you (?:see|imagine|picture) (?:yourself|(?:\w+ ){1,5}?)(?:using|switching|buying|paying|adopting|trying|moving|signing up|going for|wanting|relying on|recommending)\b"
 );
 pattern!(
     HOW_LIKELY,
@@ -79,11 +79,11 @@ pattern!(
 );
 pattern!(
     IMAGINE,
-    r"\b(?:imagine|imagining|suppose|supposing|let us say|let's say|hypothetically|picture|pretend|in an ideal world|in a perfect world|say there (?:was|were|is)|say we (?:built|made|had|added|offered)|assume (?:we|there|you)|in the future)\b"
+    r"(?:^|[,\-:;] |\b(?:and|so|but|now|okay|ok) )(?:imagine|imagining|suppose|supposing|let us say|let's say|hypothetically|picture this|picture (?:a|an|your|if)|pretend|in an ideal world|in a perfect world|say (?:there|we|you|they|it) (?:was|were|is|had|gave|built|made|added|offered|got|could|did)|assume (?:we|there|you)|in the future|down the line)\b|\bimagine (?:if|that|a|an|you|we|there|having|being)\b"
 );
 pattern!(
     IMAGINE_FRAME,
-    r"^(?:imagine|suppose|picture|pretend|let us say|let's say|say there|hypothetically|in an ideal world|in a perfect world|assume)\b"
+    r"^(?:imagine|suppose|picture|pretend|let us say|let's say|say (?:there|we|you)|hypothetically|in an ideal world|in a perfect world|assume)\b"
 );
 pattern!(
     WOULD_THAT_CHANGE,
@@ -181,7 +181,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
         }
         // "Imagine a tool that… How much would that be worth?": a question inside an imagined frame.
         const MSG: &str = "asks them to answer for an imagined situation";
-        match IMAGINE.find(core) {
+        // "I imagine that's painful" supposes; it does not ask them to imagine.
+        let own = |at: usize| {
+            core[..at].ends_with("i ")
+                || core[..at].ends_with("i would ")
+                || core[..at].ends_with("i can ")
+        };
+        match IMAGINE
+            .find_iter(core)
+            .find(|m| !own(m.start() + m.as_str().find("imagine").unwrap_or(0)))
+        {
             Some(m) => Some((m.start(), m.end(), MSG)),
             None => (i > 0 && IMAGINE_FRAME.is_match(ctx.sentences[i - 1].core_norm()))
                 .then_some((0, core.len(), MSG)),

@@ -41,7 +41,7 @@ pattern!(
 );
 pattern!(
     ASSERTIVE,
-    r"\b(?:you would agree|would you agree|wouldn't you agree|don't you agree|do you agree|is it fair to say|would it be fair to say|would you say (?:that )?(?:it is|it was|the|that is|most|this is)|isn't it true|isn't it the case|surely|you must (?:have|be|find|get|feel|hate|love|know)|(?:it|that|this) must (?:be|have been|get|feel|make|drive|really)|must (?:really |so |be so |be really )?(?:get you|drive you|be a nightmare|be a pain|be awful|be annoying|be frustrating|be exhausting|be stressful|be hard)|i bet|most people (?:find|say|think|hate|struggle|agree|tell me)|everyone (?:hates|says|knows|agrees)|the (?:real|main|obvious) (?:problem|issue|pain|culprit) (?:is|here|being)|obviously|clearly the|of course you)\b"
+    r"\b(?:you would agree|would you agree|wouldn't you agree|don't you agree|do you agree|is it fair to say|would it be fair to say|would you say (?:that )?(?:it is|it was|the|that is|most|this is)|isn't it true|isn't it the case|surely|you must (?:have|be|find|get|feel|hate|love|know)|(?:it|that|this) must (?:be|have been|get|feel|make|drive|really)|(?:that|it|this|there) (?:is |has )?got to (?:be|have)|must (?:really |so |be so |be really )?(?:get you|drive you|be a nightmare|be a pain|be awful|be annoying|be frustrating|be exhausting|be stressful|be hard)|i bet|most people (?:find|say|think|hate|struggle|agree|tell me)|everyone (?:hates|says|knows|agrees)|the (?:real|main|obvious) (?:problem|issue|pain|culprit) (?:is|here|being)|obviously|clearly the|of course you)\b"
 );
 pattern!(
     GUESS,
@@ -49,10 +49,10 @@ pattern!(
 );
 pattern!(
     /// Loaded words: emotional or evaluative terms the interviewer brings in.
-    LOADED, r"\b(?:frustrat\w*|annoy\w*|pain\w*|chao\w*|exhaust\w*|stress\w*|tedious|useless|terrible|awful|horrible|nightmare|mess|messy|waste\w*|broken|wrong|worst|hate\w*|dread\w*|struggl\w*|difficult|hard|tough|slow|expensive|clunky|confusing|risky|fed up|sick of|tired of|overwhelm\w*|inefficient|outdated|guessing|rubbish|hell|get you down|drive you (?:mad|crazy|nuts|up the wall)|killing you|a pain|unbearable|ridiculous|crazy|insane|rough|brutal|painfully|pointless|garbage|crap|sucks)\b");
+    LOADED, r"\b(?:frustrat\w*|annoy\w*|pain\w*|chao\w*|exhaust\w*|stress\w*|tedious|useless|terrible|awful|horrible|nightmare|mess|messy|waste\w*|broken|wrong|worst|hate\w*|dread\w*|struggl\w*|difficult|hard|tough|slow|expensive|clunky|confusing|risky|fed up|sick of|tired of|overwhelm\w*|inefficient|outdated|guessing|rubbish|hell|get you down|drive you (?:mad|crazy|nuts|up the wall)|killing you|a pain|unbearable|ridiculous|crazy|insane|rough|brutal|painfully|pointless|garbage|crap|sucks|headache|hassle|faff|chore|slog|soul[- ]destroying|soul[- ]crushing|mind[- ]numbing|draining|grind|miserable|awkward|stupid|dumb|a drag|killer|disaster|fortune|losing money|lose money)\b");
 pattern!(
     PRESUME_WH,
-    r"^(?:how (?:much|often|badly) (?:do|did|does) (?:you|they|your \w+|people) (?:hate|dread|struggle|suffer|resent|loathe|despise|regret)|how (?:painful|frustrating|annoying|bad|terrible|awful|tedious|stressful|broken|messy|chaotic|useless|slow|exhausting|expensive|wasteful|horrible) (?:is|was|are|were|has|have|does|did|would)|how much (?:time|money|effort) (?:does|did|is|was|do) (?:this|that|it|the \w+|your \w+) (?:waste|wasting|wasted)|why (?:did|do|does|is|are|was|were) (?:you|it|your \w+|the \w+) (?:have|having|had|so) (?:such )?(?:difficulty|trouble|problems|a hard time|hard|difficult|bad|slow|frustrat\w*|annoying))\b"
+    r"^(?:how (?:much|often|badly) (?:do|did|does) (?:you|they|your \w+|people) (?:hate|dread|struggle|suffer|resent|loathe|despise|regret)|how (?:painful|frustrating|annoying|bad|terrible|awful|tedious|stressful|broken|messy|chaotic|useless|slow|exhausting|expensive|wasteful|horrible) (?:is|was|are|were|has|have|does|did|would)|how much (?:time|money|effort|energy) (?:does|did|is|was|do) (?:you|your \w+|they|this|that|it|the \w+) (?:waste|wasting|wasted|lose|losing|throw away|burn)|why (?:did|do|does|is|are|was|were) (?:you|it|your \w+|the \w+) (?:have|having|had|so) (?:such )?(?:difficulty|trouble|problems|a hard time|hard|difficult|bad|slow|frustrat\w*|annoying))\b"
 );
 pattern!(
     BECAUSE_FRAME,
@@ -84,28 +84,39 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
     }
     let core = s.core_norm();
     let off = s.core_offset();
-    let hit = |m: regex::Match<'_>, msg: &str| {
-        let span = s.source_range(off + m.start(), off + m.end());
+    let main = s.main_norm();
+    let moff = s.main_offset();
+    let hit = |at: usize, m: regex::Match<'_>, msg: &str| {
+        let span = s.source_range(at + m.start(), at + m.end());
         Some(Hit::new(Id::Leading, span).message(msg.to_string()))
     };
-    if let Some(m) = NEGATIVE_START.find(core) {
+    if let Some(m) = NEGATIVE_START.find(main) {
         return hit(
+            moff,
             m,
             "a negative question (\"Don't you…\", \"Isn't it…\") invites agreement",
         );
     }
     if let Some(m) = ASSERTIVE.find(core) {
-        return hit(m, "the question asserts the answer and asks them to agree");
+        return hit(
+            off,
+            m,
+            "the question asserts the answer and asks them to agree",
+        );
     }
-    if let Some(m) = PRESUME_WH.find(core) {
+    // Words the interviewer attributes to them ("You said it goes to waste — …") are theirs.
+    if ATTRIBUTED.is_match(core) {
+        return None;
+    }
+    if let Some(m) = PRESUME_WH.find(main) {
         // "You said you hate it. How much do you hate it?" follows their word; otherwise it presumes.
         if new_loaded(ctx, m.as_str()).is_some() || !LOADED.is_match(m.as_str()) {
-            return hit(m, "the question presumes how they feel");
+            return hit(moff, m, "the question presumes how they feel");
         }
     }
     if let Some(m) = BECAUSE_FRAME.find(core) {
         if new_loaded(ctx, core).is_some() || core.contains(" so ") {
-            return hit(m, "the question builds in a judgement before asking");
+            return hit(off, m, "the question builds in a judgement before asking");
         }
     }
     // Tag and declarative questions that put a judgement in their mouth:
@@ -122,6 +133,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
                 || core.contains(" really ");
             if matches!(s.form, Form::Tag | Form::Declarative) || guessing || superlative {
                 return hit(
+                    off,
                     m,
                     "the question supplies a judgement for them to agree with",
                 );

@@ -39,9 +39,9 @@ pub(crate) fn re(pattern: &str) -> Regex {
 
 /// Shorthand for a lazily compiled built-in pattern.
 macro_rules! pattern {
-    ($(#[$meta:meta])* $name:ident, $re:expr) => {
+    ($(#[$meta:meta])* $vis:vis $name:ident, $re:expr) => {
         $(#[$meta])*
-        static $name: std::sync::LazyLock<regex::Regex> =
+        $vis static $name: std::sync::LazyLock<regex::Regex> =
             std::sync::LazyLock::new(|| $crate::rules::re($re));
     };
 }

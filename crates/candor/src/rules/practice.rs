@@ -21,8 +21,10 @@ pattern!(
     r"\b(?:let me (?:check|see if|make sure|play (?:this|that|it) back|recap|summari[sz]e|repeat|reflect)|(?:so )?to (?:play (?:it|this|that) back|recap|sum (?:it )?up|summari[sz]e)|(?:if|just so|to check|make sure|let me check) i (?:have|'ve)? ?(?:got|understood|understand) (?:this|that|it|you|the shape of it|everything)(?: right| correctly)?|so what i am hearing|what i am hearing is|what i heard (?:was|is)|if i understand (?:you |this |that )?(?:correctly|right)|let me make sure i (?:understand|have|got)|in summary|to sum up|so in short|i have understood|check i have (?:got|understood))\b"
 );
 pattern!(
-    REFERRAL,
-    r"\b(?:who else (?:\w+ ){0,9}?(?:talk|speak|chat|interview|reach out|contact|meet|ask|introduce|good to|worth|should i|should we|would you suggest|would you recommend|do you know|could i|can i|might be)|(?:is there|are there) (?:anyone|anybody|someone|somebody|other (?:people|folks)) (?:else )?(?:(?:i|we) (?:should|could|ought|might)|(?:who|that) (?:i|we) (?:should|could|might))|(?:would|could) you (?:mind )?(?:introduc\w*|put(?:ting)? me in touch|connect(?:ing)? me|point(?:ing)? me)|introduce me to|put me in touch|(?:do|would) you know (?:anyone|anybody|someone|somebody|other \w+) (?:else )?(?:who|that|i|we)|recommend (?:anyone|someone|anybody|somebody) (?:i|we|else|for me)|suggest (?:anyone|someone|anybody|somebody) (?:i|we|else))\b"
+    /// Asks to be introduced to others: "Who else should I talk to?", "Is there anyone you'd
+    /// recommend I speak to?", "Could I talk to him?", "Would you mind introducing me to Sandra?"
+    pub(crate) REFERRAL,
+    r"\b(?:who else (?:\w+ ){0,9}?(?:talk|speak|chat|interview|reach out|contact|meet|ask|introduce|good to|worth|should i|should we|would you suggest|would you recommend|do you know|could i|can i|might be)|(?:is there|are there|do you know|can you think of|could you suggest|would you recommend) (?:anyone|anybody|someone|somebody|other (?:\w+ )?\w+|people|colleagues|friends) (?:else )?(?:\w+ ){0,5}?(?:i|we) (?:(?:should|could|ought to|might|can|would) )?(?:talk|speak|chat|meet|interview|contact|reach out|ask|call)|(?:would|could) you (?:mind )?(?:introduc\w*|put(?:ting)? me in touch|connect(?:ing)? me|point(?:ing)? me)|introduce me to|put me in touch|(?:do|would) you know (?:anyone|anybody|someone|somebody|other \w+) (?:else )?(?:who|that|i|we)|recommend (?:anyone|someone|anybody|somebody) (?:i|we|else|for me)|suggest (?:anyone|someone|anybody|somebody) (?:i|we|else)|(?:could|can|may|might) i (?:talk|speak|chat) (?:to|with) (?:him|her|them|\w+ (?:too|as well|at some point)))\b"
 );
 
 /// Story prompts: "Tell me about the last time…", "Walk me through yesterday".
@@ -47,9 +49,28 @@ pub(crate) fn is_probe(s: &Sentence, previous: Option<&Sentence>) -> bool {
     previous.is_some_and(|p| ECHO_LEAD.is_match(p.core_norm()))
 }
 
-/// A summary back of what was heard, in a turn.
+pattern!(
+    /// The question that closes a summary: "What have I missed?", "Did I get that right?"
+    SUMMARY_CHECK,
+    r"\b(?:what (?:have i|did i) (?:missed|miss|got wrong|get wrong)|what would you (?:add|change|correct) (?:to|about) (?:that|this)|anything (?:i have|i've|i) (?:got wrong|missed|miss|left out)|did i (?:get|miss) (?:that|it|anything)|have i (?:got|missed|understood) (?:that|it|anything)|is that (?:a fair|right|about right|fair)|does that (?:sound right|sum it up|capture it))\b"
+);
+pattern!(
+    /// A reflection that opens a summary: "It sounds like…", "So, …:"
+    REFLECTION,
+    r"^(?:so )?(?:it sounds like|sounds like|it seems like|what i am taking away|my takeaway)\b"
+);
+
+/// A summary back of what was heard, in a turn: an explicit "let me play that back", or a
+/// long reflection ("It sounds like…") or statement closed by a check ("What have I missed?").
 pub(crate) fn is_summary(turn: &[Sentence], words: usize) -> bool {
-    words >= 12 && turn.iter().any(|s| SUMMARY.is_match(&s.norm))
+    if words >= 12 && turn.iter().any(|s| SUMMARY.is_match(&s.norm)) {
+        return true;
+    }
+    let checked = turn
+        .iter()
+        .any(|s| s.form.is_question() && SUMMARY_CHECK.is_match(&s.norm));
+    let reflects = turn.iter().any(|s| REFLECTION.is_match(s.core_norm()));
+    words >= 25 && (checked || reflects)
 }
 
 /// An ask for introductions to other people to talk to.

@@ -47,7 +47,7 @@ pattern!(
 );
 pattern!(
     OFFER_ASK,
-    r"\b(?:(?:can|could|shall|may|let) (?:i|me|we) (?:book|get|set|sign|put|send|give|show|offer|add|enrol|enroll|register|schedule) (?:you|your)|i (?:can|could|will|would) (?:send|give|get|set|show|sign|book|offer) you (?:up|a|an|the|access|early|our|some|in)|would you like (?:a|to see|to try|me to (?:show|send|set|book)|us to (?:show|send|set))|(?:want|like) to (?:see|try) (?:a|the|our) (?:demo|trial|prototype|product|beta)|(?:book|schedule|set up|arrange) (?:a|an|your) (?:proper |quick |full |live )?(?:demo|trial|walkthrough|walk-through|onboarding|call with (?:my|our) (?:co-founder|sales|team)))\b"
+    r"\b(?:(?:can|could|shall|may|let) (?:i|me|we) (?:book|get|set|sign|put|send|give|show|offer|add|enrol|enroll|register|schedule) (?:you|your)|(?:i|we) (?:can|could|will|would) (?:\w+ )?(?:send|give|get|set|show|sign|book|offer|put|add|enrol|bring) you\b|would you like (?:a|to see|to try|me to (?:show|send|set|book)|us to (?:show|send|set))|(?:want|like) to (?:see|try) (?:a|the|our) (?:demo|trial|prototype|product|beta)|(?:book|schedule|set up|arrange) (?:a|an|your) (?:proper |quick |full |live )?(?:demo|trial|walkthrough|walk-through|onboarding|call with (?:my|our) (?:co-founder|sales|team)))\b"
 );
 pattern!(
     OFFER_NOUN,
@@ -55,17 +55,27 @@ pattern!(
 );
 pattern!(
     /// The interviewer's product, plainly: "our app", "we've built", "the thing I'm building".
-    OWN_PRODUCT, r"\b(?:(?:our|my) (?:\w+[- ]){0,2}?(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|features|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|offering|module|engine|model|algorithm|detection|editor|mode|workflow|pack|kit|assistant|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version)|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|prototyping|working on)\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b");
+    OWN_PRODUCT, r"\b(?:(?:our|my) (?:\w+[- ]){0,2}?(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|features|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|offering|module|engine|model|algorithm|detection|editor|mode|workflow|pack|kit|assistant|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version)|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|prototyping|working on)\b|we (?:\w+ly )?(?:help|let|enable|allow|save|give|integrate|sync|support|connect|plug into|automate|take care of|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically))\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b");
 pattern!(
     /// "With Tidyroom, …", "With our app, …", "with it you'd…".
     WITH_PRODUCT, r"^(?:(?:but|and|so|right|basically|okay|well) ,? )*with (?:our (?:\w+ ){0,2}?\w+|it|this|that)\b ,? (?:you|your|it|everything|every|there|attendants?|front desk|supervisors?|managers?|staff|teams?|people|the \w+|each|all|no)\b");
 pattern!(
     /// What a product does for someone: capabilities and benefits.
-    CAPABILITY, r"\b(?:lets? you|allows? you|helps? you|enables? you|means you|you (?:would|will|could|can|'d|'ll) (?:just |never |no longer |always |also |then |instantly |automatically )*(?:get|see|never|have|be able|save|stop|know|catch|spot|find|track|see|do|send|sync|avoid|lose|miss|need|check)|you (?:would |will )?never (?:have to|need to|lose|miss|worry)|automatic\w*|auto-\w+|in (?:about |under |less than |just )?(?:\w+ ){0,2}(?:seconds|minutes|clicks)|saves? (?:you )?(?:time|hours|money|\w+ hours|a lot)|built[- ]in|out of the box|seamless\w*|instantly|in real[- ]time|real-time|live (?:status|updates|view|dashboard)|one (?:click|tap|photo|button)|all-in-one|end-to-end|the only (?:one|tool|app|ones)|fastest|easiest|best-in-class|powerful|no (?:forms?|accounts?|setup|set-up|typing|calls|paperwork|spreadsheets?|lock-in) (?:at all|needed|required|necessary)?|nobody needs|works (?:offline|entirely|with|by|on|out)|(?:syncs?|flags?|counts?|spots?|detects?|alerts?|extracts?|sorts?|texts?|finds?|catches|reads?|checks?|tracks?|logs?|sends?|schedules?|generates?|reminds?|notifies|handles|integrates|connects|imports|exports|chases) (?:\w+ )?(?:it|them|your|the|every|all|a|an|you|problems|gaps|non-standard|everything|automatically|later)|notifications?|would have (?:caught|flagged|spotted|prevented|saved|stopped|fixed|solved)|exactly (?:what|why) (?:we|our|it)|(?:is|are|was) (?:built|designed|made) (?:for|to)|totally customi[sz]able|fully customi[sz]able|customi[sz]able|configurable|turnaround (?:drop|down)|(?:drop|cut|reduce|reduces|reduced|save|saves) (?:\w+ ){0,2}by (?:about |around |up to )?\w+|\d+ ?(?:%|percent) (?:faster|less|more|fewer|cheaper|drop|reduction)|(?:customers|users|hotels|clients|teams) (?:see|get|save|love|tell us))");
+    CAPABILITY, r"\b(?:lets? you|allows? you|helps? you|enables? you|means you|you (?:would|will|could|can|'d|'ll) (?:just |never |no longer |always |also |then |instantly |automatically )*(?:get|see|never|have|be able|save|stop|know|catch|spot|find|track|see|do|send|sync|avoid|lose|miss|need|check)|you (?:would |will )?never (?:have to|need to|lose|miss|worry)|automatic\w*|auto-\w+|in (?:about |under |less than |just )?(?:\w+ ){0,2}(?:seconds|minutes|clicks)|saves? (?:you )?(?:time|hours|money|\w+ hours|a lot)|built[- ]in|out of the box|seamless\w*|instantly|in real[- ]time|real-time|live (?:status|updates|view|dashboard)|one (?:click|tap|photo|button)|all-in-one|end-to-end|the only (?:one|tool|app|ones)|fastest|easiest|best-in-class|powerful|no (?:forms?|accounts?|setup|set-up|typing|calls|paperwork|spreadsheets?|lock-in) (?:at all|needed|required|necessary)?|nobody needs|works (?:offline|entirely|with|by|on|out)|(?:syncs?|flags?|counts?|spots?|detects?|alerts?|extracts?|sorts?|texts?|finds?|catches|reads?|checks?|tracks?|logs?|sends?|schedules?|generates?|reminds?|notifies|handles|integrates|connects|imports|exports|chases) (?:\w+ )?(?:it|them|your|the|every|all|a|an|you|problems|gaps|non-standard|everything|automatically|later)|notifications?|would have (?:caught|flagged|spotted|prevented|saved|stopped|fixed|solved)|exactly (?:what|why) (?:we|our|it)|(?:is|are|was) (?:built|designed|made) (?:for|to)|(?:that|which) (?:automatically |also |then |just |even |actually |instantly )?(?:answers|books|sends|checks|flags|counts|spots|detects|alerts|extracts|reads|sorts|texts|finds|catches|tracks|logs|schedules|generates|reminds|notifies|handles|integrates|connects|imports|exports|chases|assigns|routes|matches|predicts|analy[sz]es|summari[sz]es|transcribes|records|syncs|updates|automates|calculates|manages|organi[sz]es|monitors|collects|pulls|creates|writes|fills|scans|recogni[sz]es|translates|processes|approves|invoices|measures|reports|shows|lets|helps|saves|can|will|means)\b|totally customi[sz]able|fully customi[sz]able|customi[sz]able|configurable|turnaround (?:drop|down)|(?:drop|cut|reduce|reduces|reduced|save|saves) (?:\w+ ){0,2}by (?:about |around |up to )?\w+|\d+ ?(?:%|percent) (?:faster|less|more|fewer|cheaper|drop|reduction)|(?:customers|users|hotels|clients|teams) (?:see|get|save|love|tell us))");
 pattern!(
     /// "The idea I'm playing with is that…", "The thing we're building works…": describing it outright.
     PRODUCT_FRAME,
     r"^(?:so |basically |and )*(?:the|my|our) (?:idea|thing|concept|plan|tool|app|prototype|product|platform|service|system) (?:that )?(?:i am|we are|i have been|we have been|i'm|we're) (?:\w+ing)(?: (?:with|on|around|up))? (?:is that|is|works|does|lets|would|will|basically)\b"
+);
+pattern!(
+    /// Praise of the product by its maker: "the matching is solid", "it works really well".
+    POSITIVE_CLAIM,
+    r"\b(?:(?:is|are) (?:really |very |super |pretty |totally |rock |actually )?(?:solid|great|brilliant|excellent|amazing|powerful|robust|reliable|rock-solid|fast|quick|simple|easy to use|intuitive|beautiful|slick|the best|better than|cheaper than|faster than|state of the art|cutting-edge|secure|bulletproof|best-in-class|second to none)|works (?:really |super |very |incredibly )?(?:well|great|beautifully|perfectly|brilliantly))\b"
+);
+pattern!(
+    /// "I'll send over a demo link", "we can set you up with a trial".
+    OFFER_SEND,
+    r"\b(?:i|we) (?:will|can|could|would|am going to|are going to|shall) (?:\w+ ){0,3}?(?:send|give|share|set|book|get|arrange|email|drop|put|sign|add)\b(?: \w+){0,5}? (?:demo|trial|sign-up|signup|sign up|beta|early access|invite|invitation|free account|discount code|promo code|pricing|quote|proposal|onboarding)\b"
 );
 pattern!(
     /// Declining to talk about the product, which is good practice.
@@ -93,6 +103,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
                     .message("names a price for the product"),
             );
         }
+    }
+    if let Some(m) = OFFER_SEND.find(norm) {
+        return Some(
+            Hit::new(Id::Selling, span(m.start(), m.end()))
+                .message("offers a demo, trial or sign-up"),
+        );
     }
     if let Some(m) = OFFER_TERMS.find(norm) {
         return Some(
@@ -153,7 +169,9 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
     if product.is_none() && !pronoun_subject {
         return None;
     }
-    let cap = CAPABILITY.find(norm)?;
+    let cap = CAPABILITY
+        .find(norm)
+        .or_else(|| POSITIVE_CLAIM.find(norm))?;
     // One sentence of context that names the company but says nothing it does is fine;
     // so is a statement whose capability words describe their world, not the product.
     if CONTEXT_ONLY.is_match(norm) && !OWN_PRODUCT.is_match(norm) {
@@ -224,4 +242,9 @@ pub(crate) fn learn_products(text: &str, names: &[String], out: &mut Vec<String>
 /// Whether a sentence declines to talk about the product.
 pub(crate) fn deflects(norm: &str) -> bool {
     DEFLECT.is_match(norm)
+}
+
+/// Where a sentence names the interviewer's own product ("our app", "we've built", "the thing I'm building").
+pub(crate) fn own_product(norm: &str) -> Option<(usize, usize)> {
+    OWN_PRODUCT.find(norm).map(|m| (m.start(), m.end()))
 }

@@ -54,6 +54,11 @@ pattern!(
     r"\b(?:if you (?:could|were|had) (?:design|build|create|make|invent|wave|change|add|have a magic|had a magic|designing|building|a magic)|(?:magic wand|blank sheet of paper|clean slate)|if you were (?:designing|building|making|in charge of (?:building|designing)))\b"
 );
 pattern!(
+    /// "What would the perfect claims screen look like?": an ideal anything, described.
+    IDEAL_THING,
+    r"\bwhat (?:would|should|could|might) (?:the|your|an?|this|that) (?:ideal|perfect|dream|best possible|magic|ultimate|right) (?:\w+ ){0,3}?(?:do|look like|have|include|be like|work like|give you|show you|offer|need)\b"
+);
+pattern!(
     SHOULD_WE,
     r"\b(?:what (?:should|could|would you like|do you want) (?:we|us|me) (?:to )?(?:build|add|make|create|change|fix|include|do next|prioriti[sz]e)|should we (?:build|add|support|include|offer|make|integrate)|what is missing from (?:our|the|this) (?:product|app|tool|roadmap|platform)|how should (?:the|our|this|it|that) (?:\w+ )?(?:look|work|behave|be laid out)|what would make (?:it|this|that|the \w+|our \w+) (?:better|perfect|great|more useful|a ten|a 10|work for you|easier)|what would you (?:change|add|improve) (?:about|in|to) (?:our|the|this) (?:product|app|tool|prototype|design|demo|version)|(?:rank|prioriti[sz]e) (?:these|the|those) (?:features|ideas|options))\b"
 );
@@ -64,17 +69,23 @@ pub(crate) fn check(_ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
     }
     let core = s.core_norm();
     let off = s.core_offset();
-    let m = [&FEATURES, &WHAT_WOULD_PRODUCT, &WANT_IT_TO, &SHOULD_WE]
-        .into_iter()
-        .find_map(|re| re.find(core))
-        .map(|m| (m.start(), m.end()))
-        .or_else(|| {
-            // "If you could design the perfect system, what would it do?": the frame plus a question.
-            DESIGN_IT
-                .find(core)
-                .filter(|_| core.contains("what") || core.contains("how") || core.contains("which"))
-                .map(|_| (0, core.len()))
-        })?;
+    let m = [
+        &FEATURES,
+        &WHAT_WOULD_PRODUCT,
+        &IDEAL_THING,
+        &WANT_IT_TO,
+        &SHOULD_WE,
+    ]
+    .into_iter()
+    .find_map(|re| re.find(core))
+    .map(|m| (m.start(), m.end()))
+    .or_else(|| {
+        // "If you could design the perfect system, what would it do?": the frame plus a question.
+        DESIGN_IT
+            .find(core)
+            .filter(|_| core.contains("what") || core.contains("how") || core.contains("which"))
+            .map(|_| (0, core.len()))
+    })?;
     let span = s.source_range(off + m.0, off + m.1);
     Some(Hit::new(Id::SolutionRequest, span).message("asks the interviewee to design the product"))
 }

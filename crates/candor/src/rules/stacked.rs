@@ -33,7 +33,7 @@ struct Unit {
     end: usize,
     words: Vec<String>,
     invitation: bool,
-    short_yes_no: bool,
+    referral: bool,
 }
 
 pattern!(
@@ -43,9 +43,9 @@ pattern!(
 
 /// Where a new interrogative clause starts after a break inside a question sentence.
 fn clause_starts(s: &Sentence) -> Vec<usize> {
-    let mut starts = vec![s.core];
+    let mut starts = vec![s.main];
     let n = s.toks.len();
-    let mut i = s.core + 1;
+    let mut i = s.main + 1;
     while i < n {
         let w = s.tok_str(i);
         let prev = s.tok_str(i - 1);
@@ -173,15 +173,16 @@ pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
                 end: b,
                 words: content_words(s, from, to),
                 invitation: s.form == Form::Invitation && c == 0,
-                short_yes_no: s.form == Form::YesNo && words <= 6,
+                referral: super::practice::REFERRAL.is_match(&s.norm[s.toks[from].n0 as usize..]),
             });
         }
     }
-    // A rephrase of the question just asked is the same question.
+    // A rephrase of the question just asked is the same question, and so is a second
+    // way of asking for introductions ("Who else should I talk to — do you know anyone…?").
     let mut distinct: Vec<&Unit> = Vec::new();
     for u in &units {
         if let Some(last) = distinct.last() {
-            if overlap(&last.words, &u.words) >= 0.6 {
+            if overlap(&last.words, &u.words) >= 0.6 || (last.referral && u.referral) {
                 continue;
             }
         }
@@ -194,7 +195,6 @@ pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
     } else {
         distinct.len()
     };
-    let _ = distinct.iter().any(|u| u.short_yes_no);
     if count < 2 {
         return None;
     }

@@ -34,7 +34,7 @@ judge the tools they already use is fine.",
 /// Words for the interviewer's own idea or product.
 const IDEA: &str = r"(?:idea|ideas|concept|approach|pitch|prototype|mockup|mock-up|design|solution|proposal|plan|feature|features|product|app|tool|thing we|what we (?:are|have) (?:building|built|made|making|described)|sound of (?:that|this|it))";
 /// A verdict.
-const VERDICT: &str = r"(?:useful|helpful|valuable|interesting|good|great|cool|appealing|exciting|worthwhile|worth it|handy|attractive|compelling|relevant|beneficial|nice|neat|smart|clever|a good idea|a great idea|a good fit|a fit|make sense|makes sense|like something you)";
+const VERDICT: &str = r"(?:useful|helpful|valuable|interesting|good|great|cool|appealing|exciting|worthwhile|worth it|worth having|handy|attractive|compelling|relevant|beneficial|nice|neat|smart|clever|a good idea|a great idea|a good fit|a fit|make sense|makes sense|like something you|help|helps|help you|help your \w+|make (?:your|their|the|things|life|work|the job)(?: \w+)? (?:easier|simpler|better|less painful)|save (?:you|your \w+)? ?(?:time|effort|hassle|money)|be a (?:big |real )?help|solve (?:it|that|this|your problem|the problem)|fix (?:it|that|this))";
 
 pattern!(
     LIKE_IDEA,
@@ -59,7 +59,7 @@ pattern!(
 pattern!(
     IS_IT_GOOD,
     &format!(
-        r"\b(?:is|would|does|could|will|do you think) (?:this|that|it|something like (?:this|that)|a (?:tool|app|product) like (?:this|that)|the idea|our (?:\w+ )?{IDEA}|this idea|that idea|this \w+|that \w+) (?:(?:be|sound|seem|look|feel) )?(?:(?:something|anything) (?:you|that you) (?:would |might |could )?(?:find |consider |call )?)?(?:really |actually |genuinely |at all )?{VERDICT}\b"
+        r"\b(?:is|would|does|could|will|do you think) (?:this|that|it|something like (?:this|that)|a (?:tool|app|product) like (?:this|that)|the idea|our (?:\w+ )?{IDEA}|this idea|that idea|this \w+|that \w+) (?:(?:be|sound|seem|look|feel) )?(?:(?:something|anything|the (?:kind|sort|type) of thing|the (?:kind|sort|type) of \w+) (?:you|that you) (?:would |might |could )?(?:find |consider |call )?)?(?:really |actually |genuinely |at all )?{VERDICT}\b"
     )
 );
 pattern!(
@@ -67,8 +67,13 @@ pattern!(
     r"\bhow (?:useful|helpful|valuable|interesting|appealing|exciting|good|cool|important) (?:would|is|does|do you think|might) (?:that|this|it|something like (?:that|this)|the idea|our \w+|having)\b"
 );
 pattern!(
+    /// "Would it help to have the letters go out automatically?": a verdict on a named proposal.
+    HELP_TO_HAVE,
+    r"\b(?:would|could|does|will) (?:it|that|this) (?:really |actually )?(?:help|be (?:useful|helpful|valuable|easier|better)) (?:you |your \w+ )?(?:to (?:have|get|be able|see|know)|if (?:you|we|it|the|there|your))\b"
+);
+pattern!(
     PROPOSAL_SOUND,
-    r"\b(?:how (?:does|would) having\b.*?\bsound|how (?:would|do) you feel about (?:having|using|getting)|what would you think (?:of|about) (?:having|using|getting))\b"
+    r"\b(?:how (?:does|would) having\b.*?\bsound|how (?:would|do) you feel about (?:having|using|getting)|how would (?:it|that|you) feel (?:if|to have|to get|having)|what would you think (?:of|about) (?:having|using|getting|it if))\b"
 );
 pattern!(
     SOUND,
@@ -86,9 +91,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
     let core = s.core_norm();
     let off = s.core_offset();
     // Always about their idea when it says so; a bare "it"/"that" only after a pitch.
-    let explicit = [&LIKE_IDEA, &THINK_OF_IDEA, &STRONG, &PROPOSAL_SOUND]
-        .into_iter()
-        .find_map(|re| re.find(core));
+    let explicit = [
+        &LIKE_IDEA,
+        &THINK_OF_IDEA,
+        &STRONG,
+        &PROPOSAL_SOUND,
+        &HELP_TO_HAVE,
+    ]
+    .into_iter()
+    .find_map(|re| re.find(core));
     let m = explicit.or_else(|| {
         let pronoun_ok = ctx.pitching || ctx.mentions_product(core).is_some();
         [
