@@ -1,1 +1,23 @@
-fn main() {}
+//! `candor`: lint and score customer-interview transcripts.
+
+mod args;
+mod commands;
+mod files;
+mod render;
+mod settings;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let mut err = anstream::stderr();
+            let _ = render::human::print_error(&mut err, &e.to_string());
+            ExitCode::from(2)
+        }
+    }
+}

@@ -273,7 +273,14 @@ impl Analyzer {
                 }
             }
         }
-        findings.sort_by(|a, b| (a.line, a.column, &a.rule).cmp(&(b.line, b.column, &b.rule)));
+        findings.sort_by(|a, b| {
+            (a.line, a.column, std::cmp::Reverse(a.severity), &a.rule).cmp(&(
+                b.line,
+                b.column,
+                std::cmp::Reverse(b.severity),
+                &b.rule,
+            ))
+        });
 
         let has_interviewer = roles.contains(&Role::Interviewer);
         let score = (lint && has_interviewer).then(|| score(&findings, &metrics));
@@ -450,6 +457,16 @@ impl PracticeCounts {
     }
 }
 
+/// Seconds to the millisecond, for reports.
+fn secs(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Ratios and rates to four decimals, for reports.
+fn ratio(x: f64) -> f64 {
+    (x * 10000.0).round() / 10000.0
+}
+
 fn turn_seconds(u: &Turn) -> Option<f64> {
     u.spoken.or_else(|| Some((u.end? - u.start?).max(0.0)))
 }
@@ -478,8 +495,8 @@ fn compute_metrics(
         }
     }
     let both = roles.contains(&Role::Interviewer) && roles.contains(&Role::Interviewee);
-    let ratio_words = (both && iw + ew > 0).then(|| iw as f64 / (iw + ew) as f64);
-    let ratio_time = (both && timed && it + et > 0.0).then(|| it / (it + et));
+    let ratio_words = (both && iw + ew > 0).then(|| ratio(iw as f64 / (iw + ew) as f64));
+    let ratio_time = (both && timed && it + et > 0.0).then(|| ratio(it / (it + et)));
     let basis = match (ratio_time, ratio_words) {
         (Some(_), _) => Some(Basis::Time),
         (None, Some(_)) => Some(Basis::Words),
@@ -496,7 +513,7 @@ fn compute_metrics(
             .iter()
             .filter_map(|u| u.end)
             .fold(f64::NEG_INFINITY, f64::max);
-        (end - start).max(0.0)
+        secs((end - start).max(0.0))
     });
     let switches = t
         .turns
@@ -505,14 +522,14 @@ fn compute_metrics(
         .count();
     let switches_per_minute = duration
         .filter(|d| *d > 0.0)
-        .map(|d| switches as f64 / (d / 60.0));
+        .map(|d| ratio(switches as f64 / (d / 60.0)));
 
     let longest_monologue = (0..t.turns.len())
         .filter(|&k| roles[k] == Role::Interviewer)
         .max_by_key(|&k| words[k])
         .map(|k| Stretch {
             words: words[k],
-            seconds: timed.then(|| turn_seconds(&t.turns[k])).flatten(),
+            seconds: timed.then(|| turn_seconds(&t.turns[k]).map(secs)).flatten(),
             line: t.turns[k].line,
             turn: k + 1,
         });
@@ -542,7 +559,7 @@ fn compute_metrics(
         open_questions: c.open,
         closed_questions: c.closed,
         open_question_ratio: (c.open + c.closed > 0)
-            .then(|| c.open as f64 / (c.open + c.closed) as f64),
+            .then(|| ratio(c.open as f64 / (c.open + c.closed) as f64)),
         longest_monologue,
         longest_story,
         speaker_switches_per_minute: switches_per_minute,
@@ -565,7 +582,9 @@ fn longest_story(t: &Transcript, roles: &[Role], words: &[usize], timed: bool) -
                  best: &mut Option<Stretch>| {
         if let Some((first, w, start)) = cur.take() {
             let seconds = if timed {
-                Some((last_end.unwrap_or(0.0) - start.unwrap_or(0.0)).max(0.0))
+                Some(secs(
+                    (last_end.unwrap_or(0.0) - start.unwrap_or(0.0)).max(0.0),
+                ))
             } else {
                 None
             };
@@ -618,9 +637,12 @@ fn speaker_stats(t: &Transcript, ss: &[Vec<Sentence>], words: &[usize]) -> Vec<S
         s.words += words[k];
         s.turns += 1;
         s.questions += ss[k].iter().filter(|x| x.form.is_question()).count();
-        if let (Some(total), Some(secs)) = (s.talk_seconds.as_mut(), turn_seconds(u)) {
-            *total += secs;
+        if let (Some(total), Some(x)) = (s.talk_seconds.as_mut(), turn_seconds(u)) {
+            *total += x;
         }
+    }
+    for s in &mut out {
+        s.talk_seconds = s.talk_seconds.map(secs);
     }
     out
 }

@@ -38,9 +38,22 @@ pub use transcript::{Declared, Position, Role, RoleSource, Speaker, Transcript, 
 /// assert_eq!(t.speakers[0].role, candor::Role::Interviewer);
 /// ```
 pub fn parse(bytes: &[u8], format: Option<Format>) -> Result<Transcript, Error> {
-    let decoded = decode(bytes)?;
+    parse_decoded(&decode(bytes)?, format)
+}
+
+/// Parses text already decoded with [`decode`], and assigns speaker roles.
+///
+/// Use it when you keep the decoded text, for instance to show source lines
+/// next to findings; line and column numbers refer to `decoded.text`.
+///
+/// ```
+/// let d = candor::decode(b"Ana: How?\r\nBo: Like this.").unwrap();
+/// let t = candor::parse_decoded(&d, None).unwrap();
+/// assert_eq!(t.turns[1].line, 2);
+/// ```
+pub fn parse_decoded(decoded: &Decoded, format: Option<Format>) -> Result<Transcript, Error> {
     let mut t = formats::parse_text(&decoded.text, format)?;
-    let mut warnings = decoded.warnings;
+    let mut warnings = decoded.warnings.clone();
     warnings.append(&mut t.warnings);
     t.warnings = warnings;
     roles::assign(&mut t, &[], &[]);

@@ -175,6 +175,16 @@ impl Report {
     /// assert!(r.metrics.is_none());
     /// ```
     pub fn failed(path: impl Into<String>, error: &Error) -> Self {
+        Self::error(path, error.to_string(), error.line())
+    }
+
+    /// A report for a file that failed for a reason of the caller's (it could not be read, say).
+    ///
+    /// ```
+    /// let r = candor::Report::error("x.vtt", "permission denied", None);
+    /// assert_eq!(r.error.unwrap().message, "permission denied");
+    /// ```
+    pub fn error(path: impl Into<String>, message: impl Into<String>, line: Option<u32>) -> Self {
         Report {
             path: path.into(),
             format: None,
@@ -184,7 +194,10 @@ impl Report {
             findings: Vec::new(),
             score: None,
             warnings: Vec::new(),
-            error: Some(error.into()),
+            error: Some(ReportError {
+                message: message.into(),
+                line,
+            }),
         }
     }
 

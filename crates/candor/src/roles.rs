@@ -279,15 +279,15 @@ pub(crate) fn assign(
         active.len() >= 3 && turns[i] <= 2 && (words[i] * 20 < total_words || words[i] <= 15)
     };
 
-    if decided.is_some() {
-        for i in 0..n {
-            if fixed[i].is_none() {
+    if let Some(source) = decided {
+        for (i, f) in fixed.iter_mut().enumerate() {
+            if f.is_none() {
                 let role = if minor(i) {
                     Role::Other
                 } else {
                     Role::Interviewee
                 };
-                fixed[i] = Some((role, decided.unwrap_or(RoleSource::Heuristic), 0.9));
+                *f = Some((role, source, 0.9));
             }
         }
     } else {

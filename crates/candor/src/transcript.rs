@@ -147,11 +147,10 @@ impl Turn {
     /// ```
     pub fn lines(&self) -> impl Iterator<Item = u32> + '_ {
         let mut last = 0;
-        self.pieces.iter().filter_map(move |p| {
-            (p.line != last).then(|| {
-                last = p.line;
-                p.line
-            })
+        self.pieces.iter().map(|p| p.line).filter(move |&line| {
+            let new = line != last;
+            last = line;
+            new
         })
     }
 

@@ -70,19 +70,14 @@ pub(crate) fn split(line: &str) -> Option<Label> {
     while !rest.is_char_boundary(cut) {
         cut -= 1;
     }
-    let window = &rest[..cut];
-    let search = 0;
-    while let Some(i) = window[search..].find(':') {
-        let colon = search + i;
-        let after = &rest[colon + 1..];
-        if after.is_empty() || after.starts_with(char::is_whitespace) {
-            let name = rest[..colon].trim_end();
-            return finish(line, offset, offset + name.len(), offset + colon + 1, false);
-        }
-        // A colon inside a time or a URL ("10:30", "https://"): no label here.
+    let colon = rest[..cut].find(':')?;
+    let after = &rest[colon + 1..];
+    // A colon inside a time or a URL ("10:30", "https://") is no label.
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
-    None
+    let name = rest[..colon].trim_end();
+    finish(line, offset, offset + name.len(), offset + colon + 1, false)
 }
 
 fn finish(

@@ -492,6 +492,12 @@ fn zoom_prefix(first_text: &str) -> Option<(&str, usize)> {
     label::shape_ok(name).then_some((name, l.text_start))
 }
 
+/// A cue's content: tokenised text, or the speaker and text of a Graph metadata cue.
+enum Body<'a> {
+    Text(Vec<Seg<'a>>),
+    Graph(String, String),
+}
+
 /// Reads a WebVTT transcript: lenient cues, speakers, merged turns.
 pub(crate) fn parse_transcript(text: &str) -> Result<Transcript, Error> {
     let file = parse_cues(text, true)?;
@@ -503,19 +509,19 @@ pub(crate) fn parse_transcript(text: &str) -> Result<Transcript, Error> {
     }
     let has_voices = file.cues.iter().any(|c| c.text.contains("<v"));
     // Tokenise every cue once; Graph metadata cues carry JSON instead.
-    let mut cues: Vec<(&Cue, Result<Vec<Seg>, (String, String)>)> =
-        Vec::with_capacity(file.cues.len());
-    for cue in &file.cues {
-        match graph_metadata(&cue.text) {
-            Some(meta) => cues.push((cue, Err(meta))),
-            None => cues.push((cue, Ok(cue_segments(&cue.text, cue.line + 1)))),
-        }
-    }
+    let cues: Vec<(&Cue, Body)> = file
+        .cues
+        .iter()
+        .map(|cue| match graph_metadata(&cue.text) {
+            Some((speaker, text)) => (cue, Body::Graph(speaker, text)),
+            None => (cue, Body::Text(cue_segments(&cue.text, cue.line + 1))),
+        })
+        .collect();
     // Zoom prefixes, without voice spans: accepted when they recur or read like a name.
     let firsts: Vec<String> = cues
         .iter()
-        .map(|(_, segs)| match segs {
-            Ok(segs) if !has_voices => segs
+        .map(|(_, body)| match body {
+            Body::Text(segs) if !has_voices => segs
                 .first()
                 .map(|s| first_line_text(&s.spans))
                 .unwrap_or_default(),
@@ -533,8 +539,8 @@ pub(crate) fn parse_transcript(text: &str) -> Result<Transcript, Error> {
         let payload_line = cue.line + 1;
         let duration = (cue.end - cue.start).max(0.0);
         let segs = match segs {
-            Ok(segs) => segs,
-            Err((speaker, spoken)) => {
+            Body::Text(segs) => segs,
+            Body::Graph(speaker, spoken) => {
                 let sp = b.speaker(&speaker);
                 b.push(
                     sp,

@@ -1,0 +1,73 @@
+//! Each rule's bad examples (shown by `candor explain`) are flagged and its better ones are not.
+
+use candor::{Analyzer, Config, Scope};
+
+fn rules_flagged(transcript: &str) -> Vec<String> {
+    let analyzer = Analyzer::new(Config::default()).expect("analyser");
+    let report = analyzer.analyze_bytes(transcript.as_bytes(), None);
+    assert!(report.error.is_none(), "{:?}", report.error);
+    report.findings.into_iter().map(|f| f.rule).collect()
+}
+
+/// One interviewer line in a short exchange, so transcript rules have something to judge.
+fn exchange(line: &str) -> String {
+    format!(
+        "Interviewer: Thanks for joining. How do you handle invoices today?\n\
+         Customer: Mostly in a spreadsheet, and it takes most of a Friday every month, honestly, because nothing talks to anything else and I end up copying numbers by hand.\n\
+         Interviewer: {line}\n\
+         Customer: Sure, that makes sense to me, I can see why you would ask about that part of it.\n"
+    )
+}
+
+#[test]
+fn bad_examples_are_flagged_and_better_ones_are_not() {
+    let mut checked = 0;
+    for rule in candor::rules() {
+        for ex in rule.examples {
+            // Transcript-level examples describe a whole interview in words.
+            if ex.bad.starts_with('(') {
+                continue;
+            }
+            let bad = rules_flagged(&exchange(ex.bad));
+            assert!(
+                bad.iter().any(|r| r == rule.id),
+                "{}: not flagged: {:?} (found {:?})",
+                rule.id,
+                ex.bad,
+                bad
+            );
+            let better = rules_flagged(&exchange(ex.better));
+            if rule.scope != Scope::Transcript {
+                assert!(
+                    !better.iter().any(|r| r == rule.id),
+                    "{}: flagged the better example {:?}",
+                    rule.id,
+                    ex.better
+                );
+            } else {
+                assert!(
+                    !better.iter().any(|r| r == rule.id),
+                    "{}: the better example {:?} should satisfy it",
+                    rule.id,
+                    ex.better
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} examples checked");
+}
+
+#[test]
+fn every_rule_has_an_explanation_help_and_examples() {
+    for rule in candor::rules() {
+        assert!(rule.explanation.len() > 100, "{}", rule.id);
+        assert!(!rule.help.is_empty(), "{}", rule.id);
+        assert!(!rule.examples.is_empty(), "{}", rule.id);
+        assert!(
+            rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{}",
+            rule.id
+        );
+    }
+}

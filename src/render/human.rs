@@ -1,0 +1,269 @@
+//! Diagnostics for people, in the manner of rustc and ruff.
+
+use std::io::{self, Write};
+
+use candor::{Finding, Report, Role, Severity};
+
+use super::{BOLD, DIM, GUTTER, HELP, pct, severity_style};
+
+/// `error: message` on standard error.
+pub fn print_error(w: &mut dyn Write, msg: &str) -> io::Result<()> {
+    let e = super::ERROR;
+    writeln!(w, "{e}error{e:#}{BOLD}:{BOLD:#} {msg}")
+}
+
+/// `error: path: message` for an input that could not be read or parsed.
+pub fn file_error(w: &mut dyn Write, path: &str, msg: &str) -> io::Result<()> {
+    let e = super::ERROR;
+    writeln!(w, "{e}error{e:#}{BOLD}: {path}:{BOLD:#} {msg}")
+}
+
+/// Columns a character takes in a terminal: two for wide East Asian characters.
+fn width(c: char) -> usize {
+    let u = c as u32;
+    if matches!(u, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD)
+    {
+        2
+    } else {
+        1
+    }
+}
+
+/// The source line to show and where to underline, as (text, underline start, underline width)
+/// in terminal columns; long lines are cut to a window around the span.
+fn excerpt(line: &str, col: usize, end_col: Option<usize>) -> (String, usize, usize) {
+    const MAX: usize = 140;
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let start = col.saturating_sub(1).min(chars.len());
+    let end = end_col
+        .map_or(chars.len(), |e| e.saturating_sub(1))
+        .clamp(start, chars.len());
+    let (from, to) = if chars.len() <= MAX {
+        (0, chars.len())
+    } else {
+        let from = start.saturating_sub(40);
+        let to = (end + 40).max(from + MAX).min(chars.len());
+        (from, to)
+    };
+    let mut text = String::new();
+    let mut offset = 0;
+    if from > 0 {
+        text.push('…');
+        offset = 1;
+    }
+    let before: usize = chars[from..start].iter().map(|&c| width(c)).sum();
+    let span: usize = chars[start..end.min(to)].iter().map(|&c| width(c)).sum();
+    text.extend(&chars[from..to]);
+    if to < chars.len() {
+        text.push('…');
+    }
+    (text, offset + before, span.max(1))
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    s.as_str()
+}
+
+/// Prints one finding with its source line.
+pub fn finding(
+    w: &mut dyn Write,
+    path: &str,
+    source: Option<&[&str]>,
+    report: &Report,
+    f: &Finding,
+) -> io::Result<()> {
+    let sev = severity_style(f.severity);
+    writeln!(
+        w,
+        "{sev}{}[{}]{sev:#}{BOLD}: {}{BOLD:#}",
+        severity_word(f.severity),
+        f.rule,
+        f.message
+    )?;
+    let gutter = f.line.to_string().len();
+    let pad = " ".repeat(gutter);
+    writeln!(
+        w,
+        "{pad}{GUTTER}-->{GUTTER:#} {path}:{}:{}",
+        f.line, f.column
+    )?;
+    let line_text = source.and_then(|lines| lines.get(f.line as usize - 1).copied());
+    match line_text {
+        Some(text) => {
+            let end = (f.end_line == f.line).then_some(f.end_column as usize);
+            let (shown, at, span) = excerpt(text, f.column as usize, end);
+            let more = if f.end_line > f.line { " …" } else { "" };
+            writeln!(w, "{pad} {GUTTER}|{GUTTER:#}")?;
+            writeln!(
+                w,
+                "{GUTTER}{}{GUTTER:#} {GUTTER}|{GUTTER:#} {shown}",
+                f.line
+            )?;
+            writeln!(
+                w,
+                "{pad} {GUTTER}|{GUTTER:#} {}{sev}{}{more}{sev:#}",
+                " ".repeat(at),
+                "^".repeat(span)
+            )?;
+        }
+        None => {
+            writeln!(w, "{pad} {GUTTER}|{GUTTER:#} {DIM}{}{DIM:#}", f.text)?;
+        }
+    }
+    let role = report
+        .speakers
+        .iter()
+        .find(|s| s.name == f.speaker)
+        .map_or("", |s| s.role.as_str());
+    let at = f
+        .time
+        .map(|t| format!(", at {}", candor::format_clock(t)))
+        .unwrap_or_default();
+    writeln!(
+        w,
+        "{pad} {GUTTER}={GUTTER:#} {}, {role}, turn {}{at}",
+        f.speaker, f.turn
+    )?;
+    writeln!(
+        w,
+        "{pad} {GUTTER}={GUTTER:#} {HELP}help{HELP:#}: {}",
+        f.help
+    )?;
+    writeln!(w)
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub files: usize,
+    pub failed: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, r: &Report) {
+        self.files += 1;
+        if r.error.is_some() {
+            self.failed += 1;
+        }
+        for f in &r.findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// One line per file: findings, score, talk ratio.
+pub fn file_summary(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
+    let mut t = Tally::default();
+    t.add(r);
+    let mut parts = vec![plural(t.total(), "finding", "findings")];
+    if let Some(s) = r.score {
+        parts.push(format!("score {s:.0}/100"));
+    }
+    if let Some((ratio, basis)) = r.metrics.as_ref().and_then(|m| m.talk_ratio()) {
+        parts.push(format!("interviewer talked {} by {basis}", pct(ratio)));
+    }
+    let interviewers: Vec<&str> = r.interviewers().collect();
+    if !interviewers.is_empty() {
+        let how = r
+            .speakers
+            .iter()
+            .find(|s| s.role == Role::Interviewer)
+            .map(|s| s.role_source.as_str())
+            .unwrap_or("");
+        parts.push(format!("interviewer: {} ({how})", interviewers.join(", ")));
+    }
+    writeln!(w, "{BOLD}{path}{BOLD:#}: {}", parts.join(" · "))
+}
+
+/// Notes for what was read leniently.
+pub fn warnings(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
+    const SHOWN: usize = 3;
+    for warn in r.warnings.iter().take(SHOWN) {
+        let loc = warn.line.map(|l| format!(":{l}")).unwrap_or_default();
+        writeln!(w, "{DIM}note: {path}{loc}: {}{DIM:#}", warn.message)?;
+    }
+    if r.warnings.len() > SHOWN {
+        writeln!(
+            w,
+            "{DIM}note: {path}: and {} more notes (see --format json){DIM:#}",
+            r.warnings.len() - SHOWN
+        )?;
+    }
+    Ok(())
+}
+
+/// The last line: totals.
+pub fn totals(w: &mut dyn Write, t: &Tally) -> io::Result<()> {
+    let files = plural(t.files, "file", "files");
+    if t.total() == 0 {
+        writeln!(w, "{BOLD}No findings in {files}.{BOLD:#}")?;
+    } else {
+        writeln!(
+            w,
+            "{BOLD}Found {} in {files}: {} {}, {} {}, {} info.{BOLD:#}",
+            plural(t.total(), "finding", "findings"),
+            t.errors,
+            if t.errors == 1 { "error" } else { "errors" },
+            t.warnings,
+            if t.warnings == 1 {
+                "warning"
+            } else {
+                "warnings"
+            },
+            t.infos
+        )?;
+    }
+    if t.failed > 0 {
+        let e = super::ERROR;
+        writeln!(
+            w,
+            "{e}{} could not be read.{e:#}",
+            plural(t.failed, "file", "files")
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_underlines_the_span() {
+        let (t, at, span) = excerpt("Josh: Don't you think so?", 7, Some(22));
+        assert_eq!(t, "Josh: Don't you think so?");
+        assert_eq!((at, span), (6, 15));
+    }
+
+    #[test]
+    fn long_lines_are_windowed() {
+        let line = format!("{}TARGET{}", "a".repeat(200), "b".repeat(200));
+        let (t, at, span) = excerpt(&line, 201, Some(207));
+        assert!(t.starts_with('…') && t.ends_with('…'));
+        assert_eq!(&t.chars().skip(at).take(span).collect::<String>(), "TARGET");
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        let (_, at, span) = excerpt("李明: 你好吗?", 5, Some(8));
+        assert_eq!((at, span), (6, 6));
+    }
+}

@@ -1,0 +1,372 @@
+//! End-to-end tests of the `candor` binary.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn candor() -> Command {
+    let mut c = Command::cargo_bin("candor").expect("binary");
+    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+fn fixture(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(p)
+}
+
+const BAD: &str = "Maya: Hi Tom. Would you use an app that did your invoices for you?\nTom: Maybe.\nMaya: Don't you think invoicing is a nightmare?\nTom: Not really.\n";
+const GOOD: &str = "Maya: Could you walk me through the last invoice you sent?\nTom: Sure. It was Tuesday, and it took most of the afternoon because two of the rates in the spreadsheet were wrong and I only noticed when the totals looked odd.\nMaya: What happened after that?\nTom: I fixed them by hand, re-exported everything, and then the client's finance team still queried one line, so it went out a day late.\nMaya: Who else should I talk to about this?\nTom: Our bookkeeper, Priya. She sees every invoice before it goes and catches most of my mistakes.\n";
+
+#[test]
+fn lint_points_at_line_column_speaker_and_help() {
+    let out = candor()
+        .args(["lint", "--color", "never"])
+        .arg(fixture("demo/call.vtt"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("warning[leading-question]"), "{text}");
+    assert!(text.contains("call.vtt:33:14"), "{text}");
+    assert!(text.contains("^^^^^^^^^^^^"), "{text}");
+    assert!(
+        text.contains("Maya Chen, interviewer, turn 7, at 1:15"),
+        "{text}"
+    );
+    assert!(text.contains("help: "), "{text}");
+    assert!(text.contains("Found 8 findings in 1 file"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no colour when not a terminal");
+}
+
+#[test]
+fn colour_only_when_asked() {
+    candor()
+        .args(["lint", "--color", "always", "--fail-on", "never"])
+        .arg(fixture("demo/call.vtt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\u{1b}["));
+    candor()
+        .args(["lint", "--fail-on", "never"])
+        .arg(fixture("demo/call.vtt"))
+        .env("NO_COLOR", "1")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    candor()
+        .args(["lint", "-"])
+        .write_stdin(BAD)
+        .assert()
+        .code(1);
+    candor()
+        .args(["lint", "-", "--fail-on", "error"])
+        .write_stdin(BAD)
+        .assert()
+        .code(0);
+    candor()
+        .args(["lint", "-", "--fail-on", "never"])
+        .write_stdin(BAD)
+        .assert()
+        .code(0);
+    candor()
+        .args(["lint", "-"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(0);
+    // GOOD has info findings (no summary): --fail-on info fails.
+    candor()
+        .args(["lint", "-", "--fail-on", "info"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn stdin_is_named_and_read() {
+    candor()
+        .args(["lint", "-", "--color", "never"])
+        .write_stdin(BAD)
+        .assert()
+        .stdout(predicate::str::contains("<stdin>:1:"));
+}
+
+#[test]
+fn json_report_matches_the_contract() {
+    let out = candor()
+        .args(["lint", "-", "--format", "json"])
+        .write_stdin(BAD)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let r = &v[0];
+    for key in [
+        "path", "format", "speakers", "metrics", "findings", "score", "warnings", "error",
+    ] {
+        assert!(r.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(r["format"], "plain");
+    assert_eq!(r["speakers"][0]["name"], "Maya");
+    assert_eq!(r["speakers"][0]["role"], "interviewer");
+    let f = &r["findings"][0];
+    for key in [
+        "rule",
+        "severity",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "turn",
+        "speaker",
+        "message",
+        "text",
+        "help",
+    ] {
+        assert!(f.get(key).is_some(), "finding missing {key}");
+    }
+    assert!(r["metrics"]["interviewer_talk_ratio"].as_f64().unwrap() > 0.5);
+    assert!(r["metrics"]["interviewer_talk_ratio_time"].is_null());
+    assert!(r["error"].is_null());
+}
+
+#[test]
+fn stats_json_has_no_findings_and_no_score() {
+    let out = candor()
+        .args(["stats", "--format", "json"])
+        .arg(fixture("demo/call.vtt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v[0]["findings"], serde_json::json!([]));
+    assert!(v[0]["score"].is_null());
+    assert_eq!(v[0]["metrics"]["talk_ratio_basis"], "time");
+    assert_eq!(v[0]["speakers"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn stats_human_table() {
+    candor()
+        .args(["stats", "--color", "never"])
+        .arg(fixture("demo/call.vtt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "interviewer talk ratio    34% by time, 43% by words",
+        ))
+        .stdout(predicate::str::contains("Maya Chen"));
+}
+
+#[test]
+fn github_and_sarif_formats() {
+    candor()
+        .args(["lint", "-", "--format", "github"])
+        .write_stdin(BAD)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_match(r"(?m)^::warning file=<stdin>,line=1,col=\d+,endColumn=\d+,title=candor hypothetical-question::").unwrap());
+    let out = candor()
+        .args(["lint", "-", "--format", "sarif"])
+        .write_stdin(BAD)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results
+            .iter()
+            .any(|r| r["ruleId"] == "leading-question" && r["level"] == "warning")
+    );
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        1
+    );
+}
+
+#[test]
+fn bad_input_is_named_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(dir.path().join("broken.json"), "{\"segments\": [").unwrap();
+    let out = candor()
+        .args(["lint", "--color", "never"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("empty.txt: the file is empty"), "{stderr}");
+    assert!(
+        stderr.contains("broken.json: line 1, column 14"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("good.txt: "), "{stdout}");
+    assert!(stdout.contains("2 files could not be read"), "{stdout}");
+}
+
+#[test]
+fn missing_files_and_unknown_formats_are_errors() {
+    candor()
+        .args(["lint", "no/such/file.vtt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.vtt: no such file"));
+    candor()
+        .args(["lint", "-", "--input-format", "docx"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown input format `docx`"));
+}
+
+#[test]
+fn folders_skip_hidden_and_ignored_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".hidden")).unwrap();
+    std::fs::write(dir.path().join(".hidden/a.txt"), BAD).unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "skipped.txt\n").unwrap();
+    std::fs::write(dir.path().join("skipped.txt"), BAD).unwrap();
+    std::fs::write(dir.path().join("kept.txt"), GOOD).unwrap();
+    std::fs::write(dir.path().join("picture.png"), [0u8, 1, 2, 3]).unwrap();
+    let out = candor()
+        .args(["lint", "--color", "never", "-q"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("kept.txt"), "{text}");
+    assert!(
+        !text.contains("skipped.txt") && !text.contains("a.txt") && !text.contains("picture"),
+        "{text}"
+    );
+}
+
+#[test]
+fn config_is_found_upward_and_errors_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("q3/calls");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(sub.join("call.txt"), BAD).unwrap();
+    std::fs::write(
+        dir.path().join("candor.toml"),
+        "ignore = [\"hypothetical-question\", \"leading-question\", \"closed-question\"]\n",
+    )
+    .unwrap();
+    let out = candor()
+        .args(["lint", "--format", "json"])
+        .arg(sub.join("call.txt"))
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let rules: Vec<&str> = v[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        !rules.contains(&"hypothetical-question") && !rules.contains(&"leading-question"),
+        "{rules:?}"
+    );
+    std::fs::write(
+        dir.path().join("candor.toml"),
+        "interviewers = []\nprofle = \"discovery\"\n",
+    )
+    .unwrap();
+    candor()
+        .arg("lint")
+        .arg(sub.join("call.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "candor.toml: line 2: unknown field `profle`",
+        ))
+        .stderr(predicate::str::contains("`profile`"));
+}
+
+#[test]
+fn interviewer_flag_overrides_detection() {
+    let out = candor()
+        .args(["stats", "-", "--format", "json", "--interviewer", "Tom"])
+        .write_stdin(BAD)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v[0]["speakers"][1]["name"], "Tom");
+    assert_eq!(v[0]["speakers"][1]["role"], "interviewer");
+    assert_eq!(v[0]["speakers"][1]["role_source"], "given");
+}
+
+#[test]
+fn rules_explain_and_init() {
+    candor()
+        .args(["rules", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("leading-question"))
+        .stdout(predicate::str::contains("no-summary"));
+    candor()
+        .args(["explain", "hypothetical-question", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "bad:    Would you use an app that did that for you?",
+        ))
+        .stdout(predicate::str::contains(
+            "better: Tell me about the last time",
+        ));
+    candor()
+        .args(["explain", "no-such-rule"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("rules are: selling"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("candor.toml");
+    candor().arg("init").arg(&path).assert().success();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(candor::Config::from_toml(&written, "candor.toml").is_ok());
+    candor()
+        .arg("init")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn eval_prints_the_table() {
+    candor()
+        .arg("eval")
+        .arg(fixture("labelled"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| `leading-question` |"));
+}
