@@ -22,7 +22,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// or `(inaudible)` annotations; each CJK character counts as a word.
 ///
 /// ```
-/// assert_eq!(candor::count_words("Well, it's a long-term thing [laughs] really."), 5);
+/// assert_eq!(candor::count_words("Well, it's a long-term thing [laughs] really."), 6);
 /// assert_eq!(candor::count_words("你好世界"), 4);
 /// ```
 pub fn count_words(text: &str) -> usize {
