@@ -152,13 +152,25 @@ pub(crate) fn rough_questions(text: &str) -> f32 {
     }
 }
 
+/// "Fischer, Lena" (the directory style Teams uses) as "lena fischer".
+fn natural_order(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    match lower.split_once(',') {
+        Some((last, first)) if !first.trim().is_empty() => {
+            format!("{} {}", first.trim(), last.trim())
+        }
+        _ => lower,
+    }
+}
+
+/// Whether a speaker is the person given: the same name, or the given first name.
 fn name_matches(speaker: &str, given: &str) -> bool {
-    let s = speaker.trim().to_lowercase();
-    let g = given.trim().to_lowercase();
+    let s = natural_order(speaker);
+    let g = natural_order(given);
     if g.is_empty() {
         return false;
     }
-    s == g || s.split_whitespace().next() == Some(g.as_str()) || s.starts_with(&format!("{g} "))
+    s == g || s.split_whitespace().next() == Some(g.as_str())
 }
 
 /// Assigns roles to every speaker. `given` names interviewers (and, optionally,
@@ -414,6 +426,11 @@ mod tests {
         );
         assert_eq!(r[1], ("Maya".into(), Role::Interviewer));
         let r = roles("Ana: How?\nBo: Why?\nAna: What?\nBo: Fine.\n", &["bo"]);
+        assert_eq!(r[1].1, Role::Interviewer);
+        assert!(name_matches("Fischer, Lena", "Lena Fischer"));
+        assert!(name_matches("Lena Fischer", "Fischer, Lena"));
+        assert!(name_matches("Lena Fischer", "lena"));
+        assert!(!name_matches("Lena Fischer", "fischer"));
         assert_eq!(
             r,
             vec![

@@ -70,14 +70,22 @@ pub(crate) fn split(line: &str) -> Option<Label> {
     while !rest.is_char_boundary(cut) {
         cut -= 1;
     }
-    let colon = rest[..cut].find(':')?;
-    let after = &rest[colon + 1..];
-    // A colon inside a time or a URL ("10:30", "https://") is no label.
-    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+    let colon = rest[..cut].find([':', '：'])?;
+    let width = rest[colon..].chars().next().map_or(1, char::len_utf8);
+    let after = &rest[colon + width..];
+    // A colon inside a time or a URL ("10:30", "https://") is no label; the full-width
+    // colon of Chinese and Japanese text needs no space after it.
+    if width == 1 && !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
     let name = rest[..colon].trim_end();
-    finish(line, offset, offset + name.len(), offset + colon + 1, false)
+    finish(
+        line,
+        offset,
+        offset + name.len(),
+        offset + colon + width,
+        false,
+    )
 }
 
 fn finish(
@@ -331,6 +339,7 @@ mod tests {
             Some(("ALICE", "Welcome back"))
         );
         assert_eq!(name("Ana:"), Some(("Ana", "")));
+        assert_eq!(name("主持人：你好"), Some(("主持人", "你好")));
         assert_eq!(
             name("Here's the thing: we"),
             Some(("Here's the thing", "we"))
