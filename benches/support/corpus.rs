@@ -401,9 +401,9 @@ pub fn render(iv: &Interview, format: &str) -> String {
             s.push_str("\n]}}\n");
         }
         "deepgram-json" => {
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "{{\"metadata\": {{\"created\": \"{}-{:02}-{:02}T10:00:00Z\"}}, \"results\": {{\"channels\": [{{\"alternatives\": [{{\"transcript\": \"\", \"words\": []}}]}}], \"utterances\": [\n",
+                "{{\"metadata\": {{\"created\": \"{}-{:02}-{:02}T10:00:00Z\"}}, \"results\": {{\"channels\": [{{\"alternatives\": [{{\"transcript\": \"\", \"words\": []}}]}}], \"utterances\": [",
                 iv.date.0, iv.date.1, iv.date.2
             );
             for (k, x) in u.iter().enumerate() {
