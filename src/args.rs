@@ -19,6 +19,8 @@ pub enum Command {
     Lint(LintArgs),
     /// Show who talked how much: words, turns, questions, talk time and ratios.
     Stats(StatsArgs),
+    /// Score a folder of interviews in parallel: one row per interview and a summary.
+    Score(ScoreArgs),
     /// List every rule with its default severity and summary.
     Rules(RulesArgs),
     /// Explain a rule, with bad and better examples.

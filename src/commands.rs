@@ -17,6 +17,7 @@ pub fn run(cli: Cli) -> Result<u8, String> {
     match cli.command {
         Command::Lint(a) => lint(a),
         Command::Stats(a) => stats(a),
+        Command::Score(a) => crate::score::score(a),
         Command::Rules(a) => rules(a),
         Command::Explain(a) => explain(a),
         Command::Init(a) => init(a),

@@ -4,6 +4,7 @@ mod args;
 mod commands;
 mod files;
 mod render;
+mod score;
 mod settings;
 
 use std::process::ExitCode;

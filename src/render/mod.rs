@@ -1,6 +1,7 @@
 //! Output: diagnostics for people, tables, and machine formats.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod sarif;
 pub mod stats;

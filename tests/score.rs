@@ -1,0 +1,380 @@
+//! End-to-end tests of `candor score`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+fn candor() -> Command {
+    let mut c = Command::cargo_bin("candor").expect("binary");
+    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A folder of `n` generated transcripts in mixed formats.
+fn corpus_dir(n: usize, seed: u64) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    corpus::write_corpus(root(), dir.path(), n, seed).unwrap();
+    dir
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn output_order_does_not_depend_on_threads() {
+    let dir = corpus_dir(40, 1);
+    let one = stdout_of(
+        candor()
+            .args(["score", "--format", "csv", "--jobs", "1", "--no-progress"])
+            .arg(dir.path()),
+    );
+    let two = stdout_of(
+        candor()
+            .args(["score", "--format", "csv", "--jobs", "2", "--no-progress"])
+            .arg(dir.path()),
+    );
+    let four = stdout_of(
+        candor()
+            .args(["score", "--format", "csv", "--jobs", "4", "--no-progress"])
+            .arg(dir.path()),
+    );
+    assert_eq!(one, two);
+    assert_eq!(one, four);
+    let paths: Vec<&str> = one
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "rows are sorted by path");
+    assert_eq!(paths.len(), 40);
+}
+
+#[test]
+fn every_file_appears_once_even_when_it_fails() {
+    let dir = corpus_dir(6, 2);
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("garbage.json"),
+        [0u8, 159, 146, 150, 1, 2, 3, 0, 0, 7],
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("notes.md"),
+        "# Notes\n\nJust some thoughts, no speakers here at all.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("report.docx"), b"PK\x03\x04").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("gone.vtt"), dir.path().join("dangling.vtt"))
+        .unwrap();
+    std::fs::create_dir(dir.path().join("named-like.vtt")).unwrap();
+    std::fs::write(dir.path().join("named-like.vtt/inner.txt"), "Ana: How do you plan the week?\nBo: On Mondays, in a spreadsheet that nobody else opens.\n").unwrap();
+    let out = candor()
+        .args(["score", "--format", "jsonl", "--no-progress"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let reports: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut paths: Vec<String> = reports
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_string())
+        .collect();
+    let total = paths.len();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), total, "no file twice");
+    let expected = 6 + 4 + 1 + 1;
+    assert_eq!(total, expected, "{paths:#?}");
+    let failed: Vec<&str> = reports
+        .iter()
+        .filter(|r| !r["error"].is_null())
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(failed.len(), 5, "{failed:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for name in [
+        "empty.txt",
+        "garbage.json",
+        "notes.md",
+        "report.docx",
+        "dangling.vtt",
+    ] {
+        assert!(
+            stderr.contains(name),
+            "{name} missing from stderr: {stderr}"
+        );
+    }
+    assert!(stderr.contains("DOCX files are not supported"), "{stderr}");
+    assert!(reports.iter().any(|r| {
+        r["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("named-like.vtt/inner.txt")
+            && r["error"].is_null()
+    }));
+}
+
+#[test]
+fn csv_has_the_promised_columns() {
+    let dir = corpus_dir(3, 3);
+    let out = stdout_of(
+        candor()
+            .args(["score", "--format", "csv", "--no-progress"])
+            .arg(dir.path()),
+    );
+    let head = out.lines().next().unwrap();
+    let mut expected = vec![
+        "path",
+        "format",
+        "interviewers",
+        "interviewees",
+        "duration_s",
+        "turns",
+        "words",
+        "interviewer_talk_ratio",
+        "interviewer_talk_ratio_time",
+        "questions",
+        "open_question_ratio",
+        "longest_monologue_words",
+    ];
+    let rules: Vec<&str> = candor::rules().iter().map(|r| r.id).collect();
+    expected.extend(rules);
+    expected.extend(["findings", "score", "error"]);
+    assert_eq!(head, expected.join(","));
+    assert_eq!(out.lines().count(), 4);
+}
+
+#[test]
+fn json_is_an_array_of_reports_and_the_summary_goes_to_stderr() {
+    let dir = corpus_dir(4, 4);
+    let out = candor()
+        .args(["score", "--format", "json", "--no-progress"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 4);
+    assert!(v[0]["score"].is_number());
+    assert!(v[0]["findings"].as_array().is_some());
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("Summary: 4 files, 4 interviews analysed, 0 errors")
+    );
+}
+
+#[test]
+fn table_and_summary() {
+    let dir = corpus_dir(12, 5);
+    let out = stdout_of(
+        candor()
+            .args([
+                "score",
+                "--no-progress",
+                "--color",
+                "never",
+                "--group-by",
+                "month",
+            ])
+            .arg(dir.path()),
+    );
+    assert!(out.starts_with("file "), "{out}");
+    assert!(
+        out.contains("Summary: 12 files, 12 interviews analysed, 0 errors"),
+        "{out}"
+    );
+    assert!(out.contains("interviewer talk ratio   mean "), "{out}");
+    assert!(out.contains("by interviewer"), "{out}");
+    assert!(out.contains("by month"), "{out}");
+    assert!(out.contains("\n  2025-"), "months from file names: {out}");
+    assert!(out.contains("best") && out.contains("worst"), "{out}");
+}
+
+#[test]
+fn output_file_is_written_whole_and_leaves_no_temporaries() {
+    let dir = corpus_dir(5, 6);
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("scores.csv");
+    let stdout = stdout_of(
+        candor()
+            .args(["score", "--format", "csv", "--no-progress", "--output"])
+            .arg(&target)
+            .arg(dir.path()),
+    );
+    assert!(
+        stdout.contains("Summary: 5 files"),
+        "the summary goes to the terminal: {stdout}"
+    );
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written.lines().count(), 6);
+    let left: Vec<PathBuf> = std::fs::read_dir(out_dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(left, vec![target.clone()]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
+    }
+}
+
+#[test]
+fn html_report_is_self_contained() {
+    let dir = corpus_dir(8, 7);
+    let page_dir = tempfile::tempdir().unwrap();
+    let page = page_dir.path().join("report.html");
+    candor()
+        .args(["score", "--no-progress", "--html"])
+        .arg(&page)
+        .arg(dir.path())
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    assert_eq!(html.matches("<svg").count(), 4, "four charts");
+    assert_eq!(html.matches("<tr class=row").count(), 8);
+    assert_eq!(html.matches("<tr class=detail").count(), 8);
+    assert!(
+        !html.contains("http://") && !html.contains("https://") && !html.contains("<link"),
+        "no network"
+    );
+    for name in std::fs::read_dir(dir.path()).unwrap() {
+        let name = name.unwrap().file_name().to_string_lossy().to_string();
+        assert!(html.contains(&name), "{name}");
+    }
+}
+
+#[test]
+fn exit_codes() {
+    let dir = corpus_dir(3, 8);
+    candor()
+        .args(["score", "--no-progress"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    candor()
+        .args(["score", "--no-progress", "--fail-on", "warning"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    std::fs::write(dir.path().join("bad.txt"), "").unwrap();
+    candor()
+        .args(["score", "--no-progress", "--fail-on", "warning"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    candor()
+        .args(["score", "/no/such/folder"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file"));
+}
+
+#[test]
+fn globs_include_and_exclude() {
+    let dir = corpus_dir(10, 9);
+    let all = stdout_of(
+        candor()
+            .args(["score", "--format", "csv", "--no-progress"])
+            .arg(dir.path()),
+    );
+    let vtt = stdout_of(
+        candor()
+            .args([
+                "score",
+                "--format",
+                "csv",
+                "--no-progress",
+                "--glob",
+                "*.vtt",
+            ])
+            .arg(dir.path()),
+    );
+    let no_json = stdout_of(
+        candor()
+            .args([
+                "score",
+                "--format",
+                "csv",
+                "--no-progress",
+                "--glob",
+                "!*.json",
+            ])
+            .arg(dir.path()),
+    );
+    let count = |s: &str, ext: &str| {
+        s.lines()
+            .skip(1)
+            .filter(|l| l.split(',').next().unwrap().ends_with(ext))
+            .count()
+    };
+    assert_eq!(count(&vtt, ".vtt"), count(&all, ".vtt"));
+    assert_eq!(vtt.lines().count() - 1, count(&all, ".vtt"));
+    assert_eq!(count(&no_json, ".json"), 0);
+    assert_eq!(
+        no_json.lines().count() - 1,
+        all.lines().count() - 1 - count(&all, ".json")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn interrupting_leaves_no_output_file() {
+    let dir = corpus_dir(400, 10);
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("scores.csv");
+    let bin = assert_cmd::cargo::cargo_bin("candor");
+    let mut child = std::process::Command::new(bin)
+        .args([
+            "score",
+            "--format",
+            "csv",
+            "--jobs",
+            "1",
+            "--no-progress",
+            "--output",
+        ])
+        .arg(&target)
+        .arg(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    if status.success() {
+        // The batch finished before the signal arrived: nothing to check on this machine.
+        return;
+    }
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert!(!target.exists(), "no half-written output");
+    let left: Vec<_> = std::fs::read_dir(out_dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "temporaries removed: {left:?}");
+}
