@@ -133,18 +133,34 @@ impl Analyzer {
         }
         let names = speaker_names(&t);
         let roles: Vec<Role> = t.turns.iter().map(|u| t.speakers[u.speaker].role).collect();
-        let sentences: Vec<Vec<Sentence>> = t
+        // Only the interviewer's sentences are judged, so only theirs are analysed in full;
+        // for everyone else a question count is enough (see `text::count_questions`).
+        let mut sentences: Vec<Vec<Sentence>> = t
             .turns
             .iter()
-            .map(|u| text::sentences(&u.text, &names))
+            .zip(&roles)
+            .map(|(u, r)| match r {
+                Role::Interviewer => text::sentences(&u.text, &names),
+                _ => Vec::new(),
+            })
+            .collect();
+        let questions: Vec<usize> = t
+            .turns
+            .iter()
+            .zip(&sentences)
+            .zip(&roles)
+            .map(|((u, ss), r)| match r {
+                Role::Interviewer => ss.iter().filter(|x| x.form.is_question()).count(),
+                _ => text::count_questions(&u.text, &names),
+            })
             .collect();
         let words: Vec<usize> = t.turns.iter().map(|u| text::count_words(&u.text)).collect();
 
-        let mut products: Vec<String> = self
+        let mut products: Vec<rules::Product> = self
             .config
             .products
             .iter()
-            .map(|p| p.to_lowercase())
+            .filter_map(|p| rules::Product::new(p))
             .collect();
         for (u, r) in t.turns.iter().zip(&roles) {
             if *r == Role::Interviewer {
@@ -175,7 +191,7 @@ impl Analyzer {
                 deflecting: false,
                 names: &names,
             };
-            ctx.deflecting = ss.iter().any(|s| selling::deflects(&s.norm));
+            ctx.deflecting = ss.iter().any(selling::deflects);
             let pitched_here = ss
                 .iter()
                 .enumerate()
@@ -195,7 +211,7 @@ impl Analyzer {
         }
 
         let metrics = compute_metrics(&t, &roles, &sentences, &words, &counts);
-        let speakers = speaker_stats(&t, &sentences, &words);
+        let speakers = speaker_stats(&t, &questions, &words);
 
         if lint {
             let interviewer_turns: Vec<usize> = (0..t.turns.len())
@@ -261,6 +277,10 @@ impl Analyzer {
                         continue;
                     }
                     for m in c.regex.find_iter(&turn.text).filter(|m| !m.is_empty()) {
+                        if sentences[k].is_empty() && roles[k] != Role::Interviewer {
+                            // Sentence bounds for the finding's context, only now that one is needed.
+                            sentences[k] = text::sentences(&turn.text, &names);
+                        }
                         findings.push(self.custom_finding(
                             &t,
                             k,
@@ -616,7 +636,7 @@ fn longest_story(t: &Transcript, roles: &[Role], words: &[usize], timed: bool) -
     best
 }
 
-fn speaker_stats(t: &Transcript, ss: &[Vec<Sentence>], words: &[usize]) -> Vec<SpeakerStats> {
+fn speaker_stats(t: &Transcript, questions: &[usize], words: &[usize]) -> Vec<SpeakerStats> {
     let timed = t.turns.iter().any(|u| u.start.is_some());
     let mut out: Vec<SpeakerStats> = t
         .speakers
@@ -636,7 +656,7 @@ fn speaker_stats(t: &Transcript, ss: &[Vec<Sentence>], words: &[usize]) -> Vec<S
         let s = &mut out[u.speaker];
         s.words += words[k];
         s.turns += 1;
-        s.questions += ss[k].iter().filter(|x| x.form.is_question()).count();
+        s.questions += questions[k];
         if let (Some(total), Some(x)) = (s.talk_seconds.as_mut(), turn_seconds(u)) {
             *total += x;
         }

@@ -26,6 +26,27 @@ use unicode_segmentation::UnicodeSegmentation;
 /// assert_eq!(candor::count_words("你好世界"), 4);
 /// ```
 pub fn count_words(text: &str) -> usize {
+    // ASCII bytes by class, so the common case is one table look-up per byte.
+    const OTHER: u8 = 0;
+    const WORD: u8 = 1;
+    const OPEN: u8 = 2;
+    const CLOSE: u8 = 3;
+    const JOIN: u8 = 4;
+    const CLASS: [u8; 128] = {
+        let mut t = [OTHER; 128];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = match b as u8 {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => WORD,
+                b'[' | b'(' => OPEN,
+                b']' | b')' => CLOSE,
+                b'\'' | b'-' | b'_' => JOIN,
+                _ => OTHER,
+            };
+            b += 1;
+        }
+        t
+    };
     let mut n = 0;
     let mut in_word = false;
     let mut depth = 0u32;
@@ -34,22 +55,20 @@ pub fn count_words(text: &str) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            match b {
-                b'[' | b'(' => {
+            match CLASS[usize::from(b)] {
+                WORD => {
+                    n += usize::from(!in_word && depth == 0);
+                    in_word = true;
+                }
+                JOIN => {}
+                OPEN => {
                     depth += 1;
                     in_word = false;
                 }
-                b']' | b')' => {
+                CLOSE => {
                     depth = depth.saturating_sub(1);
                     in_word = false;
                 }
-                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {
-                    if !in_word && depth == 0 {
-                        n += 1;
-                    }
-                    in_word = true;
-                }
-                b'\'' | b'-' | b'_' if in_word => {}
                 _ => in_word = false,
             }
             i += 1;
@@ -135,9 +154,19 @@ pub(crate) struct Sentence {
     pub main: usize,
     pub form: Form,
     pub ends_q: bool,
+    /// Which gated built-in patterns match somewhere in `norm`, found on first use.
+    pub gate: crate::rules::pattern::GateCell,
 }
 
 impl Sentence {
+    /// The gate's verdict for this sentence, computed by `f` the first time.
+    pub fn gate_bits(
+        &self,
+        f: impl FnOnce() -> crate::rules::pattern::GateBits,
+    ) -> crate::rules::pattern::GateBits {
+        *self.gate.get_or_init(f)
+    }
+
     /// Normalised text from the core on.
     pub fn core_norm(&self) -> &str {
         match self.toks.get(self.core) {
@@ -470,6 +499,9 @@ fn normalise(text: &str, start: usize, end: usize) -> (String, Vec<Tok>) {
 
 /// Removes ", you know," and "I mean," used as fillers, and commas left doubled.
 fn drop_discourse_fillers(norm: &mut String, toks: &mut Vec<Tok>) {
+    if !(norm.contains("you know") || norm.contains("i mean")) {
+        return;
+    }
     let words: Vec<&str> = toks
         .iter()
         .map(|t| &norm[t.n0 as usize..t.n1 as usize])
@@ -532,10 +564,14 @@ static CLAUSE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
 fn split_run_on(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let seg = &text[start..end];
     let trimmed = seg.trim_end();
-    let words: Vec<(usize, &str)> = seg.unicode_word_indices().collect();
     // Only unpunctuated speech-to-text runs on; a punctuated sentence is left whole.
     let punctuated = trimmed.contains(['.', '?', '!', ',', ';', '…']);
-    if words.len() < 12 || punctuated {
+    if punctuated {
+        out.push((start, end));
+        return;
+    }
+    let words: Vec<(usize, &str)> = seg.unicode_word_indices().collect();
+    if words.len() < 12 {
         out.push((start, end));
         return;
     }
@@ -1200,6 +1236,22 @@ static SPOKEN_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(?:yeah|right|huh|eh|innit|correct|isn't it|isn't that|aren't they|don't you|don't they|didn't it|didn't you|wouldn't you|wouldn't it|won't it|yes or no|you know what i mean) ?[.!]?$").expect("valid regex")
 });
 
+/// How many questions a turn asks, for speakers whose sentences are not judged.
+///
+/// A punctuated turn (one with any sentence punctuation) asks questions only where it has a
+/// question mark, so a turn without one asks none and only turns with one are analysed;
+/// unpunctuated speech-to-text is analysed in full, as the interviewer's is.
+pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
+    let punctuated = text.contains(['.', '!', '?', '。', '！', '？', '…']);
+    if punctuated && !text.contains(['?', '？', '¿']) {
+        return 0;
+    }
+    sentences(text, names)
+        .iter()
+        .filter(|s| s.form.is_question())
+        .count()
+}
+
 /// All sentences of a turn, analysed.
 pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
     let mut bounds = Vec::new();
@@ -1249,6 +1301,7 @@ pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
             main,
             form,
             ends_q,
+            gate: Default::default(),
         });
     }
     out

@@ -54,7 +54,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Shape {
     Label,
     Marked,
@@ -87,19 +87,46 @@ struct Cand<'a> {
     shape: Shape,
 }
 
+/// ASCII case-insensitive `starts_with`, without allocating.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// ASCII case-insensitive `ends_with`, without allocating.
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// The closing lines and headings that transcription tools add.
+fn is_tool_line(l: &str) -> bool {
+    starts_with_ci(l, "transcription ended after")
+        || starts_with_ci(l, "meeting ended after")
+        || starts_with_ci(l, "this editable transcript was computer generated")
+}
+
 fn is_boilerplate(t: &str) -> bool {
     let l = t.trim().trim_matches(|c| c == '*' || c == '_').trim();
-    let lower = l.to_lowercase();
-    lower.starts_with("transcribed by https://otter.ai")
-        || lower.starts_with("transcription ended after")
-        || lower.starts_with("meeting ended after")
-        || lower.starts_with("this editable transcript was computer generated")
-        || lower == "attendees"
-        || lower == "transcript"
-        || lower == "📖 transcript"
-        || lower.ends_with("- transcript")
-        || lower == "---"
-        || lower == "***"
+    starts_with_ci(l, "transcribed by https://otter.ai")
+        || is_tool_line(l)
+        || l.eq_ignore_ascii_case("attendees")
+        || l.eq_ignore_ascii_case("transcript")
+        || l.eq_ignore_ascii_case("📖 transcript")
+        || ends_with_ci(l, "- transcript")
+        || l == "---"
+        || l == "***"
+}
+
+/// Whether a line may start with a timestamp: a digit after optional space and one bracket.
+fn may_start_with_time(line: &str) -> bool {
+    let t = line.trim_start();
+    let t = t.strip_prefix(['[', '(']).unwrap_or(t).trim_start();
+    t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether a line may hold a bracketed time after a name: a bracket, a digit and a colon.
+fn may_have_bracketed_time(line: &str) -> bool {
+    line.contains(['[', '(']) && line.as_bytes().iter().filter(|&&b| b == b':').count() >= 2
 }
 
 fn classify(line: &str) -> Kind<'_> {
@@ -112,7 +139,10 @@ fn classify(line: &str) -> Kind<'_> {
     {
         return Kind::Skip;
     }
-    if let Some(c) = TIME_FIRST.captures(line) {
+    if let Some(c) = may_start_with_time(line)
+        .then(|| TIME_FIRST.captures(line))
+        .flatten()
+    {
         let open = c.get(1).map_or("", |m| m.as_str());
         let close = c.get(4).map_or("", |m| m.as_str());
         let balanced = matches!((open, close), ("", "") | ("[", "]") | ("(", ")"));
@@ -161,7 +191,10 @@ fn classify(line: &str) -> Kind<'_> {
             };
         }
     }
-    if let Some(c) = TIME_AFTER_NAME.captures(line) {
+    if let Some(c) = may_have_bracketed_time(line)
+        .then(|| TIME_AFTER_NAME.captures(line))
+        .flatten()
+    {
         let name = c.get(1).map_or("", |m| m.as_str()).trim();
         let name = name.trim_matches(|ch| ch == '*' || ch == '_').trim();
         let text = c.get(4).expect("group");
@@ -175,7 +208,15 @@ fn classify(line: &str) -> Kind<'_> {
             });
         }
     }
-    if let Some(c) = OTTER_HEADER.captures(line) {
+    let ends_with_digit = line
+        .trim_end()
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_digit);
+    if let Some(c) = ends_with_digit
+        .then(|| OTTER_HEADER.captures(line))
+        .flatten()
+    {
         let name = c.get(1).map_or("", |m| m.as_str()).trim();
         if label::shape_ok(name) && !name.ends_with(':') {
             return Kind::Speaker(Cand {
@@ -311,19 +352,21 @@ pub(crate) fn detect(text: &str) -> Option<Format> {
     let mut meet_signs = 0usize;
     let mut names: HashMap<&str, usize> = HashMap::new();
     let body = &lines[skip..];
+    let kinds: Vec<Kind> = body.iter().map(|l| classify(l)).collect();
+    // Each distinct label is judged once, however often it recurs.
+    let mut shape_memo: HashMap<&str, bool> = HashMap::new();
     for (i, line) in body.iter().enumerate() {
-        let lower = line.trim().to_lowercase();
-        if lower.starts_with("this editable transcript was computer generated")
-            || lower.starts_with("transcription ended after")
-            || lower.starts_with("meeting ended after")
-            || (lower.ends_with("- transcript") && i < 5)
-        {
+        let l = line.trim();
+        if is_tool_line(l) || (ends_with_ci(l, "- transcript") && i < 5) {
             meet_signs += 1;
         }
-        match classify(line) {
+        match &kinds[i] {
             Kind::Time => bare_times += 1,
             Kind::Speaker(c) => {
-                if !c.name.is_empty() && !label::shape_ok(c.name) {
+                let ok = *shape_memo
+                    .entry(c.name)
+                    .or_insert_with(|| label::shape_ok(c.name));
+                if !c.name.is_empty() && !ok {
                     continue;
                 }
                 *names.entry(c.name).or_default() += 1;
@@ -340,12 +383,11 @@ pub(crate) fn detect(text: &str) -> Option<Format> {
                     }
                     Shape::Otter => {
                         // An Otter header is followed by text, not by another header.
-                        let next = body[i + 1..].iter().find(|l| !l.trim().is_empty());
-                        if next.is_some_and(|n| matches!(classify(n), Kind::Text | Kind::Speaker(_)))
-                            && !next.is_some_and(|n| {
-                                matches!(classify(n), Kind::Speaker(c) if c.shape == Shape::Otter)
-                            })
-                        {
+                        let next = kinds[i + 1..].iter().find(|k| !matches!(k, Kind::Blank));
+                        if next.is_some_and(|n| {
+                            matches!(n, Kind::Text)
+                                || matches!(n, Kind::Speaker(c) if c.shape != Shape::Otter)
+                        }) {
                             otter += 1
                         }
                     }
@@ -356,12 +398,15 @@ pub(crate) fn detect(text: &str) -> Option<Format> {
     }
     // A plain label must recur or read like a name to count.
     let plain_ok: usize = {
+        let mut name_memo: HashMap<&str, bool> = HashMap::new();
         let mut n = 0;
-        for line in body {
-            if let Kind::Speaker(c) = classify(line) {
+        for k in &kinds {
+            if let Kind::Speaker(c) = k {
                 if c.shape == Shape::Label
                     && (names.get(c.name).copied().unwrap_or(0) >= 2
-                        || label::looks_like_name(c.name))
+                        || *name_memo
+                            .entry(c.name)
+                            .or_insert_with(|| label::looks_like_name(c.name)))
                 {
                     n += 1;
                 }
@@ -439,14 +484,24 @@ pub(crate) fn parse(text: &str, format: Format) -> Result<Transcript, Error> {
             ) && c.name.chars().next().is_some_and(|ch| !ch.is_lowercase()))
     };
 
-    // Declarations: "Interviewer: Maya Chen" where Maya Chen speaks elsewhere.
-    let speaking: std::collections::HashSet<String> = kinds
+    // Each distinct label and shape is judged once, however often it recurs.
+    let mut memo: HashMap<(&str, Shape), bool> = HashMap::new();
+    let accepted: Vec<bool> = kinds
         .iter()
-        .skip(skip)
-        .filter_map(|k| match k {
-            Kind::Speaker(c) if accept(c) => Some(c.name.to_lowercase()),
-            _ => None,
+        .enumerate()
+        .map(|(i, k)| match k {
+            Kind::Speaker(c) if i >= skip => {
+                *memo.entry((c.name, c.shape)).or_insert_with(|| accept(c))
+            }
+            _ => false,
         })
+        .collect();
+
+    // Declarations: "Interviewer: Maya Chen" where Maya Chen speaks elsewhere.
+    let speaking: std::collections::HashSet<String> = memo
+        .iter()
+        .filter(|(_, ok)| **ok)
+        .map(|((name, _), _)| name.to_lowercase())
         .collect();
 
     let mut current: Option<usize> = None;
@@ -460,7 +515,7 @@ pub(crate) fn parse(text: &str, format: Format) -> Result<Transcript, Error> {
                 b.declared.date = find_date(line);
             }
             Kind::Blank | Kind::Skip | Kind::Time => {}
-            Kind::Speaker(c) if accept(c) => {
+            Kind::Speaker(c) if accepted[i] => {
                 let rest = &line[c.text_start..];
                 if let Some(is_interviewer) = declared_role(c.name) {
                     if let Some(names) = declaration(rest, &speaking) {

@@ -91,19 +91,19 @@ pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
     }
     let core = s.core_norm();
     let main = s.main_norm();
-    if PERMISSION.is_match(main)
+    if PERMISSION.is_match_in(s, main)
         || super::practice::is_referral_ask(s)
-        || CATCH_ALL.is_match(core)
-        || SUMMARY_CHECK.is_match(main)
+        || CATCH_ALL.is_match_in(s, core)
+        || SUMMARY_CHECK.is_match_in(s, main)
     {
         return Some(Kind::Other);
     }
-    if RATING.is_match(core) {
+    if RATING.is_match_in(s, core) {
         return Some(Kind::Closed);
     }
     Some(match s.form {
         Form::YesNo => {
-            if INDIRECT.is_match(main) && !main.contains(" or ") {
+            if INDIRECT.is_match_in(s, main) && !main.contains(" or ") {
                 Kind::Open
             } else {
                 Kind::Closed
@@ -111,8 +111,8 @@ pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
         }
         Form::Tag | Form::Declarative => Kind::Closed,
         Form::Wh => {
-            if (CHOICE_TAIL.is_match(main) && !EXAMPLE_MARK.is_match(main))
-                || INNER_YES_NO.is_match(main)
+            if (CHOICE_TAIL.is_match_in(s, main) && !EXAMPLE_MARK.is_match_in(s, main))
+                || INNER_YES_NO.is_match_in(s, main)
             {
                 Kind::Closed
             } else {
@@ -120,7 +120,7 @@ pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
             }
         }
         Form::Fragment => {
-            if GUESS_FRAGMENT.is_match(core) {
+            if GUESS_FRAGMENT.is_match_in(s, core) {
                 Kind::Closed
             } else {
                 Kind::Open
@@ -139,7 +139,7 @@ pub(crate) fn check(_ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
                 "a statement said as a question asks for a yes or a no"
             }
             Form::Wh => "offering the answers to choose from closes the question",
-            _ if RATING.is_match(s.core_norm()) => {
+            _ if RATING.is_match_in(s, s.core_norm()) => {
                 "a rating gets a number, not the story behind it"
             }
             _ if s.core_norm().contains(" or ") => {
@@ -150,3 +150,16 @@ pub(crate) fn check(_ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         Hit::new(Id::Closed, whole(s)).message(m)
     })
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
+    &PERMISSION,
+    &INNER_YES_NO,
+    &CATCH_ALL,
+    &SUMMARY_CHECK,
+    &INDIRECT,
+    &RATING,
+    &CHOICE_TAIL,
+    &EXAMPLE_MARK,
+    &GUESS_FRAGMENT,
+];

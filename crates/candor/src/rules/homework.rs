@@ -105,7 +105,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         &STRUCTURE,
     ]
     .into_iter()
-    .find_map(|re| re.find(core))
+    .find_map(|re| re.find_in(s, core))
     .filter(|m| {
         // "How many people are on your team?" is about their own world; company headcount is homework.
         let t = m.as_str();
@@ -133,7 +133,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
     .map(|m| (m.start(), m.end()))
     .or_else(|| {
         // "What does Crunchwell actually make?": a named organisation, not a person in the call.
-        NAMED_ORG_DOES.captures(core).and_then(|c| {
+        NAMED_ORG_DOES.captures_in(s, core).and_then(|c| {
             let name = c.get(1)?;
             let tok = s
                 .toks
@@ -160,7 +160,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
     })
     .or_else(|| {
         // "And you're in Leeds, right?": confirming where they are based.
-        LOCATION_CONFIRM.captures(core).and_then(|c| {
+        LOCATION_CONFIRM.captures_in(s, core).and_then(|c| {
             let place = c.get(1)?;
             let tok = s
                 .toks
@@ -179,3 +179,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         ),
     )
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
+    &BUSINESS,
+    &KIND_OF_WORK,
+    &NAMED_ORG_DOES,
+    &SIZE,
+    &COUNT,
+    &LOCATION,
+    &LOCATION_CONFIRM,
+    &INDUSTRY,
+    &STRUCTURE,
+];

@@ -108,8 +108,8 @@ pattern!(
     r"\bwhat would you (?:add|change|correct) (?:to|about) (?:that|this|what i)\b"
 );
 
-fn help_for(core: &str) -> &'static str {
-    if PRICE.is_match(core) {
+fn help_for(s: &Sentence, core: &str) -> &'static str {
+    if PRICE.is_match_in(s, core) {
         "ask what it costs them now: \"What does this problem cost you today?\" or \"What have you paid for to solve it?\""
     } else if core.contains("switch") {
         "ask about the last switch: \"What made you move to the tool you use now?\""
@@ -130,14 +130,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
     }
     let core = s.core_norm();
     let off = s.core_offset();
-    if COUNTERFACTUAL.is_match(core) || ADD_TO_SUMMARY.is_match(core) {
+    if COUNTERFACTUAL.is_match_in(s, core) || ADD_TO_SUMMARY.is_match_in(s, core) {
         return None;
     }
-    let habitual = HABITUAL.is_match(core);
-    let polite = POLITE.is_match(core);
-    let first = |list: &[(&regex::Regex, &'static str)]| {
+    let habitual = HABITUAL.is_match_in(s, core);
+    let polite = POLITE.is_match_in(s, core);
+    let first = |list: &[(&super::pattern::Pattern, &'static str)]| {
         list.iter()
-            .find_map(|(re, msg)| re.find(core).map(|m| (m.start(), m.end(), *msg)))
+            .find_map(|(re, msg)| re.find_in(s, core).map(|m| (m.start(), m.end(), *msg)))
     };
     let found = first(&[
         (
@@ -188,12 +188,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
                 || core[..at].ends_with("i can ")
         };
         match IMAGINE
-            .find_iter(core)
+            .find_iter_in(s, core)
             .find(|m| !own(m.start() + m.as_str().find("imagine").unwrap_or(0)))
         {
             Some(m) => Some((m.start(), m.end(), MSG)),
-            None => (i > 0 && IMAGINE_FRAME.is_match(ctx.sentences[i - 1].core_norm()))
-                .then_some((0, core.len(), MSG)),
+            None => (i > 0
+                && IMAGINE_FRAME
+                    .is_match_in(&ctx.sentences[i - 1], ctx.sentences[i - 1].core_norm()))
+            .then_some((0, core.len(), MSG)),
         }
     });
     let (a, b, msg) = found?;
@@ -201,6 +203,25 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
     Some(
         Hit::new(Id::Hypothetical, span)
             .message(msg)
-            .help(help_for(core)),
+            .help(help_for(s, core)),
     )
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
+    &WOULD_SUBJECT_VERB,
+    &SUBJECT_WOULD_VERB,
+    &THINK_WOULD,
+    &SEE_YOURSELF,
+    &HOW_LIKELY,
+    &PRICE,
+    &WHAT_IF,
+    &IF_WOULD,
+    &IMAGINE,
+    &IMAGINE_FRAME,
+    &WOULD_THAT_CHANGE,
+    &POLITE,
+    &COUNTERFACTUAL,
+    &HABITUAL,
+    &ADD_TO_SUMMARY,
+];

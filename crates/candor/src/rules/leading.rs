@@ -71,7 +71,7 @@ fn new_loaded<'t>(ctx: &Ctx<'_>, text: &'t str) -> Option<regex::Match<'t>> {
     let attributed = ctx
         .sentences
         .iter()
-        .any(|s| ATTRIBUTED.is_match(s.core_norm()));
+        .any(|s| ATTRIBUTED.is_match_in(s, s.core_norm()));
     LOADED.find_iter(text).find(|m| {
         let w = m.as_str().split(' ').next().unwrap_or("");
         !(ctx.echo.recent(w) || (attributed && ctx.echo.has(w)))
@@ -90,14 +90,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         let span = s.source_range(at + m.start(), at + m.end());
         Some(Hit::new(Id::Leading, span).message(msg.to_string()))
     };
-    if let Some(m) = NEGATIVE_START.find(main) {
+    if let Some(m) = NEGATIVE_START.find_in(s, main) {
         return hit(
             moff,
             m,
             "a negative question (\"Don't you…\", \"Isn't it…\") invites agreement",
         );
     }
-    if let Some(m) = ASSERTIVE.find(core) {
+    if let Some(m) = ASSERTIVE.find_in(s, core) {
         return hit(
             off,
             m,
@@ -105,16 +105,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         );
     }
     // Words the interviewer attributes to them ("You said it goes to waste — …") are theirs.
-    if ATTRIBUTED.is_match(core) {
+    if ATTRIBUTED.is_match_in(s, core) {
         return None;
     }
-    if let Some(m) = PRESUME_WH.find(main) {
+    if let Some(m) = PRESUME_WH.find_in(s, main) {
         // "You said you hate it. How much do you hate it?" follows their word; otherwise it presumes.
         if new_loaded(ctx, m.as_str()).is_some() || !LOADED.is_match(m.as_str()) {
             return hit(moff, m, "the question presumes how they feel");
         }
     }
-    if let Some(m) = BECAUSE_FRAME.find(core) {
+    if let Some(m) = BECAUSE_FRAME.find_in(s, core) {
         if new_loaded(ctx, core).is_some() || core.contains(" so ") {
             return hit(off, m, "the question builds in a judgement before asking");
         }
@@ -126,7 +126,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         Form::Tag | Form::Declarative | Form::YesNo | Form::Fragment
     ) {
         if let Some(m) = new_loaded(ctx, core) {
-            let guessing = GUESS.is_match(core);
+            let guessing = GUESS.is_match_in(s, core);
             let superlative = core.contains(" the worst")
                 || core.contains(" the most ")
                 || core.contains(" so ")
@@ -142,3 +142,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
     }
     None
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
+    &NEGATIVE_START,
+    &ASSERTIVE,
+    &GUESS,
+    &LOADED,
+    &PRESUME_WH,
+    &BECAUSE_FRAME,
+    &ATTRIBUTED,
+];

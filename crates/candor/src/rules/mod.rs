@@ -19,6 +19,7 @@ pub(crate) mod homework;
 pub(crate) mod hypothetical;
 pub(crate) mod leading;
 pub(crate) mod monologue;
+pub(crate) mod pattern;
 pub(crate) mod practice;
 pub(crate) mod referral;
 pub(crate) mod self_criticism;
@@ -37,15 +38,26 @@ pub(crate) fn re(pattern: &str) -> Regex {
     }
 }
 
-/// Shorthand for a lazily compiled built-in pattern.
-macro_rules! pattern {
-    ($(#[$meta:meta])* $vis:vis $name:ident, $re:expr) => {
-        $(#[$meta])*
-        $vis static $name: std::sync::LazyLock<regex::Regex> =
-            std::sync::LazyLock::new(|| $crate::rules::re($re));
-    };
+pub(crate) use pattern::pattern;
+
+/// Every built-in pattern the rules use on sentences, for the gate in [`pattern`].
+pub(crate) fn registry() -> impl Iterator<Item = &'static pattern::Pattern> {
+    [
+        closed::PATTERNS,
+        homework::PATTERNS,
+        hypothetical::PATTERNS,
+        leading::PATTERNS,
+        practice::PATTERNS,
+        self_criticism::PATTERNS,
+        selling::PATTERNS,
+        solution_request::PATTERNS,
+        stacked::PATTERNS,
+        validation::PATTERNS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
-pub(crate) use pattern;
 
 /// Where a rule looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -187,8 +199,9 @@ impl Hit {
 /// all of them so far, and those of the turn the interviewer is answering.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Echo {
-    stems: HashSet<String>,
-    recent: HashSet<String>,
+    stems: HashSet<u64, StemHasher>,
+    recent: HashSet<u64, StemHasher>,
+    lower: String,
 }
 
 /// The first five letters of a word: enough to match "frustrating" with "frustrated".
@@ -196,6 +209,51 @@ pub(crate) fn stem(word: &str) -> &str {
     match word.char_indices().nth(5) {
         Some((i, _)) => &word[..i],
         None => word,
+    }
+}
+
+/// A stem as a number: its bytes when they fit in eight (always, for ASCII), else a hash.
+fn stem_key(stem: &str) -> u64 {
+    let b = stem.as_bytes();
+    if b.len() <= 8 {
+        let mut k = [0u8; 8];
+        k[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(k)
+    } else {
+        // FNV-1a, with the top bit set so that it cannot equal a packed ASCII stem.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &x in b {
+            h = (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h | 1 << 63
+    }
+}
+
+/// Hashes a stem key with one multiplication: the keys are already spread out.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct StemHasher;
+
+impl std::hash::BuildHasher for StemHasher {
+    type Hasher = StemHash;
+    fn build_hasher(&self) -> StemHash {
+        StemHash(0)
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct StemHash(u64);
+
+impl std::hash::Hasher for StemHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ n >> 29).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
@@ -209,21 +267,32 @@ impl Echo {
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .filter(|w| w.len() > 2)
         {
-            let lower = w.to_lowercase();
-            let st = stem(&lower);
-            self.recent.insert(st.to_string());
-            self.stems.insert(st.to_string());
+            let key = if w.is_ascii() && w.len() <= 5 || w.is_char_boundary(5) && w[..5].is_ascii()
+            {
+                let st = &w.as_bytes()[..w.len().min(5)];
+                let mut k = [0u8; 8];
+                for (d, s) in k.iter_mut().zip(st) {
+                    *d = s.to_ascii_lowercase();
+                }
+                u64::from_le_bytes(k)
+            } else {
+                self.lower.clear();
+                self.lower.extend(w.chars().flat_map(char::to_lowercase));
+                stem_key(stem(&self.lower))
+            };
+            self.recent.insert(key);
+            self.stems.insert(key);
         }
     }
 
     /// Whether the interviewees have said a word with this word's stem at any point so far.
     pub fn has(&self, word: &str) -> bool {
-        self.stems.contains(stem(word))
+        self.stems.contains(&stem_key(stem(word)))
     }
 
     /// Whether the interviewee turn just before said a word with this word's stem.
     pub fn recent(&self, word: &str) -> bool {
-        self.recent.contains(stem(word))
+        self.recent.contains(&stem_key(stem(word)))
     }
 }
 
@@ -233,7 +302,7 @@ pub(crate) struct Ctx<'a> {
     pub sentences: &'a [Sentence],
     pub echo: &'a Echo,
     /// Product names (lower case): configured, or learned from the interviewer's introduction.
-    pub products: &'a [String],
+    pub products: &'a [Product],
     /// The interviewer has described their product in this turn or the last two of theirs.
     pub pitching: bool,
     /// This turn declines to talk about the product ("happy to talk about that another time").
@@ -242,14 +311,32 @@ pub(crate) struct Ctx<'a> {
     pub names: &'a [String],
 }
 
+/// A product name (lower case, not empty) and a searcher for it, built once per transcript.
+#[derive(Debug, Clone)]
+pub(crate) struct Product {
+    pub name: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl Product {
+    /// `None` for a name that is empty once trimmed.
+    pub fn new(name: &str) -> Option<Product> {
+        let name = name.trim().to_lowercase();
+        if name.is_empty() {
+            return None;
+        }
+        let finder = memchr::memmem::Finder::new(name.as_bytes()).into_owned();
+        Some(Product { name, finder })
+    }
+}
+
 impl Ctx<'_> {
-    /// Whether a normalised sentence names a product.
+    /// Whether a normalised sentence names a product: the first product, in order, that
+    /// appears as a whole word or phrase, and where.
     pub fn mentions_product(&self, norm: &str) -> Option<(usize, usize)> {
         for p in self.products {
-            let mut from = 0;
-            while let Some(i) = norm[from..].find(p.as_str()) {
-                let at = from + i;
-                let end = at + p.len();
+            for at in p.finder.find_iter(norm.as_bytes()) {
+                let end = at + p.name.len();
                 let before_ok = at == 0 || !norm[..at].ends_with(|c: char| c.is_alphanumeric());
                 let after_ok = norm[end..]
                     .chars()
@@ -258,7 +345,6 @@ impl Ctx<'_> {
                 if before_ok && after_ok {
                     return Some((at, end));
                 }
-                from = end;
             }
         }
         None

@@ -29,7 +29,7 @@ pattern!(
 
 /// Story prompts: "Tell me about the last time…", "Walk me through yesterday".
 pub(crate) fn is_story_prompt(s: &Sentence) -> bool {
-    s.form.is_question() && STORY.is_match(s.core_norm())
+    s.form.is_question() && STORY.is_match_in(s, s.core_norm())
 }
 
 /// Follow-up probes: "Why?", "What happened next?", "Tell me more", "X how?", and echoes.
@@ -38,7 +38,7 @@ pub(crate) fn is_probe(s: &Sentence, previous: Option<&Sentence>) -> bool {
     if !s.form.is_question() {
         return false;
     }
-    if PROBE.is_match(core) && s.word_count() <= 10 {
+    if PROBE.is_match_in(s, core) && s.word_count() <= 10 {
         return true;
     }
     // "Noisy how?": a word of theirs, then how/why.
@@ -46,7 +46,7 @@ pub(crate) fn is_probe(s: &Sentence, previous: Option<&Sentence>) -> bool {
         return true;
     }
     // "You said the reminders read as robotic. What do you mean by that?"
-    previous.is_some_and(|p| ECHO_LEAD.is_match(p.core_norm()))
+    previous.is_some_and(|p| ECHO_LEAD.is_match_in(p, p.core_norm()))
 }
 
 pattern!(
@@ -63,17 +63,30 @@ pattern!(
 /// A summary back of what was heard, in a turn: an explicit "let me play that back", or a
 /// long reflection ("It sounds like…") or statement closed by a check ("What have I missed?").
 pub(crate) fn is_summary(turn: &[Sentence], words: usize) -> bool {
-    if words >= 12 && turn.iter().any(|s| SUMMARY.is_match(&s.norm)) {
+    if words >= 12 && turn.iter().any(|s| SUMMARY.is_match_in(s, &s.norm)) {
         return true;
     }
     let checked = turn
         .iter()
-        .any(|s| s.form.is_question() && SUMMARY_CHECK.is_match(&s.norm));
-    let reflects = turn.iter().any(|s| REFLECTION.is_match(s.core_norm()));
+        .any(|s| s.form.is_question() && SUMMARY_CHECK.is_match_in(s, &s.norm));
+    let reflects = turn
+        .iter()
+        .any(|s| REFLECTION.is_match_in(s, s.core_norm()));
     words >= 25 && (checked || reflects)
 }
 
 /// An ask for introductions to other people to talk to.
 pub(crate) fn is_referral_ask(s: &Sentence) -> bool {
-    REFERRAL.is_match(&s.norm)
+    REFERRAL.is_match_in(s, &s.norm)
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
+    &STORY,
+    &PROBE,
+    &ECHO_LEAD,
+    &SUMMARY,
+    &REFERRAL,
+    &SUMMARY_CHECK,
+    &REFLECTION,
+];

@@ -61,32 +61,35 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         return None;
     }
     let core = s.core_norm();
-    if REPORTED.is_match(core) {
+    if REPORTED.is_match_in(s, core) {
         return None;
     }
     let norm = s.norm.as_str();
     // The owned thing, then a negative judgement within the same clause.
     let owned: Vec<(usize, usize)> = OWNED
-        .captures_iter(norm)
+        .captures_iter_in(s, norm)
         .filter(|c| {
             c.get(1)
                 .is_some_and(|np| !NOT_PRODUCT.is_match(np.as_str()))
         })
         .filter_map(|c| c.get(0).map(|m| (m.start(), m.end())))
         .chain(ctx.mentions_product(norm))
-        .chain(super::selling::own_product(norm))
-        .chain(WE_MADE.find(norm).map(|m| (m.start(), m.end())))
+        .chain(super::selling::own_product(s))
+        .chain(WE_MADE.find_in(s, norm).map(|m| (m.start(), m.end())))
         .chain(
             // "The voice still sounds a bit robotic, I'll be upfront": after a pitch, a definite subject.
-            HEDGE.find(norm).filter(|_| ctx.pitching).and_then(|h| {
-                let rest = &norm[h.start()..];
-                let at = if rest.starts_with("the ") {
-                    0
-                } else {
-                    rest.find(" the ")? + 1
-                };
-                Some((h.start() + at, h.start() + at + 3))
-            }),
+            HEDGE
+                .find_in(s, norm)
+                .filter(|_| ctx.pitching)
+                .and_then(|h| {
+                    let rest = &norm[h.start()..];
+                    let at = if rest.starts_with("the ") {
+                        0
+                    } else {
+                        rest.find(" the ")? + 1
+                    };
+                    Some((h.start() + at, h.start() + at + 3))
+                }),
         )
         .chain(
             // "It's slow, I know" after a pitch.
@@ -118,3 +121,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
     }
     None
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] =
+    &[&OWNED, &NOT_PRODUCT, &NEGATIVE, &WE_MADE, &HEDGE, &REPORTED];

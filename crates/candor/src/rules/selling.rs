@@ -85,13 +85,13 @@ pattern!(
     CONTEXT_ONLY, r"\b(?:but (?:today|this|really)|today is (?:about|really about|all about)|not about (?:us|anything we|what we|our)|i am (?:just )?here to (?:learn|listen|hear)|here to (?:hear|learn|listen))\b");
 
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
-    if ctx.deflecting || DEFLECT.is_match(&s.norm) {
+    if ctx.deflecting || DEFLECT.is_match_in(s, &s.norm) {
         return None;
     }
     let norm = s.norm.as_str();
     let span = |a: usize, b: usize| s.source_range(a, b);
     // Prices and offers sell on their own (unless the interviewee named the price first).
-    if let Some(m) = MONEY.find(norm) {
+    if let Some(m) = MONEY.find_in(s, norm) {
         let echoed = m.as_str().split(' ').all(|w| {
             w.len() < 2
                 || ctx.echo.has(w)
@@ -104,19 +104,19 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
             );
         }
     }
-    if let Some(m) = OFFER_SEND.find(norm) {
+    if let Some(m) = OFFER_SEND.find_in(s, norm) {
         return Some(
             Hit::new(Id::Selling, span(m.start(), m.end()))
                 .message("offers a demo, trial or sign-up"),
         );
     }
-    if let Some(m) = OFFER_TERMS.find(norm) {
+    if let Some(m) = OFFER_TERMS.find_in(s, norm) {
         return Some(
             Hit::new(Id::Selling, span(m.start(), m.end())).message("offers a deal on the product"),
         );
     }
-    if let Some(m) = OFFER_ASK.find(norm) {
-        if OFFER_NOUN.is_match(norm)
+    if let Some(m) = OFFER_ASK.find_in(s, norm) {
+        if OFFER_NOUN.is_match_in(s, norm)
             || m.as_str().contains("demo")
             || m.as_str().contains("trial")
             || m.as_str().contains("set up")
@@ -136,12 +136,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         return None;
     }
     let product = OWN_PRODUCT
-        .find(norm)
+        .find_in(s, norm)
         .map(|m| (m.start(), m.end()))
         .or_else(|| ctx.mentions_product(norm))
         .or_else(|| {
             WITH_PRODUCT
-                .find(s.core_norm())
+                .find_in(s, s.core_norm())
                 .map(|m| (s.core_offset() + m.start(), s.core_offset() + m.end()))
         });
     let pronoun_subject = ctx.pitching
@@ -157,7 +157,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         ]
         .iter()
         .any(|p| s.core_norm().starts_with(p));
-    if let Some(m) = PRODUCT_FRAME.find(s.core_norm()) {
+    if let Some(m) = PRODUCT_FRAME.find_in(s, s.core_norm()) {
         if s.word_count() >= 12 {
             let off = s.core_offset();
             return Some(
@@ -170,11 +170,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         return None;
     }
     let cap = CAPABILITY
-        .find(norm)
-        .or_else(|| POSITIVE_CLAIM.find(norm))?;
+        .find_in(s, norm)
+        .or_else(|| POSITIVE_CLAIM.find_in(s, norm))?;
     // One sentence of context that names the company but says nothing it does is fine;
     // so is a statement whose capability words describe their world, not the product.
-    if CONTEXT_ONLY.is_match(norm) && !OWN_PRODUCT.is_match(norm) {
+    if CONTEXT_ONLY.is_match_in(s, norm) && !OWN_PRODUCT.is_match_in(s, norm) {
         return None;
     }
     let (a, b) = match product {
@@ -188,10 +188,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
 }
 
 /// Product names an interviewer introduces: "I'm Chloe from HireFlow", "founders of Linewise".
-pub(crate) fn learn_products(text: &str, names: &[String], out: &mut Vec<String>) {
+pub(crate) fn learn_products(text: &str, names: &[String], out: &mut Vec<super::Product>) {
     static INTRO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         super::re(
-            r"(?i)\b(?:i'?m (?:\w+ )?(?:from|with|at)|i am (?:\w+ )?(?:from|with|at)|i work (?:at|for|with)|(?:founders?|co-?founders?|ceo|cto|coo|head of \w+|pm|product manager|designer|researcher|engineer) (?:of|at|for)|here at|on behalf of|we are|we're|called|named|i run) ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
+            r"(?-u:\b)(?i:i'?m (?:\w+ )?(?:from|with|at)|i am (?:\w+ )?(?:from|with|at)|i work (?:at|for|with)|(?:founders?|co-?founders?|ceo|cto|coo|head of \w+|pm|product manager|designer|researcher|engineer) (?:of|at|for)|here at|on behalf of|we are|we're|called|named|i run) ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
         )
     });
     for c in INTRO.captures_iter(text) {
@@ -232,19 +232,41 @@ pub(crate) fn learn_products(text: &str, names: &[String], out: &mut Vec<String>
         let person = names
             .iter()
             .any(|n| n.eq_ignore_ascii_case(first) || n.eq_ignore_ascii_case(name));
-        let lower = name.to_lowercase();
-        if !common && !person && !out.contains(&lower) {
-            out.push(lower);
+        if common || person {
+            continue;
+        }
+        if let Some(p) = super::Product::new(name) {
+            if !out.iter().any(|o| o.name == p.name) {
+                out.push(p);
+            }
         }
     }
 }
 
 /// Whether a sentence declines to talk about the product.
-pub(crate) fn deflects(norm: &str) -> bool {
-    DEFLECT.is_match(norm)
+pub(crate) fn deflects(s: &Sentence) -> bool {
+    let norm = s.norm.as_str();
+    DEFLECT.is_match_in(s, norm)
 }
 
 /// Where a sentence names the interviewer's own product ("our app", "we've built", "the thing I'm building").
-pub(crate) fn own_product(norm: &str) -> Option<(usize, usize)> {
-    OWN_PRODUCT.find(norm).map(|m| (m.start(), m.end()))
+pub(crate) fn own_product(s: &Sentence) -> Option<(usize, usize)> {
+    let norm = s.norm.as_str();
+    OWN_PRODUCT.find_in(s, norm).map(|m| (m.start(), m.end()))
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
+    &MONEY,
+    &OFFER_TERMS,
+    &OFFER_ASK,
+    &OFFER_NOUN,
+    &OWN_PRODUCT,
+    &WITH_PRODUCT,
+    &CAPABILITY,
+    &PRODUCT_FRAME,
+    &POSITIVE_CLAIM,
+    &OFFER_SEND,
+    &DEFLECT,
+    &CONTEXT_ONLY,
+];

@@ -77,15 +77,25 @@ pub(crate) fn check(_ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         &SHOULD_WE,
     ]
     .into_iter()
-    .find_map(|re| re.find(core))
+    .find_map(|re| re.find_in(s, core))
     .map(|m| (m.start(), m.end()))
     .or_else(|| {
         // "If you could design the perfect system, what would it do?": the frame plus a question.
         DESIGN_IT
-            .find(core)
+            .find_in(s, core)
             .filter(|_| core.contains("what") || core.contains("how") || core.contains("which"))
             .map(|_| (0, core.len()))
     })?;
     let span = s.source_range(off + m.0, off + m.1);
     Some(Hit::new(Id::SolutionRequest, span).message("asks the interviewee to design the product"))
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
+    &FEATURES,
+    &WHAT_WOULD_PRODUCT,
+    &WANT_IT_TO,
+    &DESIGN_IT,
+    &IDEAL_THING,
+    &SHOULD_WE,
+];

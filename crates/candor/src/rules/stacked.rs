@@ -154,7 +154,7 @@ pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
         if s.form == Form::YesNo
             && k > 0
             && ctx.sentences[k - 1].form == Form::Wh
-            && GUESS_AFTER.is_match(s.core_norm())
+            && GUESS_AFTER.is_match_in(s, s.core_norm())
         {
             continue;
         }
@@ -173,7 +173,8 @@ pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
                 end: b,
                 words: content_words(s, from, to),
                 invitation: s.form == Form::Invitation && c == 0,
-                referral: super::practice::REFERRAL.is_match(&s.norm[s.toks[from].n0 as usize..]),
+                referral: super::practice::REFERRAL
+                    .is_match_in(s, &s.norm[s.toks[from].n0 as usize..]),
             });
         }
     }
@@ -203,3 +204,6 @@ pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
         "asks {count} questions at once; people answer one of them"
     )))
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[&GUESS_AFTER];

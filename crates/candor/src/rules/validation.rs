@@ -99,7 +99,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         &HELP_TO_HAVE,
     ]
     .into_iter()
-    .find_map(|re| re.find(core));
+    .find_map(|re| re.find_in(s, core));
     let m = explicit.or_else(|| {
         let pronoun_ok = ctx.pitching || ctx.mentions_product(core).is_some();
         [
@@ -110,7 +110,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
             &THINK_OF_PRONOUN,
         ]
         .into_iter()
-        .find_map(|re| re.find(core))
+        .find_map(|re| re.find_in(s, core))
         .filter(|m| {
             let t = m.as_str();
             pronoun_ok
@@ -138,3 +138,17 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         ),
     )
 }
+
+/// The patterns above, for the gate.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
+    &LIKE_IDEA,
+    &LIKE_PRONOUN,
+    &THINK_OF_IDEA,
+    &THINK_OF_PRONOUN,
+    &IS_IT_GOOD,
+    &HOW_GOOD,
+    &HELP_TO_HAVE,
+    &PROPOSAL_SOUND,
+    &SOUND,
+    &STRONG,
+];

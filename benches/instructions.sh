@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Instruction counts of the whole analysis, per input byte, under valgrind: stable on shared
+# and noisy machines where wall-clock time is not, so use these to catch regressions.
+# Counts R rounds of examples/workload and subtracts a run with none, so start-up (compiling
+# the built-in patterns) is left out; start-up is reported on its own line.
+# Needs valgrind (Debian package `valgrind`). Usage: bash benches/instructions.sh [ROUNDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds="${1:-3}"
+cargo build --release --quiet --example workload
+bin=target/release/examples/workload
+ir() { # rounds format -> instructions
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" 2>&1 |
+    awk '/Collected :/ {print $4}'
+}
+bytes() { # format -> input bytes
+  "$bin" 0 "$1" 2>&1 | awk '{print $4}'
+}
+echo "| input | bytes | instructions per byte |"
+echo "|---|---:|---:|"
+for format in plain teams-vtt deepgram-json otter; do
+  base=$(ir 0 "$format")
+  more=$(ir "$rounds" "$format")
+  b=$(bytes "$format")
+  awk -v f="$format" -v b="$b" -v base="$base" -v more="$more" -v r="$rounds" \
+    'BEGIN{printf "| %s | %d | %.0f |\n", f, b, (more-base)/(r*b)}'
+  [ "$format" = plain ] && startup=$base && startbytes=$b
+done
+echo
+echo "start-up and one analysis of the plain input: $startup instructions"

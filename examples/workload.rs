@@ -1,0 +1,56 @@
+//! A fixed, deterministic workload for profiling and for instruction counts under valgrind:
+//! the whole analysis of generated interviews in several formats.
+//!
+//! ```sh
+//! cargo build --release --example workload
+//! valgrind --tool=callgrind target/release/examples/workload    # see benches/instructions.sh
+//! ```
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let only: Option<String> = std::env::args().nth(2);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pool = corpus::Pool::load(root);
+    let analyzer = candor::Analyzer::new(candor::Config::default()).expect("analyser");
+    let mut inputs = Vec::new();
+    for (format, turns) in [
+        ("plain", 300),
+        ("teams-vtt", 150),
+        ("deepgram-json", 150),
+        ("otter", 150),
+    ] {
+        if only.as_deref().is_some_and(|o| o != format) {
+            continue;
+        }
+        let mut rng = corpus::Rng::new(3);
+        let iv = corpus::interview(&mut rng, &pool, turns);
+        inputs.push(corpus::render(&iv, format).into_bytes());
+    }
+    let bytes: usize = inputs.iter().map(Vec::len).sum();
+    // Warm up: compile the built-in patterns outside the measurement.
+    let mut findings = 0;
+    for input in &inputs {
+        findings += analyzer.analyze_bytes(input, None).findings.len();
+    }
+    // The best of several rounds: the least disturbed by other work on the machine.
+    let mut best = f64::INFINITY;
+    for _ in 0..rounds {
+        let start = std::time::Instant::now();
+        for input in &inputs {
+            findings += analyzer.analyze_bytes(input, None).findings.len();
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let rate = if best.is_finite() {
+        format!("{:.1} MB/s", bytes as f64 / 1e6 / best)
+    } else {
+        "not timed".to_string()
+    };
+    eprintln!("{rounds} rounds over {bytes} bytes: {findings} findings; best round {rate}");
+}
