@@ -156,12 +156,23 @@ fn check_text(text: &str) -> Result<(), Error> {
         end -= 1;
     }
     let sample = &text[..end];
-    let mut total = 0usize;
-    let mut control = 0usize;
-    for c in sample.chars() {
+    let bad =
+        |c: char| (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) || c == '\u{FFFD}';
+    let (mut total, mut control) = (0usize, 0usize);
+    let bytes = sample.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         total += 1;
-        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) || c == '\u{FFFD}' {
-            control += 1;
+        if b < 0x80 {
+            // ASCII: the C0 controls other than the line and page breaks and tab, and DEL.
+            control +=
+                usize::from((b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f);
+            i += 1;
+        } else {
+            let c = sample[i..].chars().next().unwrap_or(' ');
+            control += usize::from(bad(c));
+            i += c.len_utf8();
         }
     }
     if total > 0 && control * 10 > total {
@@ -176,7 +187,7 @@ fn check_text(text: &str) -> Result<(), Error> {
 
 /// CRLF and lone CR become LF; NUL becomes U+FFFD. Copies only when something changes.
 fn normalize(text: String) -> String {
-    if !text.bytes().any(|b| b == b'\r' || b == 0) {
+    if memchr::memchr2(b'\r', 0, text.as_bytes()).is_none() {
         return text;
     }
     let mut out = String::with_capacity(text.len());

@@ -13,6 +13,7 @@
 //! fragment, or statement, judged from its opening words as much as from its
 //! question mark, because transcripts drop and misplace punctuation.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -26,6 +27,58 @@ use unicode_segmentation::UnicodeSegmentation;
 /// assert_eq!(candor::count_words("你好世界"), 4);
 /// ```
 pub fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    if memchr::memchr2(b'[', b'(', bytes).is_some() {
+        return count_words_general(text);
+    }
+    // The common case, no annotations: a word starts at a letter or digit not already inside
+    // a word; an apostrophe, hyphen or underscore keeps a word going. ASCII bytes take one
+    // table look-up each; other characters are decoded.
+    const fn table(join: bool) -> [bool; 128] {
+        let mut t = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            t[b] = if join {
+                matches!(c, b'\'' | b'-' | b'_')
+            } else {
+                c.is_ascii_alphanumeric()
+            };
+            b += 1;
+        }
+        t
+    }
+    const WORD: [bool; 128] = table(false);
+    const JOIN: [bool; 128] = table(true);
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let w = WORD[usize::from(b)];
+            n += usize::from(w & !in_word);
+            in_word = w | (JOIN[usize::from(b)] & in_word);
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if is_cjk(c) {
+                n += 1;
+                in_word = false;
+            } else if c.is_alphanumeric() {
+                n += usize::from(!in_word);
+                in_word = true;
+            } else if c != '’' {
+                in_word = false;
+            }
+        }
+    }
+    n
+}
+
+/// [`count_words`] for any text: annotations in brackets, and Unicode letters and CJK.
+fn count_words_general(text: &str) -> usize {
     // ASCII bytes by class, so the common case is one table look-up per byte.
     const OTHER: u8 = 0;
     const WORD: u8 = 1;
@@ -405,10 +458,19 @@ fn norm_punct(c: &str) -> &str {
     }
 }
 
+/// Buffers reused from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    raw: Vec<(usize, usize, bool)>,
+    lower: String,
+}
+
 /// Builds the normalised form of `text[start..end]`.
-fn normalise(text: &str, start: usize, end: usize) -> (String, Vec<Tok>) {
-    let mut raw = Vec::new();
-    raw_tokens(&text[start..end], start, &mut raw);
+fn normalise(text: &str, start: usize, end: usize, scratch: &mut Scratch) -> (String, Vec<Tok>) {
+    let Scratch { raw, lower } = scratch;
+    raw.clear();
+    raw_tokens(&text[start..end], start, raw);
+    let raw = &*raw;
     let mut norm = String::with_capacity(end - start + 8);
     let mut toks: Vec<Tok> = Vec::with_capacity(raw.len() + 4);
     let push = |norm: &mut String,
@@ -432,7 +494,6 @@ fn normalise(text: &str, start: usize, end: usize) -> (String, Vec<Tok>) {
             cap,
         });
     };
-    let mut lower = String::new();
     for (k, &(a, b, punct)) in raw.iter().enumerate() {
         let orig = &text[a..b];
         if punct {
@@ -449,18 +510,26 @@ fn normalise(text: &str, start: usize, end: usize) -> (String, Vec<Tok>) {
             continue;
         }
         lower.clear();
-        for c in orig.chars() {
-            match c {
-                '’' | '‘' | '`' => lower.push('\''),
-                c => lower.extend(c.to_lowercase()),
+        if orig.is_ascii() {
+            lower.push_str(orig);
+            lower.make_ascii_lowercase();
+            if lower.contains('`') {
+                *lower = lower.replace('`', "'");
+            }
+        } else {
+            for c in orig.chars() {
+                match c {
+                    '’' | '‘' | '`' => lower.push('\''),
+                    c => lower.extend(c.to_lowercase()),
+                }
             }
         }
-        if is_filler(&lower) {
+        if is_filler(lower) {
             continue;
         }
         let cap = orig.chars().next().is_some_and(char::is_uppercase);
         // Stutter: "the the", "I- I".
-        if is_stutter_word(&lower) {
+        if is_stutter_word(lower) {
             let prev = toks.last().map(|t| &norm[t.n0 as usize..t.n1 as usize]);
             let prev2 = toks
                 .len()
@@ -484,13 +553,13 @@ fn normalise(text: &str, start: usize, end: usize) -> (String, Vec<Tok>) {
         if lower == "like" && prev_is_comma_or_start && matches!(next_punct(1), Some((true, ","))) {
             continue;
         }
-        match expand(&lower) {
+        match expand(lower) {
             Some(parts) => {
                 for p in parts {
                     push(&mut norm, &mut toks, p, a, b, false, cap);
                 }
             }
-            None => push(&mut norm, &mut toks, &lower, a, b, false, cap),
+            None => push(&mut norm, &mut toks, lower, a, b, false, cap),
         }
     }
     drop_discourse_fillers(&mut norm, &mut toks);
@@ -721,6 +790,49 @@ const OPENERS: &[&[&str]] = &[
     &["wait"],
 ];
 
+/// A hasher for short keys of the crate's own (words, stems): a multiply and a rotate per
+/// byte, where std's SipHash costs more than the look-up it serves. Not for keys taken from
+/// input, which could be chosen to collide.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher;
+
+impl std::hash::BuildHasher for WordHasher {
+    type Hasher = WordHash;
+    fn build_hasher(&self) -> WordHash {
+        WordHash(0)
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHash(u64);
+
+impl std::hash::Hasher for WordHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ n >> 29).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// The openers that start with `word`, in the order of [`OPENERS`].
+fn openers_from(word: &str) -> &'static [&'static [&'static str]] {
+    type ByFirst = HashMap<&'static str, Vec<&'static [&'static str]>, WordHasher>;
+    static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
+        let mut m = ByFirst::default();
+        for op in OPENERS {
+            m.entry(op[0]).or_default().push(op);
+        }
+        m
+    });
+    BY_FIRST.get(word).map_or(&[], Vec::as_slice)
+}
+
 fn word_at<'a>(norm: &'a str, toks: &[Tok], i: usize) -> &'a str {
     toks.get(i)
         .map_or("", |t| &norm[t.n0 as usize..t.n1 as usize])
@@ -736,7 +848,7 @@ fn find_core(norm: &str, toks: &[Tok], names: &[String]) -> usize {
             i += 1;
         }
         let mut advanced = false;
-        for op in OPENERS {
+        for op in openers_from(word_at(norm, toks, i)) {
             if op
                 .iter()
                 .enumerate()
@@ -1236,7 +1348,146 @@ static SPOKEN_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(?:yeah|right|huh|eh|innit|correct|isn't it|isn't that|aren't they|don't you|don't they|didn't it|didn't you|wouldn't you|wouldn't it|won't it|yes or no|you know what i mean) ?[.!]?$").expect("valid regex")
 });
 
-/// How many questions a turn asks, for speakers whose sentences are not judged.
+/// Sentence-break classes of UAX #29, for the characters the fast path knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sb {
+    Sep,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Other,
+}
+
+/// The class of an ASCII byte, or of one of the few other characters common in transcripts
+/// (curly quotes, dashes, the ellipsis); `None` for any other character.
+fn sb_class(c: char) -> Option<Sb> {
+    Some(match c {
+        '\r' | '\n' => Sb::Sep,
+        ' ' | '\t' | '\x0b' | '\x0c' => Sb::Sp,
+        'a'..='z' => Sb::Lower,
+        'A'..='Z' => Sb::Upper,
+        '0'..='9' => Sb::Numeric,
+        '.' => Sb::ATerm,
+        '!' | '?' => Sb::STerm,
+        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '‘' | '’' | '“' | '”' => Sb::Close,
+        ',' | '-' | ':' | ';' | '–' | '—' => Sb::SContinue,
+        '…' => Sb::Other,
+        c if c.is_ascii() => Sb::Other,
+        _ => return None,
+    })
+}
+
+/// Sentence boundaries of UAX #29 over classified characters (`units[i]` is the byte offset
+/// and class of character `i`, a CR LF pair being one; `len` is the text's length): the rules
+/// SB3 to SB11 applied straight, for the characters [`sb_class`] knows. A test compares the
+/// result with `unicode-segmentation`'s on random text.
+fn sb_bounds(units: &[(usize, Sb)], len: usize, out: &mut Vec<(usize, usize)>) {
+    let n = units.len();
+    let at = |i: usize| units.get(i).map_or(len, |u| u.0);
+    let cls = |i: usize| units[i].1;
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        match cls(i) {
+            Sb::Sep => {
+                // SB4: break after a paragraph separator.
+                i += 1;
+                out.push((start, at(i)));
+                start = at(i);
+            }
+            c @ (Sb::ATerm | Sb::STerm) => {
+                let aterm = c == Sb::ATerm;
+                let mut j = i + 1;
+                if aterm && j < n {
+                    // SB6: "3.5"; SB7: "U.S.A".
+                    let next = cls(j);
+                    if next == Sb::Numeric
+                        || (next == Sb::Upper
+                            && i > 0
+                            && matches!(cls(i - 1), Sb::Upper | Sb::Lower))
+                    {
+                        i = j;
+                        continue;
+                    }
+                }
+                while j < n && cls(j) == Sb::Close {
+                    j += 1;
+                }
+                while j < n && cls(j) == Sb::Sp {
+                    j += 1;
+                }
+                if j < n {
+                    let next = cls(j);
+                    // SB8a: a comma, colon or another terminator continues the sentence.
+                    if matches!(next, Sb::SContinue | Sb::ATerm | Sb::STerm) {
+                        i = j;
+                        continue;
+                    }
+                    // SB8: after a full stop, a lower-case word further on continues it.
+                    if aterm {
+                        let mut k = j;
+                        while k < n
+                            && !matches!(
+                                cls(k),
+                                Sb::Upper | Sb::Lower | Sb::Sep | Sb::ATerm | Sb::STerm
+                            )
+                        {
+                            k += 1;
+                        }
+                        if k < n && cls(k) == Sb::Lower {
+                            i = j;
+                            continue;
+                        }
+                    }
+                    // SB11: break after the spaces and one paragraph separator.
+                    if next == Sb::Sep {
+                        j += 1;
+                    }
+                }
+                if j < n {
+                    out.push((start, at(j)));
+                    start = at(j);
+                }
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < len {
+        out.push((start, len));
+    }
+}
+
+/// Sentence boundaries (UAX #29) as `(start, end)` byte ranges: a fast path for text made
+/// of ASCII and the common curly quotes, dashes and ellipsis; `unicode-segmentation` otherwise.
+fn sentence_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
+    let mut units: Vec<(usize, Sb)> = Vec::with_capacity(text.len());
+    let mut prev_cr = false;
+    for (i, c) in text.char_indices() {
+        let Some(k) = sb_class(c) else {
+            out.extend(
+                text.split_sentence_bound_indices()
+                    .map(|(start, s)| (start, start + s.len())),
+            );
+            return;
+        };
+        // SB3: the LF of a CR LF belongs to the CR.
+        if prev_cr && c == '\n' {
+            prev_cr = false;
+            continue;
+        }
+        prev_cr = c == '\r';
+        units.push((i, k));
+    }
+    sb_bounds(&units, text.len(), out);
+}
+
+/// How many questions a turn asks/// How many questions a turn asks, for speakers whose sentences are not judged.
 ///
 /// A punctuated turn (one with any sentence punctuation) asks questions only where it has a
 /// question mark, so a turn without one asks none and only turns with one are analysed;
@@ -1256,9 +1507,10 @@ pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
 pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
     let mut bounds = Vec::new();
     let mut pieces = Vec::new();
-    for (start, s) in text.split_sentence_bound_indices() {
-        let end = start + s.len();
-        if s.trim().is_empty() {
+    let mut uax = Vec::new();
+    sentence_bounds(text, &mut uax);
+    for (start, end) in uax {
+        if text[start..end].trim().is_empty() {
             continue;
         }
         pieces.clear();
@@ -1271,8 +1523,9 @@ pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
     // ends in "yeah" or "right" is a tag question there.
     let unpunctuated = !text.contains('?');
     let mut out = Vec::with_capacity(bounds.len());
+    let mut scratch = Scratch::default();
     for (start, end) in bounds {
-        let (norm, toks) = normalise(text, start, end);
+        let (norm, toks) = normalise(text, start, end, &mut scratch);
         if toks.iter().all(|t| t.punct) {
             continue;
         }
@@ -1401,6 +1654,46 @@ mod tests {
         );
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!(f[1].0, Form::YesNo);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn count_words_fast_path_agrees(text in "[aZ0 '_.,(\\[\\])’é你—-]{0,30}") {
+            proptest::prop_assert_eq!(count_words(&text), count_words_general(&text));
+        }
+
+        #[test]
+        fn sentence_bounds_agree_with_uax29(
+            text in proptest::string::string_regex(
+                "[aAz1 .?!\\n\\r\\t\\x0b\\x0c\"'()\\[\\]{},:;#_‘’“”–—…é-]{0,40}"
+            ).unwrap()
+        ) {
+            let mut fast = Vec::new();
+            sentence_bounds(&text, &mut fast);
+            let uax: Vec<(usize, usize)> = text
+                .split_sentence_bound_indices()
+                .map(|(a, s)| (a, a + s.len()))
+                .collect();
+            proptest::prop_assert_eq!(fast, uax, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn sentence_bounds_on_speech() {
+        for text in [
+            "So. what do you do? I use v2.5 of it. The U.S. team said \"no.\" Then (maybe) not!",
+            "Okay... right. e.g. this one.\r\nNext line?\n\nAnd then",
+            "Really?! Yes: it was. 3.5 hours. Mr. Smith - he left.",
+            "It’s “fine.” Isn’t it? — well… no. Café’s closed.",
+        ] {
+            let mut fast = Vec::new();
+            sentence_bounds(text, &mut fast);
+            let uax: Vec<(usize, usize)> = text
+                .split_sentence_bound_indices()
+                .map(|(a, s)| (a, a + s.len()))
+                .collect();
+            assert_eq!(fast, uax, "{text:?}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! interviewer has been pitching). Turn rules see a whole turn. Transcript
 //! rules see the metrics.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -197,12 +198,22 @@ impl Hit {
 
 /// Word stems the interviewees have used, for telling an echo from a lead:
 /// all of them so far, and those of the turn the interviewer is answering.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Echo {
-    stems: HashSet<u64, StemHasher>,
-    recent: HashSet<u64, StemHasher>,
-    lower: String,
+///
+/// The turns are only remembered as they come; their stems are collected the first time a
+/// rule asks, and each turn at most once for each question, so a transcript where no rule
+/// needs them pays nothing.
+#[derive(Debug, Default)]
+pub(crate) struct Echo<'t> {
+    turns: Vec<&'t str>,
+    /// Where the exchange being answered starts in `turns`.
+    recent_from: usize,
+    /// Stems of `turns[..n]`.
+    all: RefCell<(usize, StemSet)>,
+    /// Stems of `turns[from..n]`.
+    recent: RefCell<(usize, usize, StemSet)>,
 }
+
+type StemSet = HashSet<u64, crate::text::WordHasher>;
 
 /// The first five letters of a word: enough to match "frustrating" with "frustrated".
 pub(crate) fn stem(word: &str) -> &str {
@@ -229,70 +240,103 @@ fn stem_key(stem: &str) -> u64 {
     }
 }
 
-/// Hashes a stem key with one multiplication: the keys are already spread out.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct StemHasher;
-
-impl std::hash::BuildHasher for StemHasher {
-    type Hasher = StemHash;
-    fn build_hasher(&self) -> StemHash {
-        StemHash(0)
-    }
-}
-
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct StemHash(u64);
-
-impl std::hash::Hasher for StemHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (n ^ n >> 29).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Echo {
-    /// Adds an interviewee turn; `new_exchange` when an interviewer spoke since the last one.
-    pub fn add(&mut self, text: &str, new_exchange: bool) {
-        if new_exchange {
-            self.recent.clear();
-        }
-        for w in text
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .filter(|w| w.len() > 2)
-        {
-            let key = if w.is_ascii() && w.len() <= 5 || w.is_char_boundary(5) && w[..5].is_ascii()
-            {
-                let st = &w.as_bytes()[..w.len().min(5)];
+/// Adds the stems of the words of `text` to `set`.
+fn add_stems(text: &str, set: &mut StemSet) {
+    if text.is_ascii() {
+        // Words of ASCII letters, digits and apostrophes; the stem is their first five
+        // bytes, lower-cased, packed into the key.
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !(b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
+                i += 1;
+            }
+            if i - start > 2 {
                 let mut k = [0u8; 8];
-                for (d, s) in k.iter_mut().zip(st) {
+                for (d, s) in k.iter_mut().zip(&b[start..i.min(start + 5)]) {
                     *d = s.to_ascii_lowercase();
                 }
-                u64::from_le_bytes(k)
-            } else {
-                self.lower.clear();
-                self.lower.extend(w.chars().flat_map(char::to_lowercase));
-                stem_key(stem(&self.lower))
-            };
-            self.recent.insert(key);
-            self.stems.insert(key);
+                set.insert(u64::from_le_bytes(k));
+            }
         }
+        return;
+    }
+    let mut lower = String::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.len() > 2)
+    {
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        set.insert(stem_key(stem(&lower)));
+    }
+}
+
+impl<'t> Echo<'t> {
+    /// Adds an interviewee turn; `new_exchange` when an interviewer spoke since the last one.
+    pub fn add(&mut self, text: &'t str, new_exchange: bool) {
+        if new_exchange {
+            self.recent_from = self.turns.len();
+        }
+        self.turns.push(text);
     }
 
     /// Whether the interviewees have said a word with this word's stem at any point so far.
     pub fn has(&self, word: &str) -> bool {
-        self.stems.contains(&stem_key(stem(word)))
+        let mut all = self.all.borrow_mut();
+        let (done, set) = &mut *all;
+        for t in &self.turns[*done..] {
+            add_stems(t, set);
+        }
+        *done = self.turns.len();
+        set.contains(&stem_key(stem(word)))
     }
 
-    /// Whether the interviewee turn just before said a word with this word's stem.
+    /// Whether the interviewee turns just before (since the interviewer last spoke) said a
+    /// word with this word's stem.
     pub fn recent(&self, word: &str) -> bool {
-        self.recent.contains(&stem_key(stem(word)))
+        let mut recent = self.recent.borrow_mut();
+        let (from, done, set) = &mut *recent;
+        if *from != self.recent_from || *done < *from {
+            set.clear();
+            *from = self.recent_from;
+            *done = self.recent_from;
+        }
+        for t in &self.turns[*done..] {
+            add_stems(t, set);
+        }
+        *done = self.turns.len();
+        set.contains(&stem_key(stem(word)))
+    }
+}
+
+#[cfg(test)]
+mod echo_tests {
+    use super::Echo;
+
+    #[test]
+    fn stems_recent_and_all() {
+        let mut e = Echo::default();
+        e.add("It’s frustrating, honestly. The ÉTAT report is slow.", true);
+        assert!(e.recent("frustrated") && e.has("frustrations"));
+        assert!(e.recent("état") && e.recent("it’s"));
+        assert!(
+            !e.recent("it") && !e.has("nightmare"),
+            "short words are not kept"
+        );
+        e.add("A total NIGHTMARE", true);
+        assert!(e.recent("nightmares") && !e.recent("frustrated"));
+        assert!(
+            e.has("frustrated"),
+            "earlier exchanges are still remembered"
+        );
+        e.add("and more", false);
+        assert!(e.recent("nightmare"), "the same exchange goes on");
     }
 }
 
@@ -300,7 +344,7 @@ impl Echo {
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub sentences: &'a [Sentence],
-    pub echo: &'a Echo,
+    pub echo: &'a Echo<'a>,
     /// Product names (lower case): configured, or learned from the interviewer's introduction.
     pub products: &'a [Product],
     /// The interviewer has described their product in this turn or the last two of theirs.
