@@ -163,7 +163,7 @@ impl Analyzer {
             .filter_map(|p| rules::Product::new(p))
             .collect();
         for (u, r) in t.turns.iter().zip(&roles) {
-            if *r == Role::Interviewer {
+            if lint && *r == Role::Interviewer {
                 selling::learn_products(&u.text, &names, &mut products);
             }
         }
@@ -191,18 +191,19 @@ impl Analyzer {
                 deflecting: false,
                 names: &names,
             };
+            counts.add(ss, words[k]);
+            if !lint {
+                continue;
+            }
             ctx.deflecting = ss.iter().any(selling::deflects);
             let pitched_here = ss
                 .iter()
                 .enumerate()
                 .any(|(i, s)| selling::check(&ctx, s, i).is_some());
             ctx.pitching |= pitched_here;
-            let before = hits.len();
             let mut turn_hits = Vec::new();
             rules::check_turn(&ctx, &|id| enabled(id), &mut turn_hits);
             hits.extend(turn_hits.into_iter().map(|h| (k, h)));
-            let _ = before;
-            counts.add(ss, words[k]);
             pitch_left = if pitched_here {
                 3
             } else {

@@ -150,41 +150,47 @@ impl std::str::FromStr for Format {
 /// assert_eq!(detect("just some prose, no speakers at all"), None);
 /// ```
 pub fn detect(text: &str) -> Option<Format> {
+    detect_reusing(text).0
+}
+
+/// [`detect`], and for the text formats the lines it classified, to be reused by the parser.
+fn detect_reusing(text: &str) -> (Option<Format>, Vec<text::Kind<'_>>) {
     let trimmed = text.trim_start();
     if trimmed.starts_with('{') || json::starts_like_array(trimmed) {
         if let Some(f) = json::detect(trimmed) {
-            return Some(f);
+            return (Some(f), Vec::new());
         }
     }
     if vtt::has_signature(text) {
-        return Some(Format::WebVtt);
+        return (Some(Format::WebVtt), Vec::new());
     }
     if srt::looks_like_srt(text) {
-        return Some(Format::Srt);
+        return (Some(Format::Srt), Vec::new());
     }
-    text::detect(text)
+    text::detect_and_classify(text)
 }
 
 /// Reads decoded text as `format`, or as the detected format when `None`.
 pub(crate) fn parse_text(text: &str, format: Option<Format>) -> Result<Transcript, Error> {
+    let (format, kinds) = match format {
+        Some(f) => (Some(f), Vec::new()),
+        None => detect_reusing(text),
+    };
     let format = match format {
         Some(f) => f,
-        None => match detect(text) {
-            Some(f) => f,
-            None => {
-                let trimmed = text.trim_start();
-                if trimmed.starts_with('{') || json::starts_like_array(trimmed) {
-                    // Report the JSON error rather than "no speakers".
-                    return json::parse(text, None);
-                }
-                return Err(Error::NoTurns(
-                    "expected a transcript: `Name: text` lines, WebVTT, SRT, \
+        None => {
+            let trimmed = text.trim_start();
+            if trimmed.starts_with('{') || json::starts_like_array(trimmed) {
+                // Report the JSON error rather than "no speakers".
+                return json::parse(text, None);
+            }
+            return Err(Error::NoTurns(
+                "expected a transcript: `Name: text` lines, WebVTT, SRT, \
                      an Otter/Rev/Meet export, Markdown with **Name:** labels, \
                      or speech-to-text JSON"
-                        .into(),
-                ));
-            }
-        },
+                    .into(),
+            ));
+        }
     };
     let mut transcript = if format.is_json() {
         json::parse(text, Some(format))?
@@ -192,7 +198,7 @@ pub(crate) fn parse_text(text: &str, format: Option<Format>) -> Result<Transcrip
         match format {
             Format::WebVtt => vtt::parse_transcript(text)?,
             Format::Srt => srt::parse(text)?,
-            _ => text::parse(text, format)?,
+            _ => text::parse_classified(text, format, kinds)?,
         }
     };
     if transcript.turns.is_empty() {

@@ -64,7 +64,7 @@ enum Shape {
 }
 
 #[derive(Debug, Clone)]
-enum Kind<'a> {
+pub(crate) enum Kind<'a> {
     Blank,
     Skip,
     Time,
@@ -79,7 +79,7 @@ enum Kind<'a> {
 }
 
 #[derive(Debug, Clone)]
-struct Cand<'a> {
+pub(crate) struct Cand<'a> {
     name: &'a str,
     text_start: usize,
     start: Option<f64>,
@@ -342,17 +342,30 @@ pub(crate) fn find_date(s: &str) -> Option<String> {
     Some(format!("{y}-{m:02}-{d:02}"))
 }
 
-/// Scores how well each text format fits, from the first few hundred lines.
-pub(crate) fn detect(text: &str) -> Option<Format> {
+/// Scores how well each text format fits, from the first few hundred lines; returns the
+/// kinds of the lines it looked at too, for [`parse_classified`] to reuse (empty when
+/// the text has carriage returns, which the two split differently).
+pub(crate) fn detect_and_classify(text: &str) -> (Option<Format>, Vec<Kind<'_>>) {
     let lines: Vec<&str> = text.lines().take(600).collect();
-    let skip = front_matter(&lines);
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l)).collect();
+    let format = detect_kinds(&lines, &kinds);
+    let reusable = if text.contains('\r') {
+        Vec::new()
+    } else {
+        kinds
+    };
+    (format, reusable)
+}
+
+fn detect_kinds(lines: &[&str], all_kinds: &[Kind<'_>]) -> Option<Format> {
+    let skip = front_matter(lines);
     let (mut plain, mut marked, mut time_first, mut rev_header, mut rev_inline, mut otter) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let mut bare_times = 0usize;
     let mut meet_signs = 0usize;
     let mut names: HashMap<&str, usize> = HashMap::new();
     let body = &lines[skip..];
-    let kinds: Vec<Kind> = body.iter().map(|l| classify(l)).collect();
+    let kinds = &all_kinds[skip..];
     // Each distinct label is judged once, however often it recurs.
     let mut shape_memo: HashMap<&str, bool> = HashMap::new();
     for (i, line) in body.iter().enumerate() {
@@ -400,7 +413,7 @@ pub(crate) fn detect(text: &str) -> Option<Format> {
     let plain_ok: usize = {
         let mut name_memo: HashMap<&str, bool> = HashMap::new();
         let mut n = 0;
-        for k in &kinds {
+        for k in kinds {
             if let Kind::Speaker(c) = k {
                 if c.shape == Shape::Label
                     && (names.get(c.name).copied().unwrap_or(0) >= 2
@@ -435,14 +448,26 @@ pub(crate) fn detect(text: &str) -> Option<Format> {
 }
 
 /// Reads the text family. `format` decides which line shapes are speaker lines.
-pub(crate) fn parse(text: &str, format: Format) -> Result<Transcript, Error> {
+#[cfg(test)]
+fn parse(text: &str, format: Format) -> Result<Transcript, Error> {
+    parse_classified(text, format, Vec::new())
+}
+
+/// [`parse`], reusing the kinds of the first lines from [`detect_and_classify`].
+pub(crate) fn parse_classified<'a>(
+    text: &'a str,
+    format: Format,
+    mut kinds: Vec<Kind<'a>>,
+) -> Result<Transcript, Error> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut b = Builder::new(format);
     let skip = front_matter(&lines);
     if skip > 0 {
         read_front_matter(&lines[1..skip - 1], &mut b.declared);
     }
-    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l)).collect();
+    kinds.truncate(lines.len());
+    let known = kinds.len();
+    kinds.extend(lines[known..].iter().map(|l| classify(l)));
 
     let allowed = |shape: Shape| match format {
         Format::Otter => matches!(shape, Shape::Otter | Shape::Label | Shape::Marked),
@@ -695,7 +720,7 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> Transcript {
-        let f = detect(s).expect("detected");
+        let f = detect_and_classify(s).0.expect("detected");
         parse(s, f).expect("parsed")
     }
 
@@ -820,7 +845,7 @@ mod tests {
     #[test]
     fn prose_is_not_a_transcript() {
         assert_eq!(
-            detect("The answer: yes.\nWe went home.\nNothing else happened today."),
+            detect_and_classify("The answer: yes.\nWe went home.\nNothing else happened today.").0,
             None
         );
     }
