@@ -7,6 +7,7 @@ use crate::metrics::{Basis, Metrics, Stretch};
 use crate::report::{Finding, Report, Severity, SpeakerStats};
 use crate::rules::{self, Ctx, Echo, Hit, Id, closed, practice, selling};
 use crate::text::{self, Sentence};
+use crate::transcript::Cursor;
 use crate::transcript::{Role, RoleSource, Transcript, Turn};
 
 /// A compiled user phrase rule.
@@ -133,27 +134,6 @@ impl Analyzer {
         }
         let names = speaker_names(&t);
         let roles: Vec<Role> = t.turns.iter().map(|u| t.speakers[u.speaker].role).collect();
-        // Only the interviewer's sentences are judged, so only theirs are analysed in full;
-        // for everyone else a question count is enough (see `text::count_questions`).
-        let mut sentences: Vec<Vec<Sentence>> = t
-            .turns
-            .iter()
-            .zip(&roles)
-            .map(|(u, r)| match r {
-                Role::Interviewer => text::sentences(&u.text, &names),
-                _ => Vec::new(),
-            })
-            .collect();
-        let questions: Vec<usize> = t
-            .turns
-            .iter()
-            .zip(&sentences)
-            .zip(&roles)
-            .map(|((u, ss), r)| match r {
-                Role::Interviewer => ss.iter().filter(|x| x.form.is_question()).count(),
-                _ => text::count_questions(&u.text, &names),
-            })
-            .collect();
         let words: Vec<usize> = t.turns.iter().map(|u| text::count_words(&u.text)).collect();
 
         let mut products: Vec<rules::Product> = self
@@ -168,42 +148,65 @@ impl Analyzer {
             }
         }
 
-        let mut hits: Vec<(usize, Hit)> = Vec::new();
+        // Only the interviewer's sentences are judged, so only theirs are analysed in full;
+        // for everyone else a question count is enough (see `text::count_questions`). A turn's
+        // sentences are analysed, judged and dropped a chunk at a time, so memory stays
+        // bounded however long a turn runs.
+        const CHUNK: usize = 2_000;
+        let mut questions = vec![0usize; t.turns.len()];
+        let mut findings: Vec<Finding> = Vec::new();
         let mut echo = Echo::default();
         let mut pitch_left = 0usize; // interviewer turns for which a pitch stays in context
         let mut counts = PracticeCounts::default();
         let enabled = |id: Id| lint && self.severity(id).is_some();
         for (k, turn) in t.turns.iter().enumerate() {
             if roles[k] != Role::Interviewer {
+                questions[k] = text::count_questions(&turn.text, &names);
                 if roles[k] == Role::Interviewee {
                     let new_exchange = k > 0 && roles[k - 1] == Role::Interviewer;
                     echo.add(&turn.text, new_exchange);
                 }
                 continue;
             }
-            let ss = &sentences[k];
-            let mut ctx = Ctx {
-                text: &turn.text,
-                sentences: ss,
-                echo: &echo,
-                products: &products,
-                pitching: pitch_left > 0,
-                deflecting: false,
-                names: &names,
-            };
-            counts.add(ss, words[k]);
-            if !lint {
-                continue;
+            let spans = text::sentence_spans(&turn.text);
+            let mut reader = text::Reader::new(&turn.text, &names);
+            let mut cursor = Cursor::default();
+            let mut pitched_here = false;
+            for chunk in spans.chunks(CHUNK) {
+                let ss: Vec<Sentence> = chunk
+                    .iter()
+                    .filter_map(|&(a, b)| reader.read(a, b))
+                    .collect();
+                questions[k] += ss.iter().filter(|x| x.form.is_question()).count();
+                counts.add(&ss, words[k]);
+                if !lint {
+                    continue;
+                }
+                let mut ctx = Ctx {
+                    text: &turn.text,
+                    sentences: &ss,
+                    echo: &echo,
+                    products: &products,
+                    pitching: pitch_left > 0 || pitched_here,
+                    deflecting: false,
+                    names: &names,
+                    attributes: Default::default(),
+                };
+                ctx.deflecting = ss.iter().any(selling::deflects);
+                pitched_here |= ss
+                    .iter()
+                    .enumerate()
+                    .any(|(i, s)| selling::check(&ctx, s, i).is_some());
+                ctx.pitching |= pitched_here;
+                let mut hits = Vec::new();
+                rules::check_turn(&ctx, &|id| enabled(id), &mut hits);
+                let spans: Vec<(usize, usize)> = ss.iter().map(|s| (s.start, s.end)).collect();
+                for h in hits {
+                    if let Some(severity) = self.severity(h.rule) {
+                        findings.push(self.finding(&t, k, &spans, &mut cursor, h, severity));
+                    }
+                }
             }
-            ctx.deflecting = ss.iter().any(selling::deflects);
-            let pitched_here = ss
-                .iter()
-                .enumerate()
-                .any(|(i, s)| selling::check(&ctx, s, i).is_some());
-            ctx.pitching |= pitched_here;
-            let mut turn_hits = Vec::new();
-            rules::check_turn(&ctx, &|id| enabled(id), &mut turn_hits);
-            hits.extend(turn_hits.into_iter().map(|h| (k, h)));
             pitch_left = if pitched_here {
                 3
             } else {
@@ -211,7 +214,8 @@ impl Analyzer {
             };
         }
 
-        let metrics = compute_metrics(&t, &roles, &sentences, &words, &counts);
+        let metrics = compute_metrics(&t, &roles, &words, &counts);
+        let mut hits: Vec<(usize, Hit)> = Vec::new();
         let speakers = speaker_stats(&t, &questions, &words);
 
         if lint {
@@ -259,15 +263,17 @@ impl Analyzer {
             }
         }
 
-        let mut findings: Vec<Finding> = hits
-            .into_iter()
-            .filter_map(|(k, h)| {
-                let severity = self.severity(h.rule)?;
-                Some(self.finding(&t, k, &sentences[k], h, severity))
-            })
-            .collect();
+        for (k, h) in hits {
+            if let Some(severity) = self.severity(h.rule) {
+                let spans = text::ranges_around(&t.turns[k].text, &names, h.start, h.end);
+                let mut cursor = Cursor::default();
+                findings.push(self.finding(&t, k, &spans, &mut cursor, h, severity));
+            }
+        }
         if lint {
             for (k, turn) in t.turns.iter().enumerate() {
+                let mut spans: Option<Vec<(usize, usize)>> = None;
+                let mut cursor = Cursor::default();
                 for c in &self.custom {
                     let applies = match c.speaker {
                         SpeakerFilter::Interviewer => roles[k] == Role::Interviewer,
@@ -278,17 +284,16 @@ impl Analyzer {
                         continue;
                     }
                     for m in c.regex.find_iter(&turn.text).filter(|m| !m.is_empty()) {
-                        if sentences[k].is_empty() && roles[k] != Role::Interviewer {
-                            // Sentence bounds for the finding's context, only now that one is needed.
-                            sentences[k] = text::sentences(&turn.text, &names);
-                        }
+                        // Sentence bounds for the finding's context, only now that one is needed.
+                        let spans =
+                            spans.get_or_insert_with(|| text::sentence_ranges(&turn.text, &names));
                         findings.push(self.custom_finding(
                             &t,
                             k,
-                            &sentences[k],
+                            spans,
+                            &mut cursor,
                             c,
-                            m.start(),
-                            m.end(),
+                            (m.start(), m.end()),
                         ));
                     }
                 }
@@ -328,14 +333,15 @@ impl Analyzer {
         &self,
         t: &Transcript,
         k: usize,
-        ss: &[Sentence],
+        spans: &[(usize, usize)],
+        cursor: &mut Cursor,
         h: Hit,
         severity: Severity,
     ) -> Finding {
         let turn = &t.turns[k];
         let info = h.rule.info();
-        let text = sentence_text(turn, ss, h.start, h.end);
-        let (start, end) = positions(turn, h.start, h.end);
+        let text = sentence_text(turn, spans, h.start, h.end);
+        let (start, end) = positions(turn, cursor, h.start, h.end);
         Finding {
             rule: info.id.to_string(),
             severity,
@@ -356,13 +362,13 @@ impl Analyzer {
         &self,
         t: &Transcript,
         k: usize,
-        ss: &[Sentence],
+        spans: &[(usize, usize)],
+        cursor: &mut Cursor,
         c: &Custom,
-        a: usize,
-        b: usize,
+        (a, b): (usize, usize),
     ) -> Finding {
         let turn = &t.turns[k];
-        let (start, end) = positions(turn, a, b);
+        let (start, end) = positions(turn, cursor, a, b);
         Finding {
             rule: c.id.clone(),
             severity: c.severity,
@@ -374,15 +380,20 @@ impl Analyzer {
             speaker: t.speakers[turn.speaker].name.clone(),
             time: turn.start,
             message: format!("{}: `{}`", c.message, &turn.text[a..b]),
-            text: sentence_text(turn, ss, a, b),
+            text: sentence_text(turn, spans, a, b),
             help: c.help.clone(),
         }
     }
 }
 
 /// Start and end (exclusive) positions of a byte range of a turn.
-fn positions(turn: &Turn, a: usize, b: usize) -> (crate::Position, crate::Position) {
-    let start = turn.position(a);
+fn positions(
+    turn: &Turn,
+    cursor: &mut Cursor,
+    a: usize,
+    b: usize,
+) -> (crate::Position, crate::Position) {
+    let start = turn.position_from(cursor, a);
     let mut last = b.min(turn.text.len());
     if last > a {
         // The position of the last character, plus one column.
@@ -390,7 +401,7 @@ fn positions(turn: &Turn, a: usize, b: usize) -> (crate::Position, crate::Positi
         while !turn.text.is_char_boundary(last) {
             last -= 1;
         }
-        let mut p = turn.position(last);
+        let mut p = turn.position_from(cursor, last);
         p.column += 1;
         (start, p)
     } else {
@@ -398,16 +409,21 @@ fn positions(turn: &Turn, a: usize, b: usize) -> (crate::Position, crate::Positi
     }
 }
 
-/// The sentences that hold a byte range, or the start of the turn for turn-wide findings.
-fn sentence_text(turn: &Turn, ss: &[Sentence], a: usize, b: usize) -> String {
+/// The sentences that hold a byte range (`spans` are the turn's sentences), or the start of
+/// the turn for turn-wide findings.
+fn sentence_text(turn: &Turn, spans: &[(usize, usize)], a: usize, b: usize) -> String {
     const MAX: usize = 400;
-    let first = ss.iter().find(|s| s.end > a);
-    let last = ss.iter().rev().find(|s| s.start < b.max(a + 1));
+    // The spans are in order: the first that ends after `a`, the last that starts before `b`.
+    let first = spans.get(spans.partition_point(|s| s.1 <= a));
+    let last = spans
+        .partition_point(|s| s.0 < b.max(a + 1))
+        .checked_sub(1)
+        .and_then(|i| spans.get(i));
     let (s0, s1) = match (first, last) {
-        (Some(f), Some(l)) if l.end >= f.start => (f.start, l.end),
+        (Some(f), Some(l)) if l.1 >= f.0 => (f.0, l.1),
         _ => (0, turn.text.len()),
     };
-    let text = &turn.text[s0..s1];
+    let text = turn.text[s0..s1].trim();
     if text.len() <= MAX {
         return text.to_string();
     }
@@ -492,13 +508,7 @@ fn turn_seconds(u: &Turn) -> Option<f64> {
     u.spoken.or_else(|| Some((u.end? - u.start?).max(0.0)))
 }
 
-fn compute_metrics(
-    t: &Transcript,
-    roles: &[Role],
-    ss: &[Vec<Sentence>],
-    words: &[usize],
-    c: &PracticeCounts,
-) -> Metrics {
+fn compute_metrics(t: &Transcript, roles: &[Role], words: &[usize], c: &PracticeCounts) -> Metrics {
     let timed = t.turns.iter().all(|u| u.start.is_some() && u.end.is_some()) && !t.turns.is_empty();
     let (mut iw, mut ew, mut it, mut et) = (0usize, 0usize, 0f64, 0f64);
     for (k, u) in t.turns.iter().enumerate() {
@@ -566,7 +576,6 @@ fn compute_metrics(
         .map(|s| s.0)
         .max_by_key(|s| *s as u8);
     let role_confidence = interviewer_sources.iter().map(|s| s.1).reduce(f32::min);
-    let _ = ss;
     Metrics {
         duration_seconds: duration,
         words: words.iter().sum(),

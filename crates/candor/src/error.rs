@@ -9,13 +9,13 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// let err = candor::parse(b"", None).unwrap_err();
-/// assert_eq!(err.to_string(), "the file is empty");
+/// assert_eq!(err.to_string(), "the file is empty (no text, or only blank lines and spaces)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The input holds no bytes, or only whitespace.
-    #[error("the file is empty")]
+    #[error("the file is empty (no text, or only blank lines and spaces)")]
     Empty,
     /// The input is not text.
     #[error("this is a binary file, not a transcript ({0})")]

@@ -171,7 +171,7 @@ impl Report {
     ///
     /// ```
     /// let r = candor::Report::failed("x.vtt", &candor::Error::Empty);
-    /// assert_eq!(r.error.unwrap().message, "the file is empty");
+    /// assert_eq!(r.error.unwrap().message, "the file is empty (no text, or only blank lines and spaces)");
     /// assert!(r.metrics.is_none());
     /// ```
     pub fn failed(path: impl Into<String>, error: &Error) -> Self {

@@ -243,21 +243,32 @@ pub(crate) fn assign(
         }
     }
     if decided.is_none() {
-        let mut any_interviewer = false;
-        let mut any_interviewee = false;
+        let labelled: Vec<Option<Role>> =
+            t.speakers.iter().map(|s| generic_role(&s.name)).collect();
+        // A one-letter label ("Q", "A", "I", "R", "P") means a role only beside its partner:
+        // "A" and "B" are just the first two voices a diarizer found.
+        let single = |name: &str| name.trim().chars().count() == 1;
+        let has = |role: Role| labelled.contains(&Some(role));
         for (i, s) in t.speakers.iter().enumerate() {
-            match generic_role(&s.name) {
+            let role = labelled[i].filter(|r| {
+                !single(&s.name)
+                    || has(match r {
+                        Role::Interviewer => Role::Interviewee,
+                        _ => Role::Interviewer,
+                    })
+            });
+            match role {
                 Some(Role::Interviewer) => {
                     fixed[i] = Some((Role::Interviewer, RoleSource::Label, 1.0));
-                    any_interviewer = true;
                 }
                 Some(Role::Interviewee) => {
                     fixed[i] = Some((Role::Interviewee, RoleSource::Label, 1.0));
-                    any_interviewee = true;
                 }
                 _ => {}
             }
         }
+        let any_interviewer = fixed.iter().flatten().any(|f| f.0 == Role::Interviewer);
+        let any_interviewee = fixed.iter().flatten().any(|f| f.0 == Role::Interviewee);
         if any_interviewer {
             decided = Some(RoleSource::Label);
         } else if any_interviewee {
@@ -414,6 +425,29 @@ mod tests {
                 ("Ravi".into(), Role::Interviewee),
             ]
         );
+    }
+
+    #[test]
+    fn one_letter_labels_need_their_partner() {
+        let qa = "Q: What do you do?\nA: I fix boilers.\nQ: Tell me about the last job.\nA: A combi in Leeds.\n";
+        assert_eq!(
+            roles(qa, &[]),
+            vec![
+                ("Q".into(), Role::Interviewer),
+                ("A".into(), Role::Interviewee)
+            ]
+        );
+        // A and B are a diarizer's first two voices: the conversation decides.
+        let ab = "A: What do you do?\nB: I fix boilers.\nA: Tell me about the last job.\nB: A combi in Leeds.\n";
+        assert_eq!(
+            roles(ab, &[]),
+            vec![
+                ("A".into(), Role::Interviewer),
+                ("B".into(), Role::Interviewee)
+            ]
+        );
+        let ir = "I: How did it start?\nR: Slowly, with one van.\nI: And then?\nR: We grew.\n";
+        assert_eq!(roles(ir, &[])[1], ("R".into(), Role::Interviewee));
     }
 
     #[test]

@@ -625,9 +625,22 @@ fn drop_discourse_fillers(norm: &mut String, toks: &mut Vec<Tok>) {
     }
 }
 
-static CLAUSE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:what|how|why|where|when|who|which) (?:do|does|did|is|are|was|were|would|could|can|will|should|has|have|had)|(?:do|does|did|would|could|can|will|have|has) (?:you|your|they|we)|(?:is|are|was|were) there)\b").expect("valid regex")
-});
+/// Whether two words open a question clause: "what do", "how is", "do you", "are there".
+fn opens_clause(a: &str, b: &str) -> bool {
+    let is = |w: &str, set: &[&str]| set.iter().any(|x| w.eq_ignore_ascii_case(x));
+    const WH: &[&str] = &["what", "how", "why", "where", "when", "who", "which"];
+    const AUX_AFTER_WH: &[&str] = &[
+        "do", "does", "did", "is", "are", "was", "were", "would", "could", "can", "will", "should",
+        "has", "have", "had",
+    ];
+    const AUX: &[&str] = &[
+        "do", "does", "did", "would", "could", "can", "will", "have", "has",
+    ];
+    const SUBJECT: &[&str] = &["you", "your", "they", "we"];
+    (is(a, WH) && is(b, AUX_AFTER_WH))
+        || (is(a, AUX) && is(b, SUBJECT))
+        || (is(a, &["is", "are", "was", "were"]) && b.eq_ignore_ascii_case("there"))
+}
 
 /// Splits run-on sentences without punctuation at interrogative openers.
 fn split_run_on(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
@@ -639,53 +652,36 @@ fn split_run_on(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
         out.push((start, end));
         return;
     }
-    let words: Vec<(usize, &str)> = seg.unicode_word_indices().collect();
-    if words.len() < 12 {
+    let n = seg.unicode_word_indices().count();
+    if n < 12 {
         out.push((start, end));
         return;
     }
-    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
-    let mut cuts = Vec::new();
-    for i in 3..lower.len().saturating_sub(2) {
-        let prev = lower[i - 1].as_str();
-        if matches!(
-            prev,
-            "what"
-                | "how"
-                | "why"
-                | "where"
-                | "when"
-                | "who"
-                | "which"
-                | "if"
-                | "that"
-                | "whether"
-                | "do"
-                | "does"
-                | "did"
-                | "would"
-                | "could"
-                | "can"
-                | "will"
-                | "is"
-                | "are"
-        ) {
-            continue;
-        }
-        let two = format!("{} {}", lower[i], lower[i + 1]);
-        if CLAUSE_OPENER.is_match(&two) {
-            cuts.push(words[i].0);
-        }
-    }
+    // A cut before word i (3 <= i < n - 2) where words i and i + 1 open a question and the
+    // word before does not already ask ("so what do you…" is not cut after "what").
     let mut s = start;
-    for c in cuts {
-        let abs = start + c;
-        if abs > s {
-            out.push((s, abs));
-            s = abs;
+    let mut words = seg.unicode_word_indices().enumerate().peekable();
+    let mut prev = "";
+    while let Some((i, (at, w))) = words.next() {
+        let next = words.peek().map_or("", |(_, (_, x))| *x);
+        let cut = (3..n - 2).contains(&i) && !is_question_lead(prev) && opens_clause(w, next);
+        if cut && start + at > s {
+            out.push((s, start + at));
+            s = start + at;
         }
+        prev = w;
     }
     out.push((s, end));
+}
+
+/// Words after which an interrogative pair continues the question rather than starting one.
+fn is_question_lead(w: &str) -> bool {
+    [
+        "what", "how", "why", "where", "when", "who", "which", "if", "that", "whether", "do",
+        "does", "did", "would", "could", "can", "will", "is", "are",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// Discourse openers skipped before classifying a sentence ("So, okay, how do you…").
@@ -1382,109 +1378,119 @@ fn sb_class(c: char) -> Option<Sb> {
     })
 }
 
-/// Sentence boundaries of UAX #29 over classified characters (`units[i]` is the byte offset
-/// and class of character `i`, a CR LF pair being one; `len` is the text's length): the rules
-/// SB3 to SB11 applied straight, for the characters [`sb_class`] knows. A test compares the
+/// Sentence boundaries of UAX #29 for text whose every character [`sb_class`] knows: the
+/// rules SB3 to SB11 applied straight to the bytes, nothing allocated. A test compares the
 /// result with `unicode-segmentation`'s on random text.
-fn sb_bounds(units: &[(usize, Sb)], len: usize, out: &mut Vec<(usize, usize)>) {
-    let n = units.len();
-    let at = |i: usize| units.get(i).map_or(len, |u| u.0);
-    let cls = |i: usize| units[i].1;
+fn sb_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    let n = b.len();
+    // The class of the character at byte `i`, and where the next one starts (CR LF is one
+    // separator, SB3).
+    let at = |i: usize| -> (Sb, usize) {
+        if b[i] < 0x80 {
+            let next = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            (sb_class(char::from(b[i])).unwrap_or(Sb::Other), next)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (sb_class(c).unwrap_or(Sb::Other), i + c.len_utf8())
+        }
+    };
+    // The class of the character before byte `i`.
+    let before = |i: usize| -> Option<Sb> {
+        let c = text[..i].chars().next_back()?;
+        Some(sb_class(c).unwrap_or(Sb::Other))
+    };
     let mut start = 0;
     let mut i = 0;
     while i < n {
-        match cls(i) {
+        let (c, next) = at(i);
+        match c {
             Sb::Sep => {
                 // SB4: break after a paragraph separator.
-                i += 1;
-                out.push((start, at(i)));
-                start = at(i);
+                i = next;
+                out.push((start, i));
+                start = i;
             }
-            c @ (Sb::ATerm | Sb::STerm) => {
+            Sb::ATerm | Sb::STerm => {
                 let aterm = c == Sb::ATerm;
-                let mut j = i + 1;
+                let mut j = next;
                 if aterm && j < n {
                     // SB6: "3.5"; SB7: "U.S.A".
-                    let next = cls(j);
-                    if next == Sb::Numeric
-                        || (next == Sb::Upper
-                            && i > 0
-                            && matches!(cls(i - 1), Sb::Upper | Sb::Lower))
+                    let (cj, _) = at(j);
+                    if cj == Sb::Numeric
+                        || (cj == Sb::Upper && matches!(before(i), Some(Sb::Upper | Sb::Lower)))
                     {
                         i = j;
                         continue;
                     }
                 }
-                while j < n && cls(j) == Sb::Close {
-                    j += 1;
+                while j < n && at(j).0 == Sb::Close {
+                    j = at(j).1;
                 }
-                while j < n && cls(j) == Sb::Sp {
-                    j += 1;
+                while j < n && at(j).0 == Sb::Sp {
+                    j = at(j).1;
                 }
                 if j < n {
-                    let next = cls(j);
+                    let (cj, after) = at(j);
                     // SB8a: a comma, colon or another terminator continues the sentence.
-                    if matches!(next, Sb::SContinue | Sb::ATerm | Sb::STerm) {
+                    if matches!(cj, Sb::SContinue | Sb::ATerm | Sb::STerm) {
                         i = j;
                         continue;
                     }
                     // SB8: after a full stop, a lower-case word further on continues it.
                     if aterm {
                         let mut k = j;
+                        let mut ck = cj;
                         while k < n
                             && !matches!(
-                                cls(k),
+                                ck,
                                 Sb::Upper | Sb::Lower | Sb::Sep | Sb::ATerm | Sb::STerm
                             )
                         {
-                            k += 1;
+                            k = at(k).1;
+                            if k < n {
+                                ck = at(k).0;
+                            }
                         }
-                        if k < n && cls(k) == Sb::Lower {
+                        if k < n && ck == Sb::Lower {
                             i = j;
                             continue;
                         }
                     }
                     // SB11: break after the spaces and one paragraph separator.
-                    if next == Sb::Sep {
-                        j += 1;
+                    if cj == Sb::Sep {
+                        j = after;
                     }
                 }
                 if j < n {
-                    out.push((start, at(j)));
-                    start = at(j);
+                    out.push((start, j));
+                    start = j;
                 }
                 i = j;
             }
-            _ => i += 1,
+            _ => i = next,
         }
     }
-    if start < len {
-        out.push((start, len));
+    if start < n {
+        out.push((start, n));
     }
 }
 
 /// Sentence boundaries (UAX #29) as `(start, end)` byte ranges: a fast path for text made
 /// of ASCII and the common curly quotes, dashes and ellipsis; `unicode-segmentation` otherwise.
 fn sentence_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
-    let mut units: Vec<(usize, Sb)> = Vec::with_capacity(text.len());
-    let mut prev_cr = false;
-    for (i, c) in text.char_indices() {
-        let Some(k) = sb_class(c) else {
-            out.extend(
-                text.split_sentence_bound_indices()
-                    .map(|(start, s)| (start, start + s.len())),
-            );
-            return;
-        };
-        // SB3: the LF of a CR LF belongs to the CR.
-        if prev_cr && c == '\n' {
-            prev_cr = false;
-            continue;
-        }
-        prev_cr = c == '\r';
-        units.push((i, k));
+    if text.is_ascii() || text.chars().all(|c| sb_class(c).is_some()) {
+        sb_bounds(text, out);
+    } else {
+        out.extend(
+            text.split_sentence_bound_indices()
+                .map(|(start, s)| (start, start + s.len())),
+        );
     }
-    sb_bounds(&units, text.len(), out);
 }
 
 /// How many questions a turn asks/// How many questions a turn asks, for speakers whose sentences are not judged.
@@ -1497,14 +1503,18 @@ pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
     if punctuated && !text.contains(['?', '？', '¿']) {
         return 0;
     }
-    sentences(text, names)
-        .iter()
+    // One sentence at a time: nothing is kept, however long the turn.
+    let mut reader = Reader::new(text, names);
+    sentence_spans(text)
+        .into_iter()
+        .filter_map(|(a, b)| reader.read(a, b))
         .filter(|s| s.form.is_question())
         .count()
 }
 
-/// All sentences of a turn, analysed.
-pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
+/// The byte ranges of a turn's sentences, before analysis: Unicode sentence boundaries, then
+/// breaks before lower-case starts and inside unpunctuated run-ons. Blank stretches are left out.
+pub(crate) fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut bounds = Vec::new();
     let mut pieces = Vec::new();
     let mut uax = Vec::new();
@@ -1519,17 +1529,37 @@ pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
             split_run_on(text, a, b, &mut bounds);
         }
     }
-    // A turn with no question mark at all is unpunctuated speech-to-text: a statement that
-    // ends in "yeah" or "right" is a tag question there.
-    let unpunctuated = !text.contains('?');
-    let mut out = Vec::with_capacity(bounds.len());
-    let mut scratch = Scratch::default();
-    for (start, end) in bounds {
-        let (norm, toks) = normalise(text, start, end, &mut scratch);
-        if toks.iter().all(|t| t.punct) {
-            continue;
+    bounds
+}
+
+/// Analyses the sentences of one turn, one span at a time.
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    names: &'a [String],
+    /// A turn with no question mark at all is unpunctuated speech-to-text: a statement that
+    /// ends in "yeah" or "right" is a tag question there.
+    unpunctuated: bool,
+    scratch: Scratch,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str, names: &'a [String]) -> Self {
+        Reader {
+            text,
+            names,
+            unpunctuated: !text.contains('?'),
+            scratch: Scratch::default(),
         }
-        let core = find_core(&norm, &toks, names);
+    }
+
+    /// The sentence at `text[start..end]`, or `None` when it holds only punctuation.
+    pub fn read(&mut self, start: usize, end: usize) -> Option<Sentence> {
+        let text = self.text;
+        let (norm, toks) = normalise(text, start, end, &mut self.scratch);
+        if toks.iter().all(|t| t.punct) {
+            return None;
+        }
+        let core = find_core(&norm, &toks, self.names);
         let ends_q = toks
             .iter()
             .rev()
@@ -1537,7 +1567,7 @@ pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
             .is_some_and(|t| &norm[t.n0 as usize..t.n1 as usize] == "?");
         let main = main_clause(&norm, &toks, core, ends_q);
         let mut form = classify(&norm, &toks, main, ends_q);
-        if unpunctuated
+        if self.unpunctuated
             && form == Form::Statement
             && toks.iter().filter(|t| !t.punct).count() >= 5
             && SPOKEN_TAG.is_match(&norm)
@@ -1545,7 +1575,7 @@ pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
             form = Form::Tag;
         }
         let trimmed_end = start + text[start..end].trim_end().len();
-        out.push(Sentence {
+        Some(Sentence {
             start,
             end: trimmed_end,
             norm,
@@ -1555,9 +1585,50 @@ pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
             form,
             ends_q,
             gate: Default::default(),
-        });
+        })
     }
+}
+
+/// The byte ranges of a turn's sentences as analysed (trimmed, those of punctuation and
+/// fillers only left out), without keeping the analysis.
+pub(crate) fn sentence_ranges(text: &str, names: &[String]) -> Vec<(usize, usize)> {
+    let mut reader = Reader::new(text, names);
+    sentence_spans(text)
+        .into_iter()
+        .filter_map(|(a, b)| reader.read(a, b).map(|s| (s.start, s.end)))
+        .collect()
+}
+
+/// Of [`sentence_ranges`], only the first that ends after `a` and the last that starts before
+/// `b`: all that a finding's context needs, without analysing a long turn's middle.
+pub(crate) fn ranges_around(
+    text: &str,
+    names: &[String],
+    a: usize,
+    b: usize,
+) -> Vec<(usize, usize)> {
+    let spans = sentence_spans(text);
+    let mut reader = Reader::new(text, names);
+    let mut read = |&(x, y): &(usize, usize)| reader.read(x, y).map(|s| (s.start, s.end));
+    let first = spans.iter().filter_map(&mut read).find(|r| r.1 > a);
+    let last = spans
+        .iter()
+        .rev()
+        .filter_map(&mut read)
+        .find(|r| r.0 < b.max(a + 1));
+    let mut out: Vec<(usize, usize)> = first.into_iter().chain(last).collect();
+    out.sort_unstable();
+    out.dedup();
     out
+}
+
+/// All sentences of a turn, analysed.
+pub(crate) fn sentences(text: &str, names: &[String]) -> Vec<Sentence> {
+    let mut reader = Reader::new(text, names);
+    sentence_spans(text)
+        .into_iter()
+        .filter_map(|(a, b)| reader.read(a, b))
+        .collect()
 }
 
 #[cfg(test)]

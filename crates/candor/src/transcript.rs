@@ -167,10 +167,20 @@ impl Turn {
     /// assert_eq!((pos.line, pos.column), (1, 17));
     /// ```
     pub fn position(&self, offset: usize) -> Position {
-        let offset = offset.min(self.text.len()) as u32;
+        self.position_from(&mut Cursor::default(), offset)
+    }
+
+    /// [`Turn::position`], counting characters from where `cursor` was last left rather
+    /// than from the start of the line, so that many positions in one long line cost the
+    /// distance between them, not their distance from the line's start.
+    pub(crate) fn position_from(&self, cursor: &mut Cursor, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let idx = self
             .pieces
-            .partition_point(|p| p.text_start <= offset)
+            .partition_point(|p| p.text_start as usize <= offset)
             .saturating_sub(1);
         let Some(piece) = self.pieces.get(idx) else {
             return Position {
@@ -185,16 +195,33 @@ impl Turn {
             };
         }
         let start = piece.text_start as usize;
-        let mut end = offset as usize;
-        while !self.text.is_char_boundary(end) {
-            end -= 1;
+        if cursor.piece != Some(idx) {
+            *cursor = Cursor {
+                piece: Some(idx),
+                offset: start,
+                chars: 0,
+            };
         }
-        let chars = self.text[start..end].chars().count() as u32;
+        if offset >= cursor.offset {
+            cursor.chars += self.text[cursor.offset..offset].chars().count();
+        } else {
+            cursor.chars -= self.text[offset..cursor.offset].chars().count();
+        }
+        cursor.offset = offset;
         Position {
             line: piece.line,
-            column: piece.column + chars,
+            column: piece.column + cursor.chars as u32,
         }
     }
+}
+
+/// Where [`Turn::position_from`] last counted to: a piece, a byte offset in the turn's text,
+/// and the characters from the piece's start to it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Cursor {
+    piece: Option<usize>,
+    offset: usize,
+    chars: usize,
 }
 
 /// Metadata the transcript itself declares (header lines, front matter, NOTE blocks).

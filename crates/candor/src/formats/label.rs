@@ -111,7 +111,6 @@ fn finish(
 
 /// Words that begin sentences or notes and are not names when they stand before a colon.
 const NOT_NAMES: &[&str] = &[
-    "a",
     "about",
     "action",
     "action item",

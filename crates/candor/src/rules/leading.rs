@@ -68,13 +68,18 @@ pattern!(
 /// The loaded word that is new: not said in the interviewee turn being answered, nor
 /// attributed to them in this turn ("You called it a nightmare.").
 fn new_loaded<'t>(ctx: &Ctx<'_>, text: &'t str) -> Option<regex::Match<'t>> {
-    let attributed = ctx
-        .sentences
-        .iter()
-        .any(|s| ATTRIBUTED.is_match_in(s, s.core_norm()));
     LOADED.find_iter(text).find(|m| {
         let w = m.as_str().split(' ').next().unwrap_or("");
-        !(ctx.echo.recent(w) || (attributed && ctx.echo.has(w)))
+        !(ctx.echo.recent(w) || (attributes(ctx) && ctx.echo.has(w)))
+    })
+}
+
+/// Whether the turn attributes words to the interviewee ("You said…"), found once per turn.
+fn attributes(ctx: &Ctx<'_>) -> bool {
+    *ctx.attributes.get_or_init(|| {
+        ctx.sentences
+            .iter()
+            .any(|s| ATTRIBUTED.is_match_in(s, s.core_norm()))
     })
 }
 

@@ -353,6 +353,8 @@ pub(crate) struct Ctx<'a> {
     pub deflecting: bool,
     /// Names of the people in the conversation, for vocatives.
     pub names: &'a [String],
+    /// Whether the turn attributes words to the interviewee, once a rule has asked.
+    pub attributes: std::cell::OnceCell<bool>,
 }
 
 /// A product name (lower case, not empty) and a searcher for it, built once per transcript.
@@ -402,7 +404,8 @@ pub(crate) fn whole(s: &Sentence) -> (usize, usize) {
 
 /// Runs every built-in sentence and turn rule over one interviewer turn.
 pub(crate) fn check_turn(ctx: &Ctx<'_>, enabled: &dyn Fn(Id) -> bool, out: &mut Vec<Hit>) {
-    let first = out.len();
+    // One finding per rule and place, however many sentences lead to it.
+    let mut seen: HashSet<(Id, usize)> = HashSet::new();
     for (i, s) in ctx.sentences.iter().enumerate() {
         let solution = solution_request::check(ctx, s);
         let validation = validation::check(ctx, s, i);
@@ -423,11 +426,7 @@ pub(crate) fn check_turn(ctx: &Ctx<'_>, enabled: &dyn Fn(Id) -> bool, out: &mut 
             homework::check(ctx, s),
         ];
         for hit in found.into_iter().flatten() {
-            if enabled(hit.rule)
-                && !out[first..]
-                    .iter()
-                    .any(|h| h.rule == hit.rule && h.start == hit.start)
-            {
+            if enabled(hit.rule) && seen.insert((hit.rule, hit.start)) {
                 out.push(hit);
             }
         }
