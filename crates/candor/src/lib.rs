@@ -69,3 +69,80 @@ pub fn debug_sentences(text: &str) -> Vec<(Form, String)> {
         .map(|s| (s.form, s.norm.clone()))
         .collect()
 }
+
+/// Invariants every report must satisfy, checked by the property tests and the fuzz
+/// targets. Not part of the stable API.
+#[doc(hidden)]
+pub mod invariants {
+    use crate::Report;
+
+    /// Checks `report`, made from `source` (the decoded text): every finding's line and
+    /// columns lie inside the source and run forwards; ratios lie in [0, 1]; the score in
+    /// [0, 100]; durations and counts agree with each other.
+    pub fn check(source: &str, report: &Report) -> Result<(), String> {
+        let lines: Vec<usize> = source.split('\n').map(|l| l.chars().count()).collect();
+        let width = |line: u32| -> Result<usize, String> {
+            let i = (line as usize)
+                .checked_sub(1)
+                .ok_or_else(|| "line 0".to_string())?;
+            lines
+                .get(i)
+                .copied()
+                .ok_or_else(|| format!("line {line} is past the end ({} lines)", lines.len()))
+        };
+        for f in &report.findings {
+            let (w0, w1) = (width(f.line)?, width(f.end_line)?);
+            if f.column == 0 || f.column as usize > w0 + 1 {
+                return Err(format!(
+                    "{}: column {} outside line {} of {w0} characters",
+                    f.rule, f.column, f.line
+                ));
+            }
+            if f.end_column == 0 || f.end_column as usize > w1 + 1 {
+                return Err(format!(
+                    "{}: end column {} outside line {} of {w1} characters",
+                    f.rule, f.end_column, f.end_line
+                ));
+            }
+            if (f.end_line, f.end_column) < (f.line, f.column) {
+                return Err(format!("{}: ends before it starts: {f:?}", f.rule));
+            }
+        }
+        if let Some(m) = &report.metrics {
+            for (name, r) in [
+                ("interviewer_talk_ratio", m.interviewer_talk_ratio),
+                ("interviewer_talk_ratio_time", m.interviewer_talk_ratio_time),
+                ("open_question_ratio", m.open_question_ratio),
+            ] {
+                if let Some(r) = r {
+                    if !(0.0..=1.0).contains(&r) {
+                        return Err(format!("{name} = {r}"));
+                    }
+                }
+            }
+            if m.duration_seconds
+                .is_some_and(|d| !(d >= 0.0 && d.is_finite()))
+            {
+                return Err(format!("duration {:?}", m.duration_seconds));
+            }
+            if m.open_questions + m.closed_questions > m.interviewer_questions {
+                return Err("more open and closed questions than questions".into());
+            }
+            let words: usize = report.speakers.iter().map(|s| s.words).sum();
+            if words != m.words {
+                return Err(format!("speakers' words {words} != {}", m.words));
+            }
+            for s in &report.speakers {
+                if s.talk_seconds.is_some_and(|t| !(t >= 0.0 && t.is_finite())) {
+                    return Err(format!("{}: talk_seconds {:?}", s.name, s.talk_seconds));
+                }
+            }
+        }
+        if let Some(score) = report.score {
+            if !(0.0..=100.0).contains(&score) {
+                return Err(format!("score {score}"));
+            }
+        }
+        Ok(())
+    }
+}
