@@ -378,3 +378,139 @@ fn interrupting_leaves_no_output_file() {
     let left: Vec<_> = std::fs::read_dir(out_dir.path()).unwrap().collect();
     assert!(left.is_empty(), "temporaries removed: {left:?}");
 }
+
+/// Reads every `path` of a JSON Lines run and checks that none appears twice.
+fn paths_once(stdout: &[u8]) -> Vec<(String, bool)> {
+    let reports: Vec<serde_json::Value> = String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut rows: Vec<(String, bool)> = reports
+        .iter()
+        .map(|r| {
+            (
+                r["path"].as_str().unwrap().to_string(),
+                r["error"].is_null(),
+            )
+        })
+        .collect();
+    rows.sort();
+    let before = rows.len();
+    rows.dedup_by(|a, b| a.0 == b.0);
+    assert_eq!(rows.len(), before, "a file appeared twice: {rows:?}");
+    rows
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_neither_hangs_nor_repeats_files() {
+    let dir = corpus_dir(5, 21);
+    let sub = dir.path().join("team/alice");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        sub.join("call.txt"),
+        "Ana: How do you plan the week?\nBo: On Mondays, in a spreadsheet nobody else opens.\n",
+    )
+    .unwrap();
+    // alice/up -> team, and a link to the root itself: both lead back into the tree.
+    std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("again")).unwrap();
+    let out = candor()
+        .args(["score", "--format", "jsonl", "--no-progress"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let rows = paths_once(&out.stdout);
+    assert_eq!(rows.len(), 6, "{rows:?}");
+    assert!(rows.iter().all(|(_, ok)| *ok), "{rows:?}");
+    assert!(rows.iter().any(|(p, _)| p.ends_with("team/alice/call.txt")));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("loops back"),
+        "the loop is reported: {stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_an_error_row_not_a_lost_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = corpus_dir(3, 22);
+    let locked = dir.path().join("locked.vtt");
+    std::fs::write(
+        &locked,
+        "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ana>How do you plan the week?\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads any file whatever its mode; then the file must come out analysed instead.
+    let readable = std::fs::File::open(&locked).is_ok();
+    let out = candor()
+        .args(["score", "--format", "jsonl", "--no-progress"])
+        .arg(dir.path())
+        .assert()
+        .code(if readable { 0 } else { 2 })
+        .get_output()
+        .clone();
+    let rows = paths_once(&out.stdout);
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    let row = rows
+        .iter()
+        .find(|(p, _)| p.ends_with("locked.vtt"))
+        .unwrap();
+    assert_eq!(row.1, readable, "{rows:?}");
+    if !readable {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("locked.vtt") && stderr.contains("permission denied"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_changes_while_read_is_read_once() {
+    let dir = corpus_dir(4, 23);
+    let live = dir.path().join("live.txt");
+    let line = "Ana: And how did that go for the team?\nBo: It went well, we shipped the export on time.\n";
+    std::fs::write(&live, line.repeat(50)).unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (live, stop) = (live.clone(), stop.clone());
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut n = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                // Alternately grow the file and cut it back, sometimes mid-line.
+                if n % 3 == 2 {
+                    let f = std::fs::OpenOptions::new().write(true).open(&live).unwrap();
+                    f.set_len(37 * (n % 11)).unwrap();
+                } else {
+                    let mut f = std::fs::OpenOptions::new()
+                        .append(true)
+                        .open(&live)
+                        .unwrap();
+                    f.write_all(line.repeat(200).as_bytes()).unwrap();
+                }
+                n += 1;
+            }
+        })
+    };
+    for _ in 0..8 {
+        let out = candor()
+            .args(["score", "--format", "jsonl", "--no-progress"])
+            .arg(dir.path())
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        // Whatever state the file was caught in, it is one row: a report or an error.
+        assert!(matches!(out.status.code(), Some(0..=2)), "{out:?}");
+        let rows = paths_once(&out.stdout);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    writer.join().unwrap();
+}
