@@ -438,6 +438,17 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// The start of a message, cut at a word with `…`, for a table cell; the whole message
+/// is on standard error.
+fn first_words(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(n).collect();
+    let cut = head.rfind(' ').filter(|&i| i > n / 2).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end_matches([' ', ',', ';', ':']))
+}
+
 /// The terminal table: a row per interview.
 fn table_row(w: &mut dyn Write, row: &Row) -> std::io::Result<()> {
     let r = row.report;
@@ -447,7 +458,7 @@ fn table_row(w: &mut dyn Write, row: &Row) -> std::io::Result<()> {
             w,
             "{:<44} {err}error: {}{err:#}",
             truncate(row.path, 44),
-            e.message
+            first_words(&e.message, 58)
         );
     }
     let m = r.metrics.as_ref();
@@ -818,6 +829,20 @@ pub fn score(a: ScoreArgs) -> Result<u8, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_cells_cut_long_errors_at_a_word() {
+        assert_eq!(first_words("no such file", 58), "no such file");
+        let long = "line 1, column 1: valid JSON, but not a transcript shape candor knows; expected Whisper";
+        let cut = first_words(long, 58);
+        assert_eq!(
+            cut,
+            "line 1, column 1: valid JSON, but not a transcript shape…"
+        );
+        assert!(cut.chars().count() <= 59);
+        let unbroken = "x".repeat(80);
+        assert_eq!(first_words(&unbroken, 10), format!("{}…", "x".repeat(10)));
+    }
 
     #[test]
     fn months_from_file_names() {

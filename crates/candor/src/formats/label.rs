@@ -266,10 +266,20 @@ pub(crate) fn shape_ok(name: &str) -> bool {
         || name.chars().any(|c| {
             matches!(
                 c,
-                '?' | '!' | ';' | '"' | '“' | '”' | '<' | '>' | '{' | '}' | '|' | '\\' | '='
+                '?' | '!' | ';' | '"' | '“' | '”' | '<' | '>' | '{' | '}' | '|' | '\\' | '=' | '`'
             )
         })
     {
+        return false;
+    }
+    // A list item or a heading ("- `key`: …", "* Note: …", "2. Pricing: …") is no label.
+    let mut chars = name.chars();
+    let lead = chars.next().unwrap_or(' ');
+    if matches!(lead, '-' | '*' | '+' | '•' | '#' | '–' | '—') {
+        return false;
+    }
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && name[digits..].starts_with(['.', ')']) {
         return false;
     }
     let words = name.split_whitespace().count();
@@ -377,6 +387,13 @@ mod tests {
             "What happened next",
             "why",
             "I think",
+            "- `labels`",
+            "* Note",
+            "- Maya",
+            "# Findings",
+            "2. Pricing",
+            "3) Next steps",
+            "`speaker`",
         ] {
             assert!(!looks_like_name(bad), "{bad}");
         }
