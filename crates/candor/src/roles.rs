@@ -175,6 +175,68 @@ fn name_matches(speaker: &str, given: &str) -> bool {
 
 /// Assigns roles to every speaker. `given` names interviewers (and, optionally,
 /// interviewees) that override everything the transcript says.
+/// Whether speaker `i` is introduced as part of the interviewing team, by an interviewer
+/// ("Lotte's here taking notes", "my colleague Sam") or by themselves ("I'm just taking notes").
+fn brought_along(t: &Transcript, fixed: &[Option<(Role, RoleSource, f32)>], i: usize) -> bool {
+    /// How a note-taker or observer introduces themselves, or is introduced.
+    const SELF_CUES: &[&str] = &[
+        "taking notes",
+        "take notes",
+        "taking some notes",
+        "note-taker",
+        "notetaker",
+        "note taker",
+        "sitting in",
+        "listening in",
+        "observing",
+        "shadowing",
+    ];
+    /// How an interviewer introduces someone from their own side.
+    const TEAM_CUES: &[&str] = &[
+        "colleague",
+        "co-founder",
+        "cofounder",
+        "teammate",
+        "from my team",
+        "from our team",
+        "on my team",
+        "joining me",
+        "joining us",
+        "here with me",
+    ];
+    let Some(first) = t.speakers[i].name.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.to_lowercase();
+    let is_interviewer = |k: usize| matches!(fixed[k], Some((Role::Interviewer, _, _)));
+    t.turns.iter().take(12).any(|turn| {
+        let own = turn.speaker == i;
+        if !own && !is_interviewer(turn.speaker) {
+            return false;
+        }
+        let text = turn.text.to_lowercase();
+        // The cue and the name in one clause: "Thanks, Sinead. Lotte's taking notes" names Lotte.
+        text.split(['.', ',', ';', '!', '?', '—', '–'])
+            .any(|clause| {
+                if own {
+                    // Only a note-taker's or observer's own introduction: "I'm just taking notes".
+                    let me = clause.contains("i'm")
+                        || clause.contains("i am")
+                        || clause.contains("i'll");
+                    me && SELF_CUES.iter().any(|c| clause.contains(c))
+                } else {
+                    SELF_CUES
+                        .iter()
+                        .chain(TEAM_CUES)
+                        .any(|c| clause.contains(c))
+                        && clause
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == first)
+                }
+            })
+    })
+}
+
 pub(crate) fn assign(
     t: &mut Transcript,
     given_interviewers: &[String],
@@ -364,6 +426,21 @@ pub(crate) fn assign(
                 };
                 fixed[i] = Some((role, RoleSource::Heuristic, confidence));
             }
+            // Someone the interviewer brings along ("Lotte's here taking notes") is on the
+            // interviewing side: an interviewer once they ask something, otherwise other.
+            if active.len() >= 3 {
+                for &i in &open {
+                    if i == top || !brought_along(t, &fixed, i) {
+                        continue;
+                    }
+                    let role = if questions[i] >= 1.0 {
+                        Role::Interviewer
+                    } else {
+                        Role::Other
+                    };
+                    fixed[i] = Some((role, RoleSource::Heuristic, confidence));
+                }
+            }
         }
         // Interviewer named by label only on one side ("Customer") was handled above;
         // anyone left is silent.
@@ -425,6 +502,26 @@ mod tests {
                 ("Ravi".into(), Role::Interviewee),
             ]
         );
+    }
+
+    #[test]
+    fn a_colleague_who_asks_is_an_interviewer() {
+        let src = "Ade: Thanks for having us, Sinead. Lotte's here taking notes, I'll ask most of the questions.\nLotte: Hi Sinead.\nSinead: Hello both.\nAde: What does a normal week look like?\nSinead: Rotas on Monday, payroll on Friday, firefighting in between.\nAde: How did payroll go last month?\nSinead: Messy, two bakers swapped shifts and the rota was wrong.\nLotte: Sorry to jump in, how did you find out about the swap?\nSinead: The till logins, after the fact.\nAde: What happened next?\nSinead: I fixed it by hand, it took me an evening.\n";
+        let r = roles(src, &[]);
+        assert_eq!(
+            r,
+            vec![
+                ("Ade".into(), Role::Interviewer),
+                ("Lotte".into(), Role::Interviewer),
+                ("Sinead".into(), Role::Interviewee),
+            ]
+        );
+        // The same colleague who only greets stays out of it.
+        let quiet = src.replace(
+            "Lotte: Sorry to jump in, how did you find out about the swap?",
+            "Lotte: Thanks.",
+        );
+        assert_eq!(roles(&quiet, &[])[1], ("Lotte".into(), Role::Other));
     }
 
     #[test]

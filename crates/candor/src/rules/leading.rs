@@ -52,7 +52,12 @@ pattern!(
     LOADED, r"\b(?:frustrat\w*|annoy\w*|pain\w*|chao\w*|exhaust\w*|stress\w*|tedious|useless|terrible|awful|horrible|nightmare|mess|messy|waste\w*|broken|wrong|worst|hate\w*|dread\w*|struggl\w*|difficult|hard|tough|slow|expensive|clunky|confusing|risky|fed up|sick of|tired of|overwhelm\w*|inefficient|outdated|guessing|rubbish|hell|get you down|drive you (?:mad|crazy|nuts|up the wall)|killing you|a pain|unbearable|ridiculous|crazy|insane|rough|brutal|painfully|pointless|garbage|crap|sucks|headache|hassle|faff|chore|slog|soul[- ]destroying|soul[- ]crushing|mind[- ]numbing|draining|grind|miserable|awkward|stupid|dumb|a drag|killer|disaster|fortune|losing money|lose money)\b");
 pattern!(
     PRESUME_WH,
-    r"^(?:how (?:much|often|badly) (?:do|did|does) (?:you|they|your \w+|people) (?:hate|dread|struggle|suffer|resent|loathe|despise|regret)|how (?:painful|frustrating|annoying|bad|terrible|awful|tedious|stressful|broken|messy|chaotic|useless|slow|exhausting|expensive|wasteful|horrible) (?:is|was|are|were|has|have|does|did|would)|how much (?:time|money|effort|energy) (?:does|did|is|was|do) (?:you|your \w+|they|this|that|it|the \w+) (?:waste|wasting|wasted|lose|losing|throw away|burn)|why (?:did|do|does|is|are|was|were) (?:you|it|your \w+|the \w+) (?:have|having|had|so) (?:such )?(?:difficulty|trouble|problems|a hard time|hard|difficult|bad|slow|frustrat\w*|annoying))\b"
+    r"^(?:how (?:much of|big(?: of)?) an? (?:problem|pain|headache|hassle|struggle|issue|nightmare|burden|drag|bottleneck|challenge) (?:is|was|are|were|has|does|do)|how (?:much|often|badly) (?:do|did|does) (?:you|they|your \w+|people) (?:hate|dread|struggle|suffer|resent|loathe|despise|regret)|how (?:painful|frustrating|annoying|bad|terrible|awful|tedious|stressful|broken|messy|chaotic|useless|slow|exhausting|expensive|wasteful|horrible) (?:is|was|are|were|has|have|does|did|would)|how much (?:time|money|effort|energy) (?:does|did|is|was|do) (?:you|your \w+|they|this|that|it|the \w+) (?:waste|wasting|wasted|lose|losing|throw away|burn)|why (?:did|do|does|is|are|was|were) (?:you|it|your \w+|the \w+) (?:have|having|had|so) (?:such )?(?:difficulty|trouble|problems|a hard time|hard|difficult|bad|slow|frustrat\w*|annoying))\b"
+);
+pattern!(
+    /// A guess about their world said just before a question: "I bet the calendar causes chaos."
+    PRESUMING,
+    r"^(?:(?:and|so|well|oh|right|okay|ok|yeah) ,? )*(?:i bet|surely|i would imagine|i imagine|i am guessing|i guess|i assume|i suppose|presumably|i take it|i would bet|i am sure|no doubt)\b"
 );
 pattern!(
     BECAUSE_FRAME,
@@ -83,9 +88,27 @@ fn attributes(ctx: &Ctx<'_>) -> bool {
     })
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
+pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
     if !s.form.is_question() && !s.ends_q {
         return None;
+    }
+    // A question straight after a guess that supplies a judgement ("I bet the calendar causes
+    // chaos. How often does it go wrong?") asks them to confirm the guess.
+    if let Some(p) = i.checked_sub(1).and_then(|k| ctx.sentences.get(k)) {
+        if !p.form.is_question() && !p.ends_q {
+            let pcore = p.core_norm();
+            if let Some(g) = PRESUMING.find_in(p, pcore) {
+                if let Some(l) = new_loaded(ctx, pcore) {
+                    let off = p.core_offset();
+                    let span =
+                        p.source_range(off + g.start().min(l.start()), off + g.end().max(l.end()));
+                    return Some(
+                        Hit::new(Id::Leading, span)
+                            .message("a guess at how they feel comes before the question"),
+                    );
+                }
+            }
+        }
     }
     let core = s.core_norm();
     let off = s.core_offset();
@@ -156,5 +179,6 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &LOADED,
     &PRESUME_WH,
     &BECAUSE_FRAME,
+    &PRESUMING,
     &ATTRIBUTED,
 ];

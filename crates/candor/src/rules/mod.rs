@@ -418,7 +418,7 @@ pub(crate) fn check_turn(ctx: &Ctx<'_>, enabled: &dyn Fn(Id) -> bool, out: &mut 
         let found = [
             selling::check(ctx, s, i),
             self_criticism::check(ctx, s),
-            leading::check(ctx, s),
+            leading::check(ctx, s, i),
             hypothetical,
             solution,
             validation,

@@ -35,7 +35,7 @@ const PRODUCT: &str = r"(?:app|application|tool|plugin|plug-in|system|product|so
 
 pattern!(
     FEATURES,
-    r"\b(?:what|which|any) (?:(?:other|new|extra|additional|key|main|specific|kind of|sort of|kinds of|sorts of) )*(?:features?|functionality|functions|capabilities|integrations|improvements|options|settings) (?:would|should|could|might|do|does|are|is)?\s?(?:you|we|it|they|your \w+)? ?(?:\w+ ){0,2}?(?:want|like|need|build|add|include|see|have|expect|prioriti[sz]e|love|ask for|wish|be most|matter)\b"
+    r"\b(?:what|which|any) (?:(?:other|new|extra|additional|key|main|specific|kind of|sort of|kinds of|sorts of) )*(?:features?|functionality|functions|capabilities|integrations|improvements|options|settings) (?:would|should|could|might|do|does|are|is)?\s?(?:you|we|it|they|your \w+)? ?(?:\w+ ){0,2}?(?:want|like|need|build|add|include|see|have|expect|prioriti[sz]e|love|ask for|wish|be most|matter|be (?:a |an |the )?(?:must-haves?|must haves?|musts?|essential|non-negotiable|deal-?breakers?|nice to have|nice-to-haves?|top priority|top of (?:the|your) list))\b"
 );
 pattern!(
     WHAT_WOULD_PRODUCT,
@@ -60,7 +60,7 @@ pattern!(
 );
 pattern!(
     SHOULD_WE,
-    r"\b(?:what (?:should|could|would you like|do you want) (?:we|us|me) (?:to )?(?:build|add|make|create|change|fix|include|do next|prioriti[sz]e)|should we (?:build|add|support|include|offer|make|integrate)|what is missing from (?:our|the|this) (?:product|app|tool|roadmap|platform)|how should (?:the|our|this|it|that) (?:\w+ )?(?:look|work|behave|be laid out)|what would make (?:it|this|that|the \w+|our \w+) (?:better|perfect|great|more useful|a ten|a 10|work for you|easier)|what would you (?:change|add|improve) (?:about|in|to) (?:our|the|this) (?:product|app|tool|prototype|design|demo|version)|(?:rank|prioriti[sz]e) (?:these|the|those) (?:features|ideas|options))\b"
+    r"\b(?:what (?:should|could|would you like|do you want) (?:we|us|me) (?:to )?(?:build|add|make|create|change|fix|include|do next|prioriti[sz]e)|should we (?:build|add|support|include|offer|make|integrate)|what is missing from (?:our|the|this) (?:product|app|tool|roadmap|platform)|how should (?:the|our|this|it|that) (?:\w+ )?(?:look|work|behave|be laid out|remind|notify|alert|warn|flag|tell|show|display|present|prompt|nudge|handle|sort|organi[sz]e)|what would make (?:it|this|that|the \w+|our \w+) (?:better|perfect|great|more useful|a ten|a 10|work for you|easier)|what would you (?:change|add|improve) (?:about|in|to) (?:our|the|this) (?:product|app|tool|prototype|design|demo|version)|(?:rank|prioriti[sz]e) (?:these|the|those) (?:features|ideas|options))\b"
 );
 
 pub(crate) fn check(_ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {

@@ -80,6 +80,11 @@ pattern!(
     r"\b(?:how does (?:that|this|it|the idea|our \w+) sound|(?:does|would) (?:that|this|it) sound (?:good|useful|helpful|interesting|like something|right|appealing|ok|okay|great|exciting|valuable|nice|cool)|how (?:would|do) you feel about (?:that|this|it|the idea|having|using))\b"
 );
 pattern!(
+    /// "Do you think grouping duplicates automatically would be a good idea?": a verdict on a proposal.
+    PROPOSAL_VERDICT,
+    r"\b(?:do you think|would you say|is|would|could) (?:\w+ing)\b(?: \w+){0,6}? (?:would|could|might|will|is|are) (?:be|make) (?:a (?:good|great|smart|useful|sensible) idea|useful|helpful|valuable|worthwhile|worth (?:it|doing|having|building|paying for|trying))|(?:do you think|would you say) (?:it|that|this) (?:would|could|might|is) (?:be )?(?:a (?:good|great|smart) idea|worth (?:building|doing|having|paying for))\b"
+);
+pattern!(
     STRONG,
     r"\b(?:am i (?:onto|on to) something|(?:rate|score) (?:the|this|my|our) (?:idea|concept|pitch)|first impressions? of (?:the|our|this|my)|(?:does|would|could) (?:this|that|it|our \w+) (?:solve|fix|address) (?:your|the|this|that) (?:problem|issue|pain)|from what (?:i|we) (?:have|'ve)? ?(?:described|said|shown|told you|explained|pitched)|be honest\b.*\b(?:good idea|like it|useful|worth it))\b"
 );
@@ -95,6 +100,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         &LIKE_IDEA,
         &THINK_OF_IDEA,
         &STRONG,
+        &PROPOSAL_VERDICT,
         &PROPOSAL_SOUND,
         &HELP_TO_HAVE,
     ]
@@ -151,4 +157,5 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &PROPOSAL_SOUND,
     &SOUND,
     &STRONG,
+    &PROPOSAL_VERDICT,
 ];
