@@ -142,9 +142,15 @@ impl Analyzer {
             .iter()
             .filter_map(|p| rules::Product::new(p))
             .collect();
+        let mut interviewer_turns = 0;
         for (u, r) in t.turns.iter().zip(&roles) {
             if lint && *r == Role::Interviewer {
-                selling::learn_products(&u.text, &names, &mut products);
+                interviewer_turns += 1;
+                if interviewer_turns <= 6 {
+                    selling::learn_products_early(&u.text, &names, &mut products);
+                } else {
+                    selling::learn_products(&u.text, &names, &mut products);
+                }
             }
         }
 

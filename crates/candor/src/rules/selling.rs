@@ -194,10 +194,27 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
 pub(crate) fn learn_products(text: &str, names: &[String], out: &mut Vec<super::Product>) {
     static INTRO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         super::re(
-            r"(?-u:\b)(?i:i'?m (?:\w+ )?(?:from|with|at)|i am (?:\w+ )?(?:from|with|at)|i work (?:at|for|with)|(?:founders?|co-?founders?|ceo|cto|coo|head of \w+|pm|product manager|designer|researcher|engineer) (?:of|at|for)|here at|on behalf of|we are|we're|called|named|i run|(?:i|we) (?:have |'ve |just |recently )?(?:built|made|created|launched|founded|started|developed|designed)) ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
+            r"(?-u:\b)(?i:i'?m (?:\w+ )?(?:from|with|at)|i am (?:\w+ )?(?:from|with|at)|i work (?:at|for|with)|(?:founders?|co-?founders?|ceo|cto|coo|head of \w+|pm|product manager|designer|researcher|engineer) (?:of|at|for)|here at|on behalf of|we are|we're|called|named|i run) ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
         )
     });
-    for c in INTRO.captures_iter(text) {
+    // "I built ShotList", "we've launched Tidyroom": said when introducing themselves, so
+    // only early turns are searched (see `learn_products_early`).
+    learn_from(&INTRO, text, names, out);
+}
+
+/// Product names from an early interviewer turn: also "I built X", "we've launched X".
+pub(crate) fn learn_products_early(text: &str, names: &[String], out: &mut Vec<super::Product>) {
+    static MADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        super::re(
+            r"(?-u:\b)(?i:(?:i|we) (?:have |'ve |just |recently |actually )?(?:built|made|created|launched|founded|started|developed|designed)) ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
+        )
+    });
+    learn_products(text, names, out);
+    learn_from(&MADE, text, names, out);
+}
+
+fn learn_from(re: &regex::Regex, text: &str, names: &[String], out: &mut Vec<super::Product>) {
+    for c in re.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
         let name = m.as_str();
         let first = name.split(' ').next().unwrap_or(name);

@@ -82,7 +82,7 @@ pattern!(
 pattern!(
     /// "Do you think grouping duplicates automatically would be a good idea?": a verdict on a proposal.
     PROPOSAL_VERDICT,
-    r"\b(?:do you think|would you say|is|would|could) (?:\w+ing)\b(?: \w+){0,6}? (?:would|could|might|will|is|are) (?:be|make) (?:a (?:good|great|smart|useful|sensible) idea|useful|helpful|valuable|worthwhile|worth (?:it|doing|having|building|paying for|trying))|(?:do you think|would you say) (?:it|that|this) (?:would|could|might|is) (?:be )?(?:a (?:good|great|smart) idea|worth (?:building|doing|having|paying for))\b"
+    r"\b(?:do you think|would you say) (?:\w+ing)\b(?: \w+){0,6}? (?:would|could|might|will|is|are) (?:be|make) (?:a (?:good|great|smart|useful|sensible) idea|useful|helpful|valuable|worthwhile|worth (?:it|doing|having|building|paying for|trying))|(?:do you think|would you say) (?:it|that|this) (?:would|could|might|is) (?:be )?(?:a (?:good|great|smart) idea|worth (?:building|doing|having|paying for))\b"
 );
 pattern!(
     STRONG,
