@@ -228,8 +228,10 @@ fn month_label(m: &str, last_year: &mut String) -> String {
     }
 }
 
+/// A bar's label: whole numbers (counts, and scores, which are read to the point) without
+/// decimals; small fractions with one.
 fn trim_num(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
+    if (v - v.round()).abs() < 1e-9 || v.abs() >= 10.0 {
         format!("{v:.0}")
     } else {
         format!("{v:.1}")
