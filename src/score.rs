@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use candor::{Analyzer, Report, Severity};
-use rayon::prelude::*;
 
 use crate::args::{GroupBy, ScoreArgs, ScoreFormat};
 use crate::files::{self, Input};
@@ -670,6 +669,88 @@ fn analyse(item: &Item, format: Option<candor::Format>) -> Report {
     report
 }
 
+/// How far ahead of the next row to write the workers may run: bounds the reports held
+/// while a long file is still being analysed, so memory does not grow with the batch.
+const WINDOW: usize = 256;
+
+/// Analyses `items` on the pool's threads and hands each report to `handle` in the items'
+/// order, as soon as it and all before it are done. Workers claim items in order, so the
+/// rows written so far are always a prefix and nothing waits for a whole batch; a worker
+/// more than [`WINDOW`] items ahead of the writer waits for it.
+fn in_order(
+    pool: &rayon::ThreadPool,
+    jobs: usize,
+    items: &[Item],
+    format: Option<candor::Format>,
+    handle: &mut dyn FnMut(&Item, &Report) -> Result<(), String>,
+) -> Result<(), String> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Condvar, mpsc};
+
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // How many rows have been handed on, for the window.
+    let written = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::sync_channel::<(usize, Report)>(2 * jobs);
+    std::thread::scope(|scope| {
+        let (next, stop, written) = (&next, &stop, &written);
+        scope.spawn(move || {
+            pool.scope(|s| {
+                for _ in 0..jobs {
+                    let tx = tx.clone();
+                    s.spawn(move |_| {
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= items.len() || stop.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            {
+                                let (lock, cv) = written;
+                                let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
+                                while i >= *done + WINDOW && !stop.load(Ordering::Relaxed) {
+                                    done = cv.wait(done).unwrap_or_else(|e| e.into_inner());
+                                }
+                            }
+                            if tx.send((i, analyse(&items[i], format))).is_err() {
+                                return;
+                            }
+                        }
+                    });
+                }
+            });
+            drop(tx);
+        });
+        let mut pending: BTreeMap<usize, Report> = BTreeMap::new();
+        let mut want = 0;
+        let mut result = Ok(());
+        for (i, report) in rx.iter() {
+            pending.insert(i, report);
+            while let Some(report) = pending.remove(&want) {
+                if result.is_ok() {
+                    result = handle(&items[want], &report);
+                }
+                want += 1;
+            }
+            if result.is_err() {
+                // Stop the workers; keep draining so none blocks on a full channel.
+                stop.store(true, Ordering::Relaxed);
+            }
+            let (lock, cv) = written;
+            *lock.lock().unwrap_or_else(|e| e.into_inner()) = want;
+            cv.notify_all();
+        }
+        result?;
+        if want < items.len() {
+            return Err(format!(
+                "internal error: {} of {} files were not analysed",
+                items.len() - want,
+                items.len()
+            ));
+        }
+        Ok(())
+    })
+}
+
 pub fn score(a: ScoreArgs) -> Result<u8, String> {
     let found = files::find(&a.paths, &a.globs)?;
     let mut overrides = Overrides::from_common(&a.common);
@@ -746,45 +827,36 @@ pub fn score(a: ScoreArgs) -> Result<u8, String> {
         None
     };
 
-    let chunk = 32 * jobs;
     let mut worst: Option<Severity> = None;
-    for batch in items.chunks(chunk) {
-        let reports: Vec<Report> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|item| analyse(item, settings.format))
-                .collect()
-        });
-        for (item, report) in batch.iter().zip(&reports) {
-            let row = Row::new(&item.path, report);
-            if let Some(e) = &report.error {
-                let msg = match e.line {
-                    Some(l) if !e.message.starts_with("line ") => {
-                        format!("line {l}: {}", e.message)
-                    }
-                    _ => e.message.clone(),
-                };
-                let line = format!("{}: {msg}", item.path);
-                match &progress {
-                    Some(bar) => bar
-                        .suspend(|| render::human::print_error(&mut err, &line))
-                        .map_err(|e| e.to_string())?,
-                    None => {
-                        render::human::print_error(&mut err, &line).map_err(|e| e.to_string())?
-                    }
+    let mut handle = |item: &Item, report: &Report| -> Result<(), String> {
+        let row = Row::new(&item.path, report);
+        if let Some(e) = &report.error {
+            let msg = match e.line {
+                Some(l) if !e.message.starts_with("line ") => {
+                    format!("line {l}: {}", e.message)
                 }
+                _ => e.message.clone(),
+            };
+            let line = format!("{}: {msg}", item.path);
+            match &progress {
+                Some(bar) => bar
+                    .suspend(|| render::human::print_error(&mut err, &line))
+                    .map_err(|e| e.to_string())?,
+                None => render::human::print_error(&mut err, &line).map_err(|e| e.to_string())?,
             }
-            worst = worst.max(report.max_severity());
-            sink.row(&row)?;
-            summary.add(&row);
-            if let Some(h) = &mut html {
-                h.row(&row)?;
-            }
+        }
+        worst = worst.max(report.max_severity());
+        sink.row(&row)?;
+        summary.add(&row);
+        if let Some(h) = &mut html {
+            h.row(&row)?;
         }
         if let Some(bar) = &progress {
-            bar.inc(batch.len() as u64);
+            bar.inc(1);
         }
-    }
+        Ok(())
+    };
+    in_order(&pool, jobs, &items, settings.format, &mut handle)?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -829,6 +901,57 @@ pub fn score(a: ScoreArgs) -> Result<u8, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn problem_items(n: usize) -> Vec<Item> {
+        (0..n)
+            .map(|i| Item {
+                path: format!("f{i:05}"),
+                input: None,
+                analyzer: None,
+                problem: Some(format!("problem {i}")),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reports_come_out_in_order_past_the_window() {
+        let items = problem_items(3 * WINDOW + 7);
+        for jobs in [1, 2, 4] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .unwrap();
+            let mut seen = Vec::new();
+            in_order(&pool, jobs, &items, None, &mut |item, report| {
+                assert_eq!(report.path, item.path);
+                seen.push(report.path.clone());
+                Ok(())
+            })
+            .unwrap();
+            let want: Vec<String> = items.iter().map(|i| i.path.clone()).collect();
+            assert_eq!(seen, want, "{jobs} threads");
+        }
+    }
+
+    #[test]
+    fn a_failing_writer_stops_the_batch_without_hanging() {
+        let items = problem_items(2 * WINDOW);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let mut n = 0;
+        let r = in_order(&pool, 2, &items, None, &mut |_, _| {
+            n += 1;
+            if n == 10 {
+                Err("disk full".into())
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(r, Err("disk full".to_string()));
+        assert_eq!(n, 10, "nothing is written after the failure");
+    }
 
     #[test]
     fn table_cells_cut_long_errors_at_a_word() {
