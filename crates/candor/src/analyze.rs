@@ -161,6 +161,7 @@ impl Analyzer {
         const CHUNK: usize = 2_000;
         let mut questions = vec![0usize; t.turns.len()];
         let mut findings: Vec<Finding> = Vec::new();
+        let mut unlisted = Unlisted::default();
         let mut echo = Echo::default();
         let mut pitch_left = 0usize; // interviewer turns for which a pitch stays in context
         let mut counts = PracticeCounts::default();
@@ -209,7 +210,11 @@ impl Analyzer {
                 let spans: Vec<(usize, usize)> = ss.iter().map(|s| (s.start, s.end)).collect();
                 for h in hits {
                     if let Some(severity) = self.severity(h.rule) {
-                        findings.push(self.finding(&t, k, &spans, &mut cursor, h, severity));
+                        if findings.len() < MAX_FINDINGS {
+                            findings.push(self.finding(&t, k, &spans, &mut cursor, h, severity));
+                        } else {
+                            unlisted.add(severity);
+                        }
                     }
                 }
             }
@@ -290,6 +295,10 @@ impl Analyzer {
                         continue;
                     }
                     for m in c.regex.find_iter(&turn.text).filter(|m| !m.is_empty()) {
+                        if findings.len() >= MAX_FINDINGS {
+                            unlisted.add(c.severity);
+                            continue;
+                        }
                         // Sentence bounds for the finding's context, only now that one is needed.
                         let spans =
                             spans.get_or_insert_with(|| text::sentence_ranges(&turn.text, &names));
@@ -315,8 +324,14 @@ impl Analyzer {
         });
 
         let has_interviewer = roles.contains(&Role::Interviewer);
-        let score = (lint && has_interviewer).then(|| score(&findings, &metrics));
+        let score = (lint && has_interviewer).then(|| score(&findings, unlisted.weight, &metrics));
         let mut warnings = t.warnings;
+        if unlisted.count > 0 {
+            warnings.push(crate::Warning::file(format!(
+                "stopped listing findings after {MAX_FINDINGS}: {} more were found and count in the score",
+                unlisted.count
+            )));
+        }
         if lint && !has_interviewer {
             warnings.push(crate::Warning::file(
                 "no interviewer identified, so no rules ran; name one with --interviewer",
@@ -684,13 +699,32 @@ fn speaker_stats(t: &Transcript, questions: &[usize], words: &[usize]) -> Vec<Sp
 }
 
 /// The score, 0–100 (see the README for the formula).
-fn score(findings: &[Finding], m: &Metrics) -> f64 {
+/// The most findings a report lists, so that memory stays bounded on a pathological file
+/// (a 100 MB turn of questions); those past it still count in the score.
+pub const MAX_FINDINGS: usize = 10_000;
+
+/// Findings past [`MAX_FINDINGS`]: how many, and their weight for the score.
+#[derive(Default)]
+struct Unlisted {
+    count: usize,
+    weight: f64,
+}
+
+impl Unlisted {
+    fn add(&mut self, severity: Severity) {
+        self.count += 1;
+        self.weight += severity.weight();
+    }
+}
+
+fn score(findings: &[Finding], unlisted_weight: f64, m: &Metrics) -> f64 {
     let transcript_level = |r: &str| matches!(r, "talk-ratio" | "no-referral-ask" | "no-summary");
-    let weight: f64 = findings
-        .iter()
-        .filter(|f| !transcript_level(&f.rule))
-        .map(|f| f.severity.weight())
-        .sum();
+    let weight: f64 = unlisted_weight
+        + findings
+            .iter()
+            .filter(|f| !transcript_level(&f.rule))
+            .map(|f| f.severity.weight())
+            .sum::<f64>();
     let questions = m.interviewer_questions.max(10) as f64;
     let quality = 100.0 * (-weight / questions).exp();
     let talk = match m.talk_ratio() {

@@ -246,3 +246,37 @@ fn noise_in_every_format_never_panics() {
         analyse(&bytes);
     }
 }
+
+#[test]
+fn findings_stop_being_listed_at_a_cap_but_still_count() {
+    // Each sentence is a hypothetical, closed question: two findings apiece, 14,000 in all.
+    let mut src = String::from("Interviewer: ");
+    for _ in 0..7_000 {
+        src.push_str("Would you pay for it? ");
+    }
+    src.push_str("\nCustomer: No.\n");
+    let r = analyse(src.as_bytes());
+    assert!(r.error.is_none(), "{:?}", r.error);
+    // Sentence findings stop at the cap; the few about the whole transcript are always listed.
+    let whole = [
+        "talk-ratio",
+        "interviewer-monologue",
+        "no-referral-ask",
+        "no-summary",
+    ];
+    let listed = r
+        .findings
+        .iter()
+        .filter(|f| !whole.contains(&f.rule.as_str()))
+        .count();
+    assert_eq!(listed, 10_000);
+    assert!(r.findings.iter().any(|f| f.rule == "interviewer-monologue"));
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("stopped listing findings"))
+        .expect("a warning says findings were left out");
+    assert!(w.message.contains("10000"), "{}", w.message);
+    // The unlisted ones still weigh in: as bad a score as it gets.
+    assert!(r.score.unwrap() < 5.0, "{:?}", r.score);
+}
