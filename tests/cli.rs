@@ -82,10 +82,16 @@ fn exit_codes_follow_fail_on() {
         .write_stdin(GOOD)
         .assert()
         .code(0);
-    // GOOD has info findings (no summary): --fail-on info fails.
+    // A closed question is an info finding: the default passes it, --fail-on info fails.
+    let closed = format!("{GOOD}Maya: Do you use a template for them?\nTom: A Word one, yes.\n");
+    candor()
+        .args(["lint", "-"])
+        .write_stdin(closed.clone())
+        .assert()
+        .code(0);
     candor()
         .args(["lint", "-", "--fail-on", "info"])
-        .write_stdin(GOOD)
+        .write_stdin(closed)
         .assert()
         .code(1);
 }

@@ -258,7 +258,9 @@ impl Analyzer {
                     }
                 }
             }
-            if !interviewer_turns.is_empty() {
+            // Whether they asked for referrals or summarised can only be judged over a whole
+            // interview, not an excerpt of a few questions.
+            if interviewer_turns.len() >= MIN_INTERVIEWER_TURNS {
                 if enabled(Id::NoReferral) {
                     hits.extend(rules::referral::check(
                         counts.referral_asks > 0,
@@ -699,6 +701,10 @@ fn speaker_stats(t: &Transcript, questions: &[usize], words: &[usize]) -> Vec<Sp
 }
 
 /// The score, 0–100 (see the README for the formula).
+/// Fewer interviewer turns than this make an excerpt: `no-referral-ask` and `no-summary`
+/// are not judged on it.
+pub const MIN_INTERVIEWER_TURNS: usize = 5;
+
 /// The most findings a report lists, so that memory stays bounded on a pathological file
 /// (a 100 MB turn of questions); those past it still count in the score.
 pub const MAX_FINDINGS: usize = 10_000;

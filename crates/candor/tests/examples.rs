@@ -9,11 +9,18 @@ fn rules_flagged(transcript: &str) -> Vec<String> {
     report.findings.into_iter().map(|f| f.rule).collect()
 }
 
-/// One interviewer line in a short exchange, so transcript rules have something to judge.
+/// One interviewer line at the end of a short interview (five questions, the least on
+/// which candor judges the whole-interview rules), so transcript rules have something to judge.
 fn exchange(line: &str) -> String {
     format!(
         "Interviewer: Thanks for joining. How do you handle invoices today?\n\
          Customer: Mostly in a spreadsheet, and it takes most of a Friday every month, honestly, because nothing talks to anything else and I end up copying numbers by hand.\n\
+         Interviewer: What happened the last time the numbers didn't match?\n\
+         Customer: In March a supplier billed us twice and I only noticed when the bank balance looked wrong.\n\
+         Interviewer: How did you sort it out?\n\
+         Customer: I rang them, they refunded it, but it took two weeks and three phone calls.\n\
+         Interviewer: What did you change after that?\n\
+         Customer: Nothing yet, to be honest. I keep meaning to.\n\
          Interviewer: {line}\n\
          Customer: Sure, that makes sense to me, I can see why you would ask about that part of it.\n"
     )

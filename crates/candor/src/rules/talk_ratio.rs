@@ -23,13 +23,18 @@ the solution profile (`thresholds.talk_ratio` in candor.toml).",
 };
 
 /// The finding, pointing at the interviewer's longest turn.
+/// Fewer words than this in the whole transcript (about a minute of talk) are an excerpt,
+/// not an interview: the ratio is reported in the metrics but not judged.
+pub(crate) const MIN_WORDS: usize = 150;
+
 pub(crate) fn check(
     m: &Metrics,
     threshold: f64,
     longest_turn: Option<(usize, usize)>,
 ) -> Option<(usize, Hit)> {
     let (ratio, basis) = m.talk_ratio()?;
-    if ratio <= threshold {
+    // A ratio over a snippet says nothing about the interview.
+    if m.words < MIN_WORDS || ratio <= threshold {
         return None;
     }
     let (turn, len) = longest_turn?;
