@@ -638,6 +638,8 @@ fn opens_clause(a: &str, b: &str) -> bool {
     ];
     const SUBJECT: &[&str] = &["you", "your", "they", "we"];
     (is(a, WH) && is(b, AUX_AFTER_WH))
+        || (a.eq_ignore_ascii_case("how")
+            && is(b, &["often", "much", "many", "long", "far", "soon"]))
         || (is(a, AUX) && is(b, SUBJECT))
         || (is(a, &["is", "are", "was", "were"]) && b.eq_ignore_ascii_case("there"))
 }
@@ -661,15 +663,20 @@ fn split_run_on(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     // word before does not already ask ("so what do you…" is not cut after "what").
     let mut s = start;
     let mut words = seg.unicode_word_indices().enumerate().peekable();
-    let mut prev = "";
+    let (mut prev2, mut prev) = ("", "");
     while let Some((i, (at, w))) = words.next() {
         let next = words.peek().map_or("", |(_, (_, x))| *x);
-        let cut = (3..n - 2).contains(&i) && !is_question_lead(prev) && opens_clause(w, next);
+        let embedded = is_wh(&w.to_ascii_lowercase()) && embeds_clause(prev);
+        let cut = (3..n - 2).contains(&i)
+            && !is_question_lead(prev)
+            && !continues_wh_phrase(prev2, prev)
+            && !embedded
+            && opens_clause(w, next);
         if cut && start + at > s {
             out.push((s, start + at));
             s = start + at;
         }
-        prev = w;
+        (prev2, prev) = (prev, w);
     }
     out.push((s, end));
 }
@@ -679,6 +686,62 @@ fn is_question_lead(w: &str) -> bool {
     [
         "what", "how", "why", "where", "when", "who", "which", "if", "that", "whether", "do",
         "does", "did", "would", "could", "can", "will", "is", "are",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// Whether `wh w` is a wh-phrase still being asked ("how often", "how much", "what kind"),
+/// so that an auxiliary after it continues the question: "how often do you think…".
+fn continues_wh_phrase(wh: &str, w: &str) -> bool {
+    is_wh(&wh.to_ascii_lowercase())
+        && [
+            "often", "much", "many", "long", "far", "soon", "else", "kind", "sort", "type", "big",
+            "old", "well", "exactly", "quickly", "come",
+        ]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// Words after which a wh-word opens an embedded clause, not a new question: a preposition
+/// ("keep track of who has paid") or a verb of knowing or telling ("know what is", "see how").
+fn embeds_clause(w: &str) -> bool {
+    [
+        "of",
+        "about",
+        "on",
+        "in",
+        "for",
+        "to",
+        "from",
+        "with",
+        "at",
+        "by",
+        "into",
+        "over",
+        "know",
+        "knows",
+        "knew",
+        "see",
+        "tell",
+        "told",
+        "ask",
+        "asked",
+        "decide",
+        "decides",
+        "check",
+        "figure",
+        "understand",
+        "remember",
+        "show",
+        "explain",
+        "wonder",
+        "sure",
+        "matter",
+        "depends",
+        "depending",
+        "track",
+        "out",
     ]
     .iter()
     .any(|x| w.eq_ignore_ascii_case(x))
@@ -1167,6 +1230,41 @@ fn classify(norm: &str, toks: &[Tok], core: usize, ends_q: bool) -> Form {
                 "you" | "it" | "that" | "this" | "there" | "they" | "your" | "we"
             )
             && words.len() >= 3
+        {
+            return Form::YesNo;
+        }
+        // "was a nightmare honestly" is a statement that lost its subject.
+        let lost_subject = matches!(w0, "is" | "are" | "was" | "were") && matches!(w1, "a" | "an");
+        // Unpunctuated speech: "has the league ever fined you for that" asks too. An
+        // auxiliary then a determined subject, long enough to hold a verb; not the
+        // imperatives "have a look", "do the rounds".
+        if !ends_q
+            && words.len() >= 4
+            && !matches!(w0, "have" | "do" | "must" | "may" | "might")
+            && !lost_subject
+            && matches!(
+                w1,
+                "the"
+                    | "a"
+                    | "an"
+                    | "any"
+                    | "anyone"
+                    | "anybody"
+                    | "someone"
+                    | "somebody"
+                    | "everyone"
+                    | "anything"
+                    | "people"
+                    | "my"
+                    | "our"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "he"
+                    | "she"
+                    | "those"
+                    | "these"
+            )
         {
             return Form::YesNo;
         }

@@ -39,7 +39,7 @@ mind…\") and habits (\"What would a driver usually do?\") are not hypothetical
 /// Subjects whose future behaviour a question can ask about.
 const SUBJECT: &str = r"(?:you|you guys|your (?:\w+ ){0,2}?\w+|the (?:\w+ ){0,2}?\w+|they|he|she|people|anyone|folks|customers|clients|staff|your team|your company)";
 /// Behaviour verbs: using, buying, paying, switching.
-const BEHAVIOUR: &str = r"(?:us(?:e|ing)|buy(?:ing)?|pay(?:ing)?|purchas(?:e|ing)|switch(?:ing)?|sign(?:ing)? (?:up|on)|subscrib(?:e|ing)|try(?:ing)?|adopt(?:ing)?|recommend(?:ing)? (?:it|this|that|us)|upgrad(?:e|ing)|mov(?:e|ing) (?:over|to|across)|install(?:ing)?|download(?:ing)?|go(?:ing)? for|tak(?:e|ing) (?:it|that|this|its|their|the|those|these|us up)|put(?:ting)? (?:the|it|that|this|your|a)|spend(?:ing)?|choos(?:e|ing)|pick(?:ing)?|replac(?:e|ing)|ditch(?:ing)?|drop(?:ping)?|invest(?:ing)?|budget(?:ing)?|approv(?:e|ing)|sign(?:ing)? off|commit(?:ting)?|pilot(?:ing)?|trial(?:l?ing)?|be interested|be a customer|become a customer|pre-?order(?:ing)?|order(?:ing)? (?:it|one|that)|get(?:ting)? (?:it|one|that|this)|turn(?:ing)? (?:it|that|this) on|switch(?:ing)? (?:it|that|this) on|want (?:it|that|this|one|something|a|an|to use|to try|to switch|more|less)|need (?:it|that|this|something|one)|prefer|rather|change (?:how|the way|what)|stop (?:using|doing)|start using|keep using|renew(?:ing)?|cancel(?:ling|ing)?|rely on|trust (?:it|that|this))";
+const BEHAVIOUR: &str = r"(?:us(?:e|ing)|buy(?:ing)?|pay(?:ing)?|purchas(?:e|ing)|switch(?:ing)?|sign(?:ing)? (?:up|on)|subscrib(?:e|ing)|try(?:ing)?|adopt(?:ing)?|recommend(?:ing)? (?:it|this|that|us)|upgrad(?:e|ing)|mov(?:e|ing) (?:over|to|across)|install(?:ing)?|download(?:ing)?|go(?:ing)? for|tak(?:e|ing) (?:it|that|this|its|their|the|those|these|us up)|put(?:ting)? (?:the|it|that|this|your|a)|spend(?:ing)?|choos(?:e|ing)|pick(?:ing)?|replac(?:e|ing)|ditch(?:ing)?|drop(?:ping)?|invest(?:ing)?|budget(?:ing)?|approv(?:e|ing)|sign(?:ing)? off|commit(?:ting)?|pilot(?:ing)?|trial(?:l?ing)?|be interested|be a customer|become a customer|pre-?order(?:ing)?|order(?:ing)? (?:it|one|that)|get(?:ting)? (?:it|one|that|this)|turn(?:ing)? (?:it|that|this) on|switch(?:ing)? (?:it|that|this) on|want (?:it|that|this|one|something|a|an|to use|to try|to switch|more|less)|need (?:it|that|this|something|one)|prefer|rather|change (?:how|the way|what)|stop (?:using|doing)|start using|keep using|renew(?:ing)?|cancel(?:ling|ing)?|rely on|trust (?:it|that|this)|bother(?:ing)?)";
 
 pattern!(
     WOULD_SUBJECT_VERB,
@@ -55,7 +55,7 @@ pattern!(
 );
 pattern!(
     THINK_WOULD,
-    r"\b(?:do|did) you (?:think|reckon|imagine|see|expect|believe|feel like) (?:that )?(?:\w+ ){0,3}?(?:would|will|might|could) (?:ever |actually |really |still |definitely |even )?(?:use|buy|pay|switch|go for|adopt|sign|try|want|approve|take|move|get|recommend|be interested|consider|need|like|replace|ditch|drop|choose|pick|spend|invest|budget|sign off|commit)\b"
+    r"\b(?:do|did) you (?:think|reckon|imagine|see|expect|believe|feel like) (?:that )?(?:\w+ ){0,3}?(?:would|will|might|could) (?:ever |actually |really |still |definitely |even )?(?:use|buy|pay|switch|go for|adopt|sign|try|want|approve|take|move|get|recommend|be interested|consider|need|like|replace|ditch|drop|choose|pick|spend|invest|budget|sign off|commit|bother|log in|sign up|order|book|start|stop|keep|pick up|embrace|welcome|accept|prefer|rather|agree|go along)\b"
 );
 pattern!(
     SEE_YOURSELF,

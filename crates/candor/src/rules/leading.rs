@@ -41,15 +41,15 @@ pattern!(
 );
 pattern!(
     ASSERTIVE,
-    r"\b(?:you would agree|would you agree|wouldn't you agree|don't you agree|do you agree|is it fair to say|would it be fair to say|would you say (?:that )?(?:it is|it was|the|that is|most|this is)|isn't it true|isn't it the case|surely|you must (?:have|be|find|get|feel|hate|love|know)|(?:it|that|this) must (?:be|have been|get|feel|make|drive|really)|(?:that|it|this|there) (?:is |has )?got to (?:be|have)|must (?:really |so |be so |be really )?(?:get you|drive you|be a nightmare|be a pain|be awful|be annoying|be frustrating|be exhausting|be stressful|be hard)|i bet|most people (?:find|say|think|hate|struggle|agree|tell me)|everyone (?:hates|says|knows|agrees)|the (?:real|main|obvious) (?:problem|issue|pain|culprit) (?:is|here|being)|obviously|clearly the|of course you)\b"
+    r"\b(?:you would agree|would you agree|wouldn't you agree|don't you agree|do you agree|is it fair to say|would it be fair to say|would you say (?:that )?(?:it is|it was|the|that is|most|this is)|isn't it true|isn't it the case|surely|you must (?:have|be|find|get|feel|hate|love|know|lose|spend|waste|dread|go through|deal with|struggle)|(?:it|that|this) must (?:be|have been|get|feel|make|drive|really)|(?:that|it|this|there) (?:is |has )?got to (?:be|have)|must (?:really |so |be so |be really )?(?:get you|drive you|be a nightmare|be a pain|be awful|be annoying|be frustrating|be exhausting|be stressful|be hard)|i bet|most people (?:find|say|think|hate|struggle|agree|tell me)|everyone (?:hates|says|knows|agrees)|the (?:real|main|obvious) (?:problem|issue|pain|culprit) (?:is|here|being)|obviously|clearly the|of course you)\b"
 );
 pattern!(
     GUESS,
-    r"\b(?:i am guessing|i guess|i assume|i imagine|i suppose|i would guess|presumably|probably|i take it|sounds like|looks like|seems like)\b"
+    r"\b(?:i am guessing|i guess|i assume|i imagine|i would imagine|i suppose|i would guess|presumably|probably|i take it|sounds like|looks like|seems like)\b"
 );
 pattern!(
     /// Loaded words: emotional or evaluative terms the interviewer brings in.
-    LOADED, r"\b(?:frustrat\w*|annoy\w*|pain\w*|chao\w*|exhaust\w*|stress\w*|tedious|useless|terrible|awful|horrible|nightmare|mess|messy|waste\w*|broken|wrong|worst|hate\w*|dread\w*|struggl\w*|difficult|hard|tough|slow|expensive|clunky|confusing|risky|fed up|sick of|tired of|overwhelm\w*|inefficient|outdated|guessing|rubbish|hell|get you down|drive you (?:mad|crazy|nuts|up the wall)|killing you|a pain|unbearable|ridiculous|crazy|insane|rough|brutal|painfully|pointless|garbage|crap|sucks|headache|hassle|faff|chore|slog|soul[- ]destroying|soul[- ]crushing|mind[- ]numbing|draining|grind|miserable|awkward|stupid|dumb|a drag|killer|disaster|fortune|losing money|lose money)\b");
+    LOADED, r"\b(?:frustrat\w*|annoy\w*|pain\w*|chao\w*|exhaust\w*|stress\w*|tedious|useless|terrible|awful|horrible|nightmare|mess|messy|waste\w*|broken|wrong|worst|hate\w*|dread\w*|struggl\w*|difficult|hard|tough|slow|expensive|clunky|confusing|risky|fed up|sick of|tired of|overwhelm\w*|inefficient|outdated|guessing|rubbish|hell|get you down|drive you (?:mad|crazy|nuts|up the wall)|killing you|a pain|unbearable|ridiculous|crazy|insane|rough|brutal|painfully|pointless|garbage|crap|sucks|headache|hassle|faff|chore|slog|soul[- ]destroying|soul[- ]crushing|mind[- ]numbing|draining|grind|miserable|awkward|stupid|dumb|a drag|killer|disaster|fortune|losing money|lose money|binned|thrown (?:away|out)|goes? to waste|down the drain|losing out)\b");
 pattern!(
     PRESUME_WH,
     r"^(?:how (?:much of|big(?: of)?) an? (?:problem|pain|headache|hassle|struggle|issue|nightmare|burden|drag|bottleneck|challenge) (?:is|was|are|were|has|does|do)|how (?:much|often|badly) (?:do|did|does) (?:you|they|your \w+|people) (?:hate|dread|struggle|suffer|resent|loathe|despise|regret)|how (?:painful|frustrating|annoying|bad|terrible|awful|tedious|stressful|broken|messy|chaotic|useless|slow|exhausting|expensive|wasteful|horrible) (?:is|was|are|were|has|have|does|did|would)|how much (?:time|money|effort|energy) (?:does|did|is|was|do) (?:you|your \w+|they|this|that|it|the \w+) (?:waste|wasting|wasted|lose|losing|throw away|burn)|why (?:did|do|does|is|are|was|were) (?:you|it|your \w+|the \w+) (?:have|having|had|so) (?:such )?(?:difficulty|trouble|problems|a hard time|hard|difficult|bad|slow|frustrat\w*|annoying))\b"
@@ -90,7 +90,7 @@ fn attributes(ctx: &Ctx<'_>) -> bool {
 
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
     if !s.form.is_question() && !s.ends_q {
-        return None;
+        return closing_guess(ctx, s, i);
     }
     // A question straight after a guess that supplies a judgement ("I bet the calendar causes
     // chaos. How often does it go wrong?") asks them to confirm the guess.
@@ -147,6 +147,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
             return hit(off, m, "the question builds in a judgement before asking");
         }
     }
+    // A guess of the interviewer's own, tagged for agreement: "I imagine a lot of good stock
+    // gets binned, doesn't it?" (their words inside it do not make the claim theirs).
+    if s.form == Form::Tag {
+        if let Some(m) = PRESUMING.find_in(s, core) {
+            return hit(off, m, "a guess of yours, tagged for them to agree with");
+        }
+    }
     // Tag and declarative questions that put a judgement in their mouth:
     // "That must be so chaotic, right?", "I'm guessing the reporting is useless, then?"
     if matches!(
@@ -169,6 +176,38 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
         }
     }
     None
+}
+
+/// A guess at how they feel that ends the turn, said without a question mark but left for
+/// them to confirm: "you must lose a fortune on no-shows, I'd imagine" (speech-to-text drops
+/// the question mark; the pause asks).
+fn closing_guess(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
+    if i + 1 != ctx.sentences.len() || s.form.is_question() {
+        return None;
+    }
+    let core = s.core_norm();
+    let guess = ASSERTIVE
+        .find_in(s, core)
+        .filter(|m| m.as_str().starts_with("you must") || m.as_str().starts_with("i bet"))
+        .or_else(|| {
+            GUESS
+                .find_in(s, core)
+                .filter(|m| !matches!(m.as_str(), "probably" | "looks like" | "seems like"))
+        })?;
+    let loaded = new_loaded(ctx, core)?;
+    // About them: the guess is in the second person.
+    if !(core.starts_with("you ") || core.contains(" you ") || core.contains(" your ")) {
+        return None;
+    }
+    let off = s.core_offset();
+    let span = s.source_range(
+        off + guess.start().min(loaded.start()),
+        off + guess.end().max(loaded.end()),
+    );
+    Some(
+        Hit::new(Id::Leading, span)
+            .message("ends the turn on a guess at how they feel, for them to agree with"),
+    )
 }
 
 /// The patterns above, for the gate.

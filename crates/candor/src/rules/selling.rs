@@ -55,7 +55,7 @@ pattern!(
 );
 pattern!(
     /// The interviewer's product, plainly: "our app", "we've built", "the thing I'm building".
-    OWN_PRODUCT, r"\b(?:(?:our|my) (?:\w+[- ]){0,2}?(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|features|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|offering|module|engine|model|algorithm|detection|editor|mode|workflow|pack|kit|assistant|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version)|i (?:have |had )?(?:actually |just |recently |basically |also )*(?:built|developed|designed|launched|created|coded|founded) (?:a|an|this|the|my|our|[a-z]+ly|it|something)\b|i am (?:\w+ )?(?:building|developing|designing|launching|prototyping|making) (?:a|an|this|the|my|our|something)\b|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|prototyping|working on)\b|we (?:\w+ly )?(?:help|let|enable|allow|save|give|integrate|sync|support|connect|plug into|automate|take care of|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically))\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b");
+    OWN_PRODUCT, r"\b(?:(?:our|my) (?:\w+[- ]){0,2}?(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|features|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|offering|module|engine|model|algorithm|detection|editor|mode|workflow|pack|kit|assistant|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version|portal|website|web app|site|hub|suite|screen|page|marketplace|device|sensor|hardware|widget|add-on|addon|planner|builder|console|checker|calculator|forecast|robot|scanner|templates?|reports?|service)|i (?:have |had )?(?:actually |just |recently |basically |also )*(?:built|developed|designed|launched|created|coded|founded) (?:a|an|this|the|my|our|[a-z]+ly|it|something)\b|i am (?:\w+ )?(?:building|developing|designing|launching|prototyping|making) (?:a|an|this|the|my|our|something)\b|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|prototyping|working on)\b|we (?:\w+ly )?(?:help|let|enable|allow|save|give|integrate|sync|support|connect|plug into|automate|take care of|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically))\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b");
 pattern!(
     /// "With Tidyroom, …", "With our app, …", "with it you'd…".
     WITH_PRODUCT, r"^(?:(?:but|and|so|right|basically|okay|well) ,? )*with (?:our (?:\w+ ){0,2}?\w+|it|this|that)\b ,? (?:you|your|it|everything|every|there|attendants?|front desk|supervisors?|managers?|staff|teams?|people|the \w+|each|all|no)\b");
@@ -67,6 +67,103 @@ pattern!(
     PRODUCT_FRAME,
     r"^(?:so |basically |and )*(?:the|my|our) (?:idea|thing|concept|plan|tool|app|prototype|product|platform|service|system) (?:that )?(?:i am|we are|i have been|we have been|i'm|we're) (?:\w+ing)(?: (?:with|on|around|up))? (?:is that|is|works|does|lets|would|will|basically)\b"
 );
+/// The product nouns of [`OWN_PRODUCT`], for patterns that need the product as a subject.
+const PRODUCT_NOUN: &str = r"(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|module|engine|model|assistant|portal|website|web app|hub|suite|screen|marketplace|device|sensor|widget|add-on|addon|planner|builder|console|checker|calculator|robot|scanner)";
+
+pattern!(
+    /// The product as the subject of what it does: "our platform can message…", "our order
+    /// portal enforces a cut-off", "my app just texts them". Group 1 is the verb, group 2 the
+    /// word after it, for [`acts`] to tell actions from flaws ("our app is slow").
+    PRODUCT_ACTS,
+    &format!(
+        r"\b(?:our|my) (?:\w+[- ]){{0,2}}?{PRODUCT_NOUN} (?:also |then |just |automatically |actually |basically |now |even |already |really |instantly )?(can|will|could|would|does|[a-z]{{2,}}[^s\W]s|[a-z]{{2,}}(?:ss|sh|ch|x)es) (\w+)"
+    )
+);
+pattern!(
+    /// A pronoun for the product doing something to their world: "it links every page to the
+    /// last deploy", "a screen that does more or less that". Group 1 is the verb.
+    PRONOUN_ACTS,
+    r"\b(?:it|which|that|they) (?:also |then |just |automatically |actually |basically |even |instantly |simply )?([a-z]{2,}[^s\W]s|[a-z]{2,}(?:ss|sh|ch|x)es|does|do) (?:exactly |more or less |basically |pretty much |just |all )?(?:every|all|your|the|any|anything|everything|each|you|them|it|that|this|what|more|most)\b"
+);
+
+/// Verbs that describe a product's state or flaws rather than what it does for someone.
+fn is_flaw_or_state(verb: &str, next: &str) -> bool {
+    let modal = matches!(verb, "can" | "will" | "could" | "would" | "does" | "do");
+    if modal {
+        return matches!(
+            next,
+            "not"
+                | "be"
+                | "only"
+                | "never"
+                | "sometimes"
+                | "get"
+                | "feel"
+                | "seem"
+                | "look"
+                | "crash"
+                | "break"
+                | "fail"
+                | "struggle"
+                | "take"
+                | "still"
+                | "barely"
+                | "hardly"
+                | "occasionally"
+        );
+    }
+    matches!(
+        verb,
+        "has"
+            | "was"
+            | "needs"
+            | "lacks"
+            | "crashes"
+            | "breaks"
+            | "fails"
+            | "struggles"
+            | "sucks"
+            | "looks"
+            | "seems"
+            | "sounds"
+            | "feels"
+            | "gets"
+            | "keeps"
+            | "takes"
+            | "costs"
+            | "misses"
+            | "depends"
+            | "happens"
+            | "goes"
+            | "comes"
+            | "means"
+            | "wants"
+            | "loses"
+            | "freezes"
+            | "hangs"
+            | "times"
+            | "glitches"
+            | "stalls"
+            | "lags"
+            | "confuses"
+            | "annoys"
+            | "frustrates"
+            | "requires"
+            | "relies"
+            | "works"
+    )
+}
+
+/// The first place in `hay` where `re` (with the verb in group 1 and, optionally, the next
+/// word in group 2) finds the product doing something rather than failing at it.
+fn acts<'h>(re: &super::pattern::Pattern, s: &Sentence, hay: &'h str) -> Option<regex::Match<'h>> {
+    re.captures_iter_in(s, hay).find_map(|c| {
+        let verb = c.get(1)?.as_str();
+        let next = c.get(2).map_or("", |m| m.as_str());
+        (!is_flaw_or_state(verb, next)).then(|| c.get(0)).flatten()
+    })
+}
+
 pattern!(
     /// Praise of the product by its maker: "the matching is solid", "it works really well".
     POSITIVE_CLAIM,
@@ -169,12 +266,20 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
             );
         }
     }
+    // The product as subject of an action says both what it is and what it does.
+    if let Some(m) = acts(&PRODUCT_ACTS, s, norm) {
+        return Some(
+            Hit::new(Id::Selling, span(m.start(), m.end()))
+                .message("describes the product and what it does for them"),
+        );
+    }
     if product.is_none() && !pronoun_subject {
         return None;
     }
     let cap = CAPABILITY
         .find_in(s, norm)
-        .or_else(|| POSITIVE_CLAIM.find_in(s, norm))?;
+        .or_else(|| POSITIVE_CLAIM.find_in(s, norm))
+        .or_else(|| acts(&PRONOUN_ACTS, s, norm))?;
     // One sentence of context that names the company but says nothing it does is fine;
     // so is a statement whose capability words describe their world, not the product.
     if CONTEXT_ONLY.is_match_in(s, norm) && !OWN_PRODUCT.is_match_in(s, norm) {
@@ -286,6 +391,8 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &CAPABILITY,
     &PRODUCT_FRAME,
     &POSITIVE_CLAIM,
+    &PRODUCT_ACTS,
+    &PRONOUN_ACTS,
     &OFFER_SEND,
     &DEFLECT,
     &CONTEXT_ONLY,

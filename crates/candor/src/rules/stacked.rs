@@ -102,6 +102,20 @@ fn clause_starts(s: &Sentence) -> Vec<usize> {
     starts
 }
 
+/// Whether the clause `from..to` stops before its verb: its last word is an auxiliary,
+/// a pronoun or an article ("what do you,", "how is the —").
+fn abandoned(s: &Sentence, from: usize, to: usize) -> bool {
+    let Some(last) = (from..to).rev().find(|&k| !s.toks[k].punct) else {
+        return false;
+    };
+    let w = s.tok_str(last);
+    is_aux(w)
+        || matches!(
+            w,
+            "you" | "i" | "we" | "they" | "the" | "a" | "an" | "your" | "my" | "our" | "it"
+        )
+}
+
 fn content_words(s: &Sentence, from: usize, to: usize) -> Vec<String> {
     (from..to)
         .filter(|&k| !s.toks[k].punct)
@@ -165,6 +179,10 @@ pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
             // A false start ("so what do — how do you…") is too short to be a question.
             let ends_dash = to > 0 && to <= s.toks.len() && s.tok_str(to - 1) == "-";
             if words < 3 || (ends_dash && words < 5 && c + 1 < starts.len()) {
+                continue;
+            }
+            // So is one abandoned before its verb: "so what do you, how do you get…".
+            if c + 1 < starts.len() && words < 5 && abandoned(s, from, to) {
                 continue;
             }
             let (a, b) = (s.toks[from].o0 as usize, s.toks[to - 1].o1 as usize);

@@ -59,7 +59,7 @@ pattern!(
 pattern!(
     IS_IT_GOOD,
     &format!(
-        r"\b(?:is|would|does|could|will|do you think) (?:this|that|it|something like (?:this|that)|a (?:tool|app|product) like (?:this|that)|the idea|our (?:\w+ )?{IDEA}|this idea|that idea|this \w+|that \w+) (?:(?:be|sound|seem|look|feel) )?(?:(?:something|anything|the (?:kind|sort|type) of thing|the (?:kind|sort|type) of \w+) (?:you|that you) (?:would |might |could )?(?:find |consider |call )?)?(?:really |actually |genuinely |at all )?{VERDICT}\b"
+        r"\b(?:is|would|does|could|will|do you think) (?:this|that|it|something like (?:this|that)|a (?:tool|app|product) like (?:this|that)|the idea|our (?:\w+ )?{IDEA}|this idea|that idea|this \w+|that \w+) (?:(?:be|sound|seem|look|feel) (?:like (?:it|that|this|something that) (?:would|could|might|will) (?:really |actually )?(?:be )?)?)?(?:(?:something|anything|the (?:kind|sort|type) of thing|the (?:kind|sort|type) of \w+) (?:you|that you) (?:would |might |could )?(?:find |consider |call )?)?(?:really |actually |genuinely |at all )?{VERDICT}\b"
     )
 );
 pattern!(
@@ -89,6 +89,13 @@ pattern!(
     r"\b(?:am i (?:onto|on to) something|(?:rate|score) (?:the|this|my|our) (?:idea|concept|pitch)|first impressions? of (?:the|our|this|my)|(?:does|would|could) (?:this|that|it|our \w+) (?:solve|fix|address) (?:your|the|this|that) (?:problem|issue|pain)|from what (?:i|we) (?:have|'ve)? ?(?:described|said|shown|told you|explained|pitched)|be honest\b.*\b(?:good idea|like it|useful|worth it))\b"
 );
 
+pattern!(
+    /// A reaction asked for after a pitch: "What's your gut reaction to that?", "Am I on the
+    /// right track with that?", "Does that resonate?" (after a summary these check understanding).
+    REACTION,
+    r"\b(?:what (?:is|are) your (?:gut |first |honest |initial |immediate |overall )?(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts) (?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i)|(?:any|what are your) (?:first |initial |honest )?thoughts (?:on|about) (?:it|this|that)|am i (?:on the right track|barking up the wrong tree|crazy|mad|way off|off base|missing the mark)|are we (?:on the right track|onto something|on to something)|does (?:that|this|it) (?:resonate|land|click|appeal)|how does (?:that|this|it) land)\b"
+);
+
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
     if !s.form.is_question() && !s.ends_q {
         return None;
@@ -114,6 +121,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
             &SOUND,
             &LIKE_PRONOUN,
             &THINK_OF_PRONOUN,
+            &REACTION,
         ]
         .into_iter()
         .find_map(|re| re.find_in(s, core))
@@ -158,4 +166,5 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &SOUND,
     &STRONG,
     &PROPOSAL_VERDICT,
+    &REACTION,
 ];

@@ -1,0 +1,193 @@
+//! Phrasings of each anti-pattern beyond the labelled cases, with the near misses that must
+//! not fire. Each line is judged as the last interviewer turn of a short interview, after an
+//! optional earlier interviewer turn (to set up a pitch or a summary).
+
+use candor::{Analyzer, Config};
+
+fn flagged(before: Option<&str>, line: &str) -> Vec<String> {
+    let analyzer = Analyzer::new(Config::default()).expect("analyser");
+    let mut text = String::from(
+        "Interviewer: Thanks for joining. How do you handle bookings today?\n\
+         Customer: Mostly on paper, and a spreadsheet that's always a week behind.\n",
+    );
+    if let Some(b) = before {
+        text.push_str(&format!(
+            "Interviewer: {b}\nCustomer: Okay, I see what you mean there.\n"
+        ));
+    }
+    text.push_str(&format!(
+        "Interviewer: {line}\nCustomer: Hm, let me think about that for a second.\n"
+    ));
+    let report = analyzer.analyze_bytes(text.as_bytes(), None);
+    assert!(report.error.is_none(), "{:?}", report.error);
+    let last_line = u32::try_from(text.lines().count() - 1).expect("small");
+    report
+        .findings
+        .into_iter()
+        .filter(|f| f.line == last_line)
+        .map(|f| f.rule)
+        .collect()
+}
+
+fn assert_flags(before: Option<&str>, line: &str, rule: &str) {
+    let got = flagged(before, line);
+    assert!(
+        got.iter().any(|r| r == rule),
+        "{rule} not flagged in {line:?}: {got:?}"
+    );
+}
+
+fn assert_not(before: Option<&str>, line: &str, rule: &str) {
+    let got = flagged(before, line);
+    assert!(
+        !got.iter().any(|r| r == rule),
+        "{rule} flagged in {line:?}: {got:?}"
+    );
+}
+
+#[test]
+fn the_product_doing_something_is_selling() {
+    for line in [
+        "Our platform can message all your drivers at once and give the job to whoever accepts first.",
+        "Our order portal enforces a cut-off and sends the cafés a reminder at ten.",
+        "That's basically what we've built: it links every alert to the last deploy.",
+        "My app just texts them the day before, so you don't have to.",
+        "We've been sketching a forecast screen that does more or less that.",
+    ] {
+        assert_flags(None, line, "selling");
+    }
+}
+
+#[test]
+fn the_products_flaws_are_not_selling() {
+    for line in [
+        "Honestly our app is really slow on older phones, sorry about that.",
+        "Our reminder feature doesn't handle group bookings yet.",
+        "Our dashboard can be a bit confusing for new people, I know.",
+        "Our tool still crashes when the file is too big.",
+    ] {
+        assert_not(None, line, "selling");
+    }
+    // Their world, described back to them, is not a pitch either.
+    assert_not(
+        None,
+        "So the spreadsheet sends everything to the depot and nobody checks it.",
+        "selling",
+    );
+}
+
+#[test]
+fn reactions_asked_after_a_pitch_seek_validation() {
+    let pitch = Some("Our tool checks every part against the approved list before you submit.");
+    for line in [
+        "Does that sound like it would be valuable to you?",
+        "What's your gut reaction to that?",
+        "Am I on the right track with that?",
+        "Does that resonate?",
+        "How does that land?",
+    ] {
+        assert_flags(pitch, line, "validation-seeking");
+    }
+}
+
+#[test]
+fn checking_a_summary_is_not_validation() {
+    let summary = Some(
+        "So if I've understood you, the approvals are slow and the worst part is finding out too late.",
+    );
+    for line in ["Am I on the right track with that?", "Does that resonate?"] {
+        assert_not(summary, line, "validation-seeking");
+    }
+}
+
+#[test]
+fn predictions_about_anyone_are_hypothetical() {
+    for line in [
+        "Do you think the cafés would actually bother logging in to order?",
+        "Do you reckon your drivers would start using it on the road?",
+        "say there was an app for the subs how often do you think the coaches would use it",
+    ] {
+        assert_flags(None, line, "hypothetical-question");
+    }
+    // A real risk's consequence is not a prediction of behaviour.
+    assert_not(
+        None,
+        "What would happen if someone untrained used the laser?",
+        "hypothetical-question",
+    );
+}
+
+#[test]
+fn guesses_left_for_them_to_confirm_are_leading() {
+    for line in [
+        "you must lose a fortune on no shows every month i'd imagine",
+        "I imagine a lot of good stock gets binned that way, doesn't it?",
+        "I bet you're sick of chasing them by now, right?",
+    ] {
+        assert_flags(None, line, "leading-question");
+    }
+    for line in [
+        // No judgement in the guess.
+        "you must have a lot of regulars i'd imagine",
+        // Neutral, and open.
+        "How do you feel about the no-shows?",
+    ] {
+        assert_not(None, line, "leading-question");
+    }
+}
+
+#[test]
+fn unpunctuated_speech_is_read_by_its_clauses() {
+    // An embedded wh-clause is not a second question.
+    assert_not(
+        None,
+        "um how do you keep track of who has paid their subs this season",
+        "stacked-questions",
+    );
+    assert_not(
+        None,
+        "so how do you decide which van gets the fragile drops each morning",
+        "stacked-questions",
+    );
+    // A false start abandoned at a comma is not a question.
+    assert_not(
+        None,
+        "so what do you, how do you get the teams sorted for a saturday",
+        "stacked-questions",
+    );
+    // A yes/no question without its question mark is still closed.
+    assert_flags(
+        None,
+        "has the league ever fined you for that",
+        "closed-question",
+    );
+    // A statement that lost its subject is not a question.
+    assert_not(
+        None,
+        "was a nightmare last winter honestly",
+        "closed-question",
+    );
+    // Two real questions run together are still stacked.
+    assert_flags(
+        None,
+        "how do you plan the week and who signs the rota off at the end",
+        "stacked-questions",
+    );
+}
+
+#[test]
+fn referral_asks_and_homework_in_new_words() {
+    let line = "Is there another bakery owner you'd recommend I talk to?";
+    assert_not(None, line, "closed-question");
+    assert_flags(
+        None,
+        "And how many research groups are in the department overall?",
+        "homework-question",
+    );
+    // Their own team is their world, not homework.
+    assert_not(
+        None,
+        "How many people are on your shift on a Saturday?",
+        "homework-question",
+    );
+}
