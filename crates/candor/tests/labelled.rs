@@ -70,7 +70,7 @@ fn roles_are_found_without_help_in_nearly_every_case() {
     );
 }
 
-/// README shows the table; regenerate it with `cargo run -- eval fixtures/labelled`.
+/// README shows the table; regenerate it with `bash scripts/update-eval-table.sh`.
 #[test]
 fn readme_table_is_current() {
     let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
@@ -85,6 +85,6 @@ fn readme_table_is_current() {
     assert_eq!(
         shown,
         actual.trim(),
-        "README's precision/recall table is out of date: run `cargo run -- eval fixtures/labelled` and paste the table"
+        "README's precision/recall table is out of date: run `bash scripts/update-eval-table.sh`"
     );
 }
