@@ -198,12 +198,20 @@ impl Analyzer {
                     deflecting: false,
                     names: &names,
                     attributes: Default::default(),
+                    selling: None,
                 };
                 ctx.deflecting = ss.iter().any(selling::deflects);
-                pitched_here |= ss
+                let sold: Vec<Option<Hit>> = ss
                     .iter()
                     .enumerate()
-                    .any(|(i, s)| selling::check(&ctx, s, i).is_some());
+                    .map(|(i, s)| selling::check(&ctx, s, i))
+                    .collect();
+                pitched_here |= sold.iter().any(Option::is_some);
+                // A pitch found here puts the whole turn in a pitching context, which can
+                // change the verdicts; otherwise they stand.
+                if ctx.pitching || !pitched_here {
+                    ctx.selling = Some(sold);
+                }
                 ctx.pitching |= pitched_here;
                 let mut hits = Vec::new();
                 rules::check_turn(&ctx, &|id| enabled(id), &mut hits);

@@ -209,6 +209,10 @@ pub(crate) struct Sentence {
     pub ends_q: bool,
     /// Which gated built-in patterns match somewhere in `norm`, found on first use.
     pub gate: crate::rules::pattern::GateCell,
+    /// How the sentence counts as a question (asked by the metrics and by `closed-question`).
+    pub kind: std::cell::OnceCell<Option<crate::rules::closed::Kind>>,
+    /// Whether it asks for introductions (asked by the metrics, `closed-question` and `stacked-questions`).
+    pub referral: std::cell::OnceCell<bool>,
 }
 
 impl Sentence {
@@ -1683,6 +1687,8 @@ impl<'a> Reader<'a> {
             form,
             ends_q,
             gate: Default::default(),
+            kind: Default::default(),
+            referral: Default::default(),
         })
     }
 }

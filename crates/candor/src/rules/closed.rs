@@ -86,6 +86,10 @@ pattern!(
 
 /// Whether a sentence is an interviewer question, and of which kind.
 pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
+    *s.kind.get_or_init(|| classify(s))
+}
+
+fn classify(s: &Sentence) -> Option<Kind> {
     if !s.form.is_question() {
         return None;
     }

@@ -355,6 +355,8 @@ pub(crate) struct Ctx<'a> {
     pub names: &'a [String],
     /// Whether the turn attributes words to the interviewee, once a rule has asked.
     pub attributes: std::cell::OnceCell<bool>,
+    /// `selling`'s verdict on each sentence, when already found in this same context.
+    pub selling: Option<Vec<Option<Hit>>>,
 }
 
 /// A product name (lower case, not empty) and a searcher for it, built once per transcript.
@@ -415,8 +417,12 @@ pub(crate) fn check_turn(ctx: &Ctx<'_>, enabled: &dyn Fn(Id) -> bool, out: &mut 
         } else {
             hypothetical::check(ctx, s, i)
         };
+        let selling = match &ctx.selling {
+            Some(known) => known.get(i).cloned().flatten(),
+            None => selling::check(ctx, s, i),
+        };
         let found = [
-            selling::check(ctx, s, i),
+            selling,
             self_criticism::check(ctx, s),
             leading::check(ctx, s, i),
             hypothetical,

@@ -77,7 +77,7 @@ pub(crate) fn is_summary(turn: &[Sentence], words: usize) -> bool {
 
 /// An ask for introductions to other people to talk to.
 pub(crate) fn is_referral_ask(s: &Sentence) -> bool {
-    REFERRAL.is_match_in(s, &s.norm)
+    *s.referral.get_or_init(|| REFERRAL.is_match_in(s, &s.norm))
 }
 
 /// The patterns above, for the gate.
