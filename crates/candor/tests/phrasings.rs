@@ -191,3 +191,72 @@ fn referral_asks_and_homework_in_new_words() {
         "homework-question",
     );
 }
+
+#[test]
+fn batch_four_phrasings() {
+    // A name introduced as the means, without a comma.
+    assert_flags(
+        None,
+        "So with ClaimPaw the clinic just snaps the invoice and we handle everything else.",
+        "selling",
+    );
+    assert_flags(
+        None,
+        "With our app you never chase anyone again.",
+        "selling",
+    );
+    // A verdict tagged after a pitch, and a reaction asked in other words.
+    let pitch =
+        Some("Our scheduler reshuffles the rounds automatically when someone calls in sick.");
+    assert_flags(pitch, "Pretty cool, right?", "validation-seeking");
+    assert_flags(
+        pitch,
+        "Honestly, how does that strike you?",
+        "validation-seeking",
+    );
+    // Predictions with other verbs and frames.
+    for line in [
+        "Would your front desk be up for trying it next month?",
+        "And would your cleaners actually check an app for their rounds?",
+        "How much you think is okay to pay for this system every month?",
+    ] {
+        assert_flags(None, line, "hypothetical-question");
+    }
+    // A view asked for at the end is a tag, not a second question.
+    assert_not(
+        pitch,
+        "Would something like that make your life easier, do you think?",
+        "stacked-questions",
+    );
+    // "Ours" standing for the product; people struggling is not the product's weakness.
+    assert_flags(
+        None,
+        "yeah ours kind of struggles with duplicates too to be fair it's early days",
+        "self-criticism",
+    );
+    assert_not(
+        None,
+        "I was asking about a library that we struggle with that has recurring issues.",
+        "self-criticism",
+    );
+    // Homework in other verbs and as a confirmation.
+    assert_flags(
+        None,
+        "how many games has the studio shipped so far",
+        "homework-question",
+    );
+    assert_flags(
+        None,
+        "And the authority covers the whole district, I take it?",
+        "homework-question",
+    );
+}
+
+#[test]
+fn a_person_met_with_is_not_a_product() {
+    assert_not(
+        None,
+        "So with Sarah the team just went back to paper for a month.",
+        "selling",
+    );
+}

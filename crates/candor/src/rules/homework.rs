@@ -31,7 +31,7 @@ interviewee's own role, day or process are not homework: only they know those.",
     scope: Scope::Sentence,
 };
 
-const ORG: &str = r"(?:company|business|firm|practice|organi[sz]ation|org|agency|hotel|brand|startup|start-up|shop|store|clinic|charity|restaurant|group|employer|school|studio|consultancy|chain|franchise|nonprofit|non-profit|venue|bakery|brewery|factory|plant|lab|hospital|surgery|pharmacy|church|club|gym|salon|garage|dealership|farm|academy|university|college|council|trust|bank|fund|network|department|division|faculty|district)";
+const ORG: &str = r"(?:company|business|firm|practice|organi[sz]ation|org|agency|hotel|brand|startup|start-up|shop|store|clinic|charity|restaurant|group|employer|school|studio|consultancy|chain|franchise|nonprofit|non-profit|venue|bakery|brewery|factory|plant|lab|hospital|surgery|pharmacy|church|club|gym|salon|garage|dealership|farm|academy|university|college|council|trust|bank|fund|network|department|division|faculty|district|authority)";
 /// Things a company has that its website tells: headcount, sites, rooms.
 const COUNTED: &str = r"(?:employees|staff|consultants|rooms|beds|locations|stores|sites|offices|branches|outlets|restaurants|hotels|clinics|shops|franchises|properties|warehouses|countries|markets|schools|customers|clients|people)";
 
@@ -60,13 +60,21 @@ pattern!(
 pattern!(
     COUNT,
     &format!(
-        r"\b(?:how many {COUNTED} (?:do|does|are|have|has|work|is|did|will|would)\b[^?]*?(?:\?|$)|how many (?:\w+ ){{1,2}}?(?:are|is|work|are there|is there) (?:there )?(?:in|at|across|within) (?:the|your) (?:\w+ )?{ORG}\b|how many \w+ (?:do|does) (?:you guys|you all|you folks|(?:the|your) (?:\w+ )?{ORG}) (?:have|run|operate|employ|own|manage|get|take|handle|serve|see|process|sell|ship|make)\b)"
+        r"\b(?:how many {COUNTED} (?:do|does|are|have|has|work|is|did|will|would)\b[^?]*?(?:\?|$)|how many (?:\w+ ){{1,2}}?(?:are|is|work|are there|is there) (?:there )?(?:in|at|across|within) (?:the|your) (?:\w+ )?{ORG}\b|how many \w+ (?:do|does|did|has|have) (?:you guys|you all|you folks|(?:the|your) (?:\w+ )?{ORG}) (?:have|run|operate|employ|own|manage|get|take|handle|serve|see|process|sell|ship|make|shipped|released|published|launched|made|built|sold|opened|won|had|run)\b)"
     )
 );
 pattern!(
     LOCATION,
     &format!(
         r"\b(?:where (?:are|is) (?:you|you guys|you all|your (?:\w+ )?{ORG}|the (?:\w+ )?{ORG}|it|they|\w+) (?:based|located|headquartered|situated|registered)|where(?: is|'s) (?:your|the) (?:office|offices|head office|{ORG}|hq|headquarters)|what (?:city|town|country|region|part of (?:the country|town|the world)) (?:are|is) (?:you|your \w+|the \w+) (?:in|based|located|from))\b"
+    )
+);
+pattern!(
+    /// Confirming what the organisation covers or where it is: "And the authority covers the
+    /// whole district, I take it?"
+    ORG_CONFIRM,
+    &format!(
+        r"^(?:and |so )?(?:the|your) (?:\w+ )?{ORG} (?:covers|serves|operates (?:in|across)|works across|is based in|has (?:offices|branches|sites) in)\b[^?]*(?:, )?(?:i take it|right|yes|correct|is that right|yeah) \?"
     )
 );
 pattern!(
@@ -103,6 +111,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         &LOCATION,
         &INDUSTRY,
         &STRUCTURE,
+        &ORG_CONFIRM,
     ]
     .into_iter()
     .find_map(|re| re.find_in(s, core))
@@ -189,6 +198,7 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &COUNT,
     &LOCATION,
     &LOCATION_CONFIRM,
+    &ORG_CONFIRM,
     &INDUSTRY,
     &STRUCTURE,
 ];

@@ -44,13 +44,21 @@ const BEHAVIOUR: &str = r"(?:us(?:e|ing)|buy(?:ing)?|pay(?:ing)?|purchas(?:e|ing
 pattern!(
     WOULD_SUBJECT_VERB,
     &format!(
-        r"\b(?:would|will|could|might) {SUBJECT} (?:(?:ever|actually|really|still|then|realistically|honestly|definitely|seriously|probably|consider|even|also|be likely to|be willing to|be open to|be inclined to|be tempted to|be prepared to|be happy to|want to|go ahead and|end up) )*{BEHAVIOUR}\b"
+        r"\b(?:would|will|could|might) {SUBJECT} (?:(?:ever|actually|really|still|then|realistically|honestly|definitely|seriously|probably|consider|even|also|be likely to|be willing to|be open to|be inclined to|be tempted to|be prepared to|be happy to|be up for|be keen to|be keen on|be game to|be down to|be interested in|want to|go ahead and|end up) )*{BEHAVIOUR}\b"
     )
 );
 pattern!(
     SUBJECT_WOULD_VERB,
     &format!(
         r"\b(?:you|your (?:\w+ ){{0,2}}?\w+|they|people|anyone|the (?:\w+ ){{0,2}}?\w+) (?:would|will|might|could) (?:(?:ever|actually|really|still|definitely|probably|consider|even|also|be willing to|want to) )*{BEHAVIOUR}\b"
+    )
+);
+pattern!(
+    /// Whether someone would do anything at all with a product: "would your cleaners actually
+    /// check an app for their rounds?", "would you open it every morning?"
+    WOULD_WITH_PRODUCT,
+    &format!(
+        r"\b(?:would|will) {SUBJECT} (?:(?:ever|actually|really|still|realistically|honestly|even) )*(?:\w+) (?:(?:an?|the|our|this|that|such an?|your own) )?(?:app|tool|product|platform|system|service|portal|dashboard|(?:thing|something|one) like (?:that|this|it))\b"
     )
 );
 pattern!(
@@ -67,7 +75,7 @@ pattern!(
 );
 pattern!(
     PRICE,
-    r"\b(?:how much (?:would|will|might|could|do you think|would you say)\b.*\b(?:pay|spend|charge|cost|worth|budget|invest|afford|fork out|shell out)\b|what would (?:you|your (?:\w+ ){0,2}?\w+|they) (?:be willing to |expect to |want to )?(?:pay|spend|budget|charge)\b|(?:willing|prepared|happy|able) to (?:pay|spend|invest|fork out)\b|willingness to pay|what (?:price|price point|pricing) (?:would|do you think|seems|feels|sounds)\b|how much (?:is|would) (?:that|this|it|something like (?:that|this)) (?:be )?worth (?:it )?to you|worth (?:it )?to you (?:a|per) (?:month|year|week)|(?:too expensive|too cheap|cheap or expensive|a no-brainer|fair price|reasonable price)\b)"
+    r"\b(?:how much (?:would|will|might|could|do you think|you think|would you say)\b.*\b(?:pay|spend|charge|cost|worth|budget|invest|afford|fork out|shell out)\b|(?:okay|ok|fair|reasonable|acceptable|sensible|right) to (?:pay|spend)\b|what would (?:you|your (?:\w+ ){0,2}?\w+|they) (?:be willing to |expect to |want to )?(?:pay|spend|budget|charge)\b|(?:willing|prepared|happy|able) to (?:pay|spend|invest|fork out)\b|willingness to pay|what (?:price|price point|pricing) (?:would|do you think|seems|feels|sounds)\b|how much (?:is|would) (?:that|this|it|something like (?:that|this)) (?:be )?worth (?:it )?to you|worth (?:it )?to you (?:a|per) (?:month|year|week)|(?:too expensive|too cheap|cheap or expensive|a no-brainer|fair price|reasonable price)\b)"
 );
 pattern!(
     WHAT_IF,
@@ -170,6 +178,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
                 "asks them to predict whether they would use, buy or switch",
             ),
             (
+                &WOULD_WITH_PRODUCT,
+                "asks them to predict whether someone would use it",
+            ),
+            (
                 &IF_WOULD,
                 "asks what they would do if something were different",
             ),
@@ -220,6 +232,7 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &IMAGINE,
     &IMAGINE_FRAME,
     &WOULD_THAT_CHANGE,
+    &WOULD_WITH_PRODUCT,
     &POLITE,
     &COUNTERFACTUAL,
     &HABITUAL,

@@ -40,12 +40,17 @@ pattern!(
     NOT_PRODUCT, r"^(?:(?:\w+ )*)(?:audio|mic|microphone|connection|internet|wifi|wi-fi|camera|video|screen|line|signal|bandwidth|laptop|computer|headset|sound|battery|notes|handwriting|memory|english|french|spanish|german|names?|time|schedule|calendar|call|calls|meeting|meetings|chat|conversation|questions?|interview|team|colleagues?|co-?founders?|boss|manager|bad|fault|mistake|apologies|side of things|end|train|commute|kids?|dog|cat|house|office|coffee|lunch|brain|head|voice|accent|typing|spelling|own|thoughts|understanding|english)$");
 pattern!(
     NEGATIVE,
-    r"\b(?:behind|embarrass\w*|basic|buggy|bugs|bug|flaky|a (?:bit of a |real |total |complete |right )?mess|messy|limited|rough|clunky|broken|slow|ugly|bad|terrible|awful|painful|confusing|annoying|janky|crappy|crap|rubbish|sucks|suck|half-baked|clumsy|outdated|unreliable|glitchy|crash\w*|breaks|not (?:great|good|very good|ideal|perfect|there yet|quite there|much better|the best|finished|ready|polished|pretty|intuitive|reliable|stable)|(?:does not|doesn't|cannot|can't|won't|don't|do not) (?:\w+ ){0,6}?yet|known (?:gap|issue|problem|bug|limitation)|(?:a )?work in progress|far from perfect|needs? (?:a lot of |some |more )?work|is lacking|are lacking|weak|robotic|laggy|unfinished|poor|shaky|fiddly|awkward|hard to use|difficult to use|a (?:bit|little|real) (?:of a )?(?:pain|nightmare|disaster)|a nightmare|a disaster|way behind|nowhere near|held together|duct tape|hacky)\b"
+    r"\b(?:behind|embarrass\w*|basic|buggy|bugs|bug|flaky|a (?:bit of a |real |total |complete |right )?mess|messy|limited|rough|clunky|broken|slow|ugly|bad|terrible|awful|painful|confusing|annoying|janky|crappy|crap|rubbish|sucks|suck|half-baked|clumsy|outdated|unreliable|glitchy|crash\w*|breaks|not (?:great|good|very good|ideal|perfect|there yet|quite there|much better|the best|finished|ready|polished|pretty|intuitive|reliable|stable)|(?:does not|doesn't|cannot|can't|won't|don't|do not) (?:\w+ ){0,6}?yet|known (?:gap|issue|problem|bug|limitation)|(?:a )?work in progress|far from perfect|needs? (?:a lot of |some |more )?work|is lacking|are lacking|weak|robotic|laggy|unfinished|poor|shaky|fiddly|awkward|hard to use|difficult to use|a (?:bit|little|real) (?:of a )?(?:pain|nightmare|disaster)|a nightmare|a disaster|way behind|nowhere near|held together|duct tape|hacky|struggles|(?:still |very |pretty )?early days)\b"
 );
 pattern!(
     /// "We piloted an app…", "we launched a beta…": the interviewer's product, past or present.
     WE_MADE,
     r"\bwe (?:\w+ly )?(?:piloted|built|launched|tried|shipped|released|made|rolled out|tested|ran) (?:a|an|our|the|this|that) "
+);
+pattern!(
+    /// "Ours" as a subject, standing for the interviewer's product ("ours is slow too").
+    OURS,
+    r"(?:^|[,;] |\b(?:yeah|and|but|so|honestly|well|though) )ours\b"
 );
 pattern!(
     /// Owning up before a criticism: "I'll be upfront", "to be fair", "I know", "we're working on it".
@@ -76,6 +81,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         .chain(ctx.mentions_product(norm))
         .chain(super::selling::own_product(s))
         .chain(WE_MADE.find_in(s, norm).map(|m| (m.start(), m.end())))
+        // "ours kind of struggles with duplicates too": the possessive standing for the product.
+        .chain(OURS.find_in(s, norm).map(|m| (m.start(), m.end())))
         .chain(
             // "The voice still sounds a bit robotic, I'll be upfront": after a pitch, a definite subject.
             HEDGE
@@ -123,5 +130,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
 }
 
 /// The patterns above, for the gate.
-pub(super) static PATTERNS: &[&super::pattern::Pattern] =
-    &[&OWNED, &NOT_PRODUCT, &NEGATIVE, &WE_MADE, &HEDGE, &REPORTED];
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
+    &OWNED,
+    &NOT_PRODUCT,
+    &NEGATIVE,
+    &WE_MADE,
+    &OURS,
+    &HEDGE,
+    &REPORTED,
+];

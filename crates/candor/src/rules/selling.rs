@@ -58,10 +58,16 @@ pattern!(
     OWN_PRODUCT, r"\b(?:(?:our|my) (?:\w+[- ]){0,2}?(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|features|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|offering|module|engine|model|algorithm|detection|editor|mode|workflow|pack|kit|assistant|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version|portal|website|web app|site|hub|suite|screen|page|marketplace|device|sensor|hardware|widget|add-on|addon|planner|builder|console|checker|calculator|forecast|robot|scanner|templates?|reports?|service)|i (?:have |had )?(?:actually |just |recently |basically |also )*(?:built|developed|designed|launched|created|coded|founded) (?:a|an|this|the|my|our|[a-z]+ly|it|something)\b|i am (?:\w+ )?(?:building|developing|designing|launching|prototyping|making) (?:a|an|this|the|my|our|something)\b|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|prototyping|working on)\b|we (?:\w+ly )?(?:help|let|enable|allow|save|give|integrate|sync|support|connect|plug into|automate|take care of|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically))\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b");
 pattern!(
     /// "With Tidyroom, …", "With our app, …", "with it you'd…".
-    WITH_PRODUCT, r"^(?:(?:but|and|so|right|basically|okay|well) ,? )*with (?:our (?:\w+ ){0,2}?\w+|it|this|that)\b ,? (?:you|your|it|everything|every|there|attendants?|front desk|supervisors?|managers?|staff|teams?|people|the \w+|each|all|no)\b");
+    WITH_PRODUCT, r"^(?:(?:but|and|so|right|basically|okay|well)(?: ,)? )*with (?:our (?:\w+ ){0,2}?\w+|it|this|that)\b(?: ,)? (?:you|your|it|everything|every|there|attendants?|front desk|supervisors?|managers?|staff|teams?|people|the \w+|each|all|no)\b");
+pattern!(
+    /// "So with ClaimPaw the clinic just…": a name introduced as the means. Group 1 is the
+    /// name, which must be capitalised in the source and not a speaker's.
+    WITH_NAME,
+    r"^(?:(?:but|and|so|right|basically|okay|ok|well|totally|yeah)(?: ,)? )*with (\w+)(?: ,)? (?:you|your|the|we|it|everything|every|all|there|each|no|they|staff|people)\b"
+);
 pattern!(
     /// What a product does for someone: capabilities and benefits.
-    CAPABILITY, r"\b(?:lets? you|allows? you|helps? you|enables? you|means you|you (?:would|will|could|can|'d|'ll) (?:just |never |no longer |always |also |then |instantly |automatically )*(?:get|see|never|have|be able|save|stop|know|catch|spot|find|track|see|do|send|sync|avoid|lose|miss|need|check)|you (?:would |will )?never (?:have to|need to|lose|miss|worry)|automatic\w*|auto-\w+|in (?:about |under |less than |just )?(?:\w+ ){0,2}(?:seconds|minutes|clicks)|saves? (?:you )?(?:time|hours|money|\w+ hours|a lot)|built[- ]in|out of the box|seamless\w*|instantly|in real[- ]time|real-time|live (?:status|updates|view|dashboard)|one (?:click|tap|photo|button)|all-in-one|end-to-end|the only (?:one|tool|app|ones)|fastest|easiest|best-in-class|powerful|no (?:forms?|accounts?|setup|set-up|typing|calls|paperwork|spreadsheets?|lock-in) (?:at all|needed|required|necessary)?|nobody needs|works (?:offline|entirely|with|by|on|out)|(?:syncs?|flags?|counts?|spots?|detects?|alerts?|extracts?|sorts?|texts?|finds?|catches|reads?|checks?|tracks?|logs?|sends?|schedules?|generates?|reminds?|notifies|handles|integrates|connects|imports|exports|chases) (?:\w+ )?(?:(?:to|into|with|from|onto|straight to) )?(?:it|them|your|the|every|all|a|an|you|problems|gaps|non-standard|everything|automatically|later)|notifications?|would have (?:caught|flagged|spotted|prevented|saved|stopped|fixed|solved)|exactly (?:what|why) (?:we|our|it)|(?:is|are|was) (?:built|designed|made) (?:for|to)|(?:that|which) (?:automatically |also |then |just |even |actually |instantly )?(?:answers|books|sends|checks|flags|counts|spots|detects|alerts|extracts|reads|sorts|texts|finds|catches|tracks|logs|schedules|generates|reminds|notifies|handles|integrates|connects|imports|exports|chases|assigns|routes|matches|predicts|analy[sz]es|summari[sz]es|transcribes|records|syncs|updates|automates|calculates|manages|organi[sz]es|monitors|collects|pulls|creates|writes|fills|scans|recogni[sz]es|translates|processes|approves|invoices|measures|reports|shows|lets|helps|saves|can|will|means)\b|totally customi[sz]able|fully customi[sz]able|customi[sz]able|configurable|turnaround (?:drop|down)|(?:drop|cut|reduce|reduces|reduced|save|saves) (?:\w+ ){0,2}by (?:about |around |up to )?\w+|[0-9]+ ?(?:%|percent) (?:faster|less|more|fewer|cheaper|drop|reduction)|(?:customers|users|hotels|clients|teams) (?:see|get|save|love|tell us))");
+    CAPABILITY, r"\b(?:lets? you|allows? you|helps? you|enables? you|means you|you (?:would|will|could|can|'d|'ll) (?:just |never |no longer |always |also |then |instantly |automatically )*(?:get|see|never|have|be able|save|stop|know|catch|spot|find|track|see|do|send|sync|avoid|lose|miss|need|check)|you (?:would |will |can )?(?:never|no longer) (?:have to |need to )?\w+|automatic\w*|auto-\w+|in (?:about |under |less than |just )?(?:\w+ ){0,2}(?:seconds|minutes|clicks)|saves? (?:you )?(?:time|hours|money|\w+ hours|a lot)|built[- ]in|out of the box|seamless\w*|instantly|in real[- ]time|real-time|live (?:status|updates|view|dashboard)|one (?:click|tap|photo|button)|all-in-one|end-to-end|the only (?:one|tool|app|ones)|fastest|easiest|best-in-class|powerful|no (?:forms?|accounts?|setup|set-up|typing|calls|paperwork|spreadsheets?|lock-in) (?:at all|needed|required|necessary)?|nobody needs|works (?:offline|entirely|with|by|on|out)|(?:syncs?|flags?|counts?|spots?|detects?|alerts?|extracts?|sorts?|texts?|finds?|catches|reads?|checks?|tracks?|logs?|sends?|schedules?|generates?|reminds?|notifies|handles|integrates|connects|imports|exports|chases) (?:\w+ )?(?:(?:to|into|with|from|onto|straight to) )?(?:it|them|your|the|every|all|a|an|you|problems|gaps|non-standard|everything|automatically|later)|notifications?|would have (?:caught|flagged|spotted|prevented|saved|stopped|fixed|solved)|exactly (?:what|why) (?:we|our|it)|(?:is|are|was) (?:built|designed|made) (?:for|to)|(?:that|which) (?:automatically |also |then |just |even |actually |instantly )?(?:answers|books|sends|checks|flags|counts|spots|detects|alerts|extracts|reads|sorts|texts|finds|catches|tracks|logs|schedules|generates|reminds|notifies|handles|integrates|connects|imports|exports|chases|assigns|routes|matches|predicts|analy[sz]es|summari[sz]es|transcribes|records|syncs|updates|automates|calculates|manages|organi[sz]es|monitors|collects|pulls|creates|writes|fills|scans|recogni[sz]es|translates|processes|approves|invoices|measures|reports|shows|lets|helps|saves|can|will|means)\b|totally customi[sz]able|fully customi[sz]able|customi[sz]able|configurable|turnaround (?:drop|down)|(?:drop|cut|reduce|reduces|reduced|save|saves) (?:\w+ ){0,2}by (?:about |around |up to )?\w+|[0-9]+ ?(?:%|percent) (?:faster|less|more|fewer|cheaper|drop|reduction)|(?:customers|users|hotels|clients|teams) (?:see|get|save|love|tell us)|we (?:\w+ )?(?:handle|take care of|do|sort) (?:everything|all of it|the rest|it all|all the \w+)|gets? (?:a |an )?(?:text|email|alert|notification|message|reminder|ping) (?:when|as soon as|the moment|once))");
 pattern!(
     /// "The idea I'm playing with is that…", "The thing we're building works…": describing it outright.
     PRODUCT_FRAME,
@@ -243,7 +249,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
             WITH_PRODUCT
                 .find_in(s, s.core_norm())
                 .map(|m| (s.core_offset() + m.start(), s.core_offset() + m.end()))
-        });
+        })
+        .or_else(|| with_name(ctx, s));
     let pronoun_subject = ctx.pitching
         && [
             "it is ",
@@ -293,6 +300,20 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         Hit::new(Id::Selling, span(a, b))
             .message("describes the product and what it does for them"),
     )
+}
+
+/// Where "with <Name>, …" introduces a capitalised name that is no one in the conversation.
+fn with_name(ctx: &Ctx<'_>, s: &Sentence) -> Option<(usize, usize)> {
+    // From the sentence's start: after "so", the core would skip the name as a vocative.
+    let c = WITH_NAME.captures_in(s, &s.norm)?;
+    let name = c.get(1)?;
+    let tok = s.toks.iter().find(|t| t.n0 as usize == name.start())?;
+    let original = ctx.text.get(tok.o0 as usize..tok.o1 as usize)?;
+    let person = ctx.names.iter().any(|n| {
+        n.split_whitespace()
+            .any(|part| part.eq_ignore_ascii_case(original))
+    });
+    (tok.cap && !person).then(|| (name.start(), name.end()))
 }
 
 /// Product names an interviewer introduces: "I'm Chloe from HireFlow", "founders of Linewise".
@@ -388,6 +409,7 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &OFFER_NOUN,
     &OWN_PRODUCT,
     &WITH_PRODUCT,
+    &WITH_NAME,
     &CAPABILITY,
     &PRODUCT_FRAME,
     &POSITIVE_CLAIM,

@@ -90,7 +90,15 @@ fn clause_starts(s: &Sentence) -> Vec<usize> {
                         | "he"
                         | "she"
                 );
-            if (wh_clause && !(or_join && a == "why")) || yes_no_clause {
+            // "…make your life easier, do you think?": a tag asking for their view, not a question.
+            let tail_tag = matches!(a, "do" | "would" | "don't" | "wouldn't")
+                && b == "you"
+                && matches!(
+                    s.tok_str(j + 2),
+                    "think" | "reckon" | "say" | "agree" | "suppose" | "guess" | "feel"
+                )
+                && (j + 3..n).all(|k| s.toks[k].punct);
+            if ((wh_clause && !(or_join && a == "why")) || yes_no_clause) && !tail_tag {
                 starts.push(j);
                 i = j + 1;
                 continue;

@@ -93,7 +93,7 @@ pattern!(
     /// A reaction asked for after a pitch: "What's your gut reaction to that?", "Am I on the
     /// right track with that?", "Does that resonate?" (after a summary these check understanding).
     REACTION,
-    r"\b(?:what (?:is|are) your (?:gut |first |honest |initial |immediate |overall )?(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts) (?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i)|(?:any|what are your) (?:first |initial |honest )?thoughts (?:on|about) (?:it|this|that)|am i (?:on the right track|barking up the wrong tree|crazy|mad|way off|off base|missing the mark)|are we (?:on the right track|onto something|on to something)|does (?:that|this|it) (?:resonate|land|click|appeal)|how does (?:that|this|it) land)\b"
+    r"\b(?:what (?:is|are) your (?:gut |first |honest |initial |immediate |overall )?(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts) (?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i)|(?:any|what are your) (?:first |initial |honest )?thoughts (?:on|about) (?:it|this|that)|am i (?:on the right track|barking up the wrong tree|crazy|mad|way off|off base|missing the mark)|are we (?:on the right track|onto something|on to something)|does (?:that|this|it) (?:resonate|land|click|appeal)|how does (?:that|this|it) (?:land|strike you|grab you)|what strikes you about (?:it|that|this)|^(?:(?:pretty|really|super|so|quite|very) )?(?:cool|neat|useful|handy|nice|great|awesome|helpful|smart|slick|clever)(?: ,)? (?:right|eh|huh|no|yeah) \?)"
 );
 
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
