@@ -281,7 +281,7 @@ fn head(s: &Summary) -> String {
             (
                 label,
                 *n as f64,
-                format!("{}–{}%: {n} interviews", i * 5, i * 5 + 5),
+                format!("{}–{}%: {}", i * 5, i * 5 + 5, interviews(*n)),
             )
         })
         .collect();
@@ -323,7 +323,7 @@ fn head(s: &Summary) -> String {
                 (
                     name.clone(),
                     m,
-                    format!("{m:.0} · {} interviews", g.interviews),
+                    format!("{m:.0} · {}", interviews(g.interviews)),
                 )
             })
         })
@@ -344,7 +344,7 @@ fn head(s: &Summary) -> String {
                 Some((
                     month_label(m, &mut last_year),
                     x,
-                    format!("{m}: mean score {x:.0} over {} interviews", g.interviews),
+                    format!("{m}: mean score {x:.0} over {}", interviews(g.interviews)),
                 ))
             })
             .collect();
@@ -407,3 +407,12 @@ const TAIL: &str = r#"</tbody></table>
 </script>
 </body></html>
 "#;
+
+/// "1 interview", "3 interviews".
+fn interviews(n: usize) -> String {
+    if n == 1 {
+        "1 interview".to_string()
+    } else {
+        format!("{n} interviews")
+    }
+}
