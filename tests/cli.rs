@@ -233,10 +233,13 @@ fn bad_input_is_named_and_the_batch_goes_on() {
 #[test]
 fn missing_files_and_unknown_formats_are_errors() {
     candor()
-        .args(["lint", "no/such/file.vtt"])
+        .args(["lint", "no/such/file.vtt", "--color", "never"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no/such/file.vtt: no such file"));
+        .stderr(predicate::str::contains("no/such/file.vtt: no such file"))
+        // Nothing was read, so nothing claims "No findings".
+        .stdout(predicate::str::contains("1 file could not be read"))
+        .stdout(predicate::str::contains("No findings").not());
     candor()
         .args(["lint", "-", "--input-format", "docx"])
         .write_stdin(GOOD)

@@ -212,8 +212,12 @@ pub fn warnings(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
 
 /// The last line: totals.
 pub fn totals(w: &mut dyn Write, t: &Tally) -> io::Result<()> {
-    let files = plural(t.files, "file", "files");
-    if t.total() == 0 {
+    // Count the files that were analysed; the ones that could not be read are said below.
+    let analysed = t.files.saturating_sub(t.failed);
+    let files = plural(analysed, "file", "files");
+    if analysed == 0 && t.failed > 0 {
+        // Nothing was read: the failure line alone says so.
+    } else if t.total() == 0 {
         writeln!(w, "{BOLD}No findings in {files}.{BOLD:#}")?;
     } else {
         writeln!(
