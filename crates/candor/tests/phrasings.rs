@@ -260,3 +260,54 @@ fn a_person_met_with_is_not_a_product() {
         "selling",
     );
 }
+
+#[test]
+fn prices_sell_only_as_the_products() {
+    for line in [
+        "I need $20 for gas before the next job.",
+        "Setting aside the $80 that it cost the two of us, it was awful.",
+    ] {
+        assert_not(None, line, "selling");
+    }
+    for line in [
+        "Our pricing is a hundred and forty euros a month per practice.",
+        "It's just twenty pounds a seat.",
+        "Plans start at $9 for a small team.",
+    ] {
+        assert_flags(None, line, "selling");
+    }
+}
+
+#[test]
+fn my_things_are_not_my_product() {
+    assert_not(
+        None,
+        "I say, my alternator's broken and I hold up an alternator.",
+        "self-criticism",
+    );
+    assert_not(
+        None,
+        "These are things we pass on to our children, you know, if you make a mess clean it up.",
+        "self-criticism",
+    );
+    assert_flags(
+        None,
+        "Honestly my app is still really buggy on Android.",
+        "self-criticism",
+    );
+}
+
+#[test]
+fn reflections_and_prefaces_are_not_extra_questions() {
+    for line in [
+        "And you said something about siblings and children? What did you mean there?",
+        "Can I ask you a naive question? How do you decide what goes on the list?",
+    ] {
+        assert_not(None, line, "stacked-questions");
+    }
+    assert_flags(
+        None,
+        "How did they respond? Did you talk to them about it?",
+        "stacked-questions",
+    );
+}

@@ -37,7 +37,7 @@ pattern!(
     OWNED, r"\b(?:our|my) ((?:[\w-]+ ){0,3}?[\w-]+)\b");
 pattern!(
     /// Things an interviewer owns that are not the product: the call, the line, themselves.
-    NOT_PRODUCT, r"^(?:(?:\w+ )*)(?:audio|mic|microphone|connection|internet|wifi|wi-fi|camera|video|screen|line|signal|bandwidth|laptop|computer|headset|sound|battery|notes|handwriting|memory|english|french|spanish|german|names?|time|schedule|calendar|call|calls|meeting|meetings|chat|conversation|questions?|interview|team|colleagues?|co-?founders?|boss|manager|bad|fault|mistake|apologies|side of things|end|train|commute|kids?|dog|cat|house|office|coffee|lunch|brain|head|voice|accent|typing|spelling|own|thoughts|understanding|english)$");
+    NOT_PRODUCT, r"^(?:(?:\w+ )*)(?:audio|mic|microphone|connection|internet|wifi|wi-fi|camera|video|screen|line|signal|bandwidth|laptop|computer|headset|sound|battery|notes|handwriting|memory|english|french|spanish|german|names?|time|schedule|calendar|call|calls|meeting|meetings|chat|conversation|questions?|interview|team|colleagues?|co-?founders?|boss|manager|bad|fault|mistake|apologies|side of things|end|train|commute|kids?|dog|cat|house|office|coffee|lunch|brain|head|voice|accent|typing|spelling|own|thoughts|understanding|english|children|family|parents|wife|husband|partner|son|daughter|mum|mom|dad|friends?|neighbours?|neighbors?|car|garden|country|city|town|government)$");
 pattern!(
     NEGATIVE,
     r"\b(?:behind|embarrass\w*|basic|buggy|bugs|bug|flaky|a (?:bit of a |real |total |complete |right )?mess|messy|limited|rough|clunky|broken|slow|ugly|bad|terrible|awful|painful|confusing|annoying|janky|crappy|crap|rubbish|sucks|suck|half-baked|clumsy|outdated|unreliable|glitchy|crash\w*|breaks|not (?:great|good|very good|ideal|perfect|there yet|quite there|much better|the best|finished|ready|polished|pretty|intuitive|reliable|stable)|(?:does not|doesn't|cannot|can't|won't|don't|do not) (?:\w+ ){0,6}?yet|known (?:gap|issue|problem|bug|limitation)|(?:a )?work in progress|far from perfect|needs? (?:a lot of |some |more )?work|is lacking|are lacking|weak|robotic|laggy|unfinished|poor|shaky|fiddly|awkward|hard to use|difficult to use|a (?:bit|little|real) (?:of a )?(?:pain|nightmare|disaster)|a nightmare|a disaster|way behind|nowhere near|held together|duct tape|hacky|struggles|(?:still |very |pretty )?early days)\b"
@@ -74,8 +74,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
     let owned: Vec<(usize, usize)> = OWNED
         .captures_iter_in(s, norm)
         .filter(|c| {
-            c.get(1)
-                .is_some_and(|np| !NOT_PRODUCT.is_match(np.as_str()))
+            c.get(1).is_some_and(|np| {
+                let np = np.as_str();
+                // "our X" is the company's; "my X" is theirs only when X is a product.
+                let mine = c.get(0).is_some_and(|m| m.as_str().starts_with("my "));
+                !NOT_PRODUCT.is_match(np) && (!mine || super::selling::names_product_kind(np))
+            })
         })
         .filter_map(|c| c.get(0).map(|m| (m.start(), m.end())))
         .chain(ctx.mentions_product(norm))

@@ -42,6 +42,22 @@ pattern!(
     )
 );
 pattern!(
+    /// Words that make the amount after them a price: "it's just £20", "plans start at $9".
+    PRICE_FRAME,
+    r"\b(?:it is|that is|this is|costs?|priced at|starts? at|only|just|charge|charging|pay us|we charge|plans? (?:start|are|from)|for (?:only|just)|(?:pricing|price|prices|plan|plans|subscription|fee|fees|licen[cs]e|licen[cs]es) (?:is|are|starts? at|comes? to|would be|will be|of))(?: \w+){0,2} $"
+);
+pattern!(
+    /// A word naming a kind of product, for telling "my app" from "my alternator".
+    PRODUCT_WORD,
+    &format!(r"\b{PRODUCT_NOUN}s?\b")
+);
+
+/// Whether a noun phrase names a kind of product ("booking app", "dashboard").
+pub(crate) fn names_product_kind(np: &str) -> bool {
+    PRODUCT_WORD.is_match(np)
+}
+
+pattern!(
     OFFER_TERMS,
     r"\b(?:free trial|(?:a |our )?trial (?:on|for|period|of)|pilot (?:price|pricing|programme|program|deal|offer)|discount|[0-9]+ ?(?:%|percent) off|percent off|half price|(?:first|next) (?:\w+ ){0,2}months? (?:free|half price|on us)|months? free|free (?:for|during) (?:the|your) first (?:\w+ ){0,2}(?:months?|seasons?|years?|quarters?|weeks?|days?)|free until|for free\b.*\b(?:us|our|we)|(?:for|to) early (?:users|adopters|customers|birds?|sign-ups)|early access|beta access|(?:no|zero) lock-in|monthly rolling|rolling monthly|money-back|annual (?:plan|contract|discount)|sign up before|founding (?:customer|member) (?:price|discount|deal)|special (?:price|offer|deal))\b"
 );
@@ -193,14 +209,30 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
     }
     let norm = s.norm.as_str();
     let span = |a: usize, b: usize| s.source_range(a, b);
-    // Prices and offers sell on their own (unless the interviewee named the price first).
+    // Prices and offers sell on their own (unless the interviewee named the price first),
+    // when they are the product's: per seat or month, said as its price, or with the product
+    // in view. "I need $20 for gas" is not a pitch.
     if let Some(m) = MONEY.find_in(s, norm) {
-        let echoed = m.as_str().split(' ').all(|w| {
-            w.len() < 2
-                || ctx.echo.has(w)
-                || !w.chars().any(|c| c.is_ascii_digit() || c.is_alphabetic())
-        });
-        if !echoed {
+        // Echoed when the interviewee said every word of it. Currency signs and one-letter
+        // words ("a", "k") carry nothing to echo; a digit always does ("$ 9").
+        let echoed = m
+            .as_str()
+            .split(' ')
+            .filter(|w| {
+                w.chars().any(|c| c.is_ascii_digit())
+                    || (w.len() >= 2 && w.chars().any(char::is_alphabetic))
+            })
+            .all(|w| ctx.echo.has(w));
+        let after = &norm[m.end()..];
+        let per_unit = [" a ", " per ", " an "]
+            .iter()
+            .any(|u| m.as_str().contains(u) || after.starts_with(u));
+        let priced = per_unit
+            || PRICE_FRAME.is_match(&norm[..m.start()])
+            || ctx.pitching
+            || ctx.mentions_product(norm).is_some()
+            || OWN_PRODUCT.is_match_in(s, norm);
+        if !echoed && priced {
             return Some(
                 Hit::new(Id::Selling, span(m.start(), m.end()))
                     .message("names a price for the product"),

@@ -37,6 +37,13 @@ struct Unit {
 }
 
 pattern!(
+    /// Not questions of their own: a reflection of their words ("You said something about
+    /// siblings?") before the probe, and a preface asking leave to ask ("Can I ask you a naive
+    /// question?").
+    PREFACE,
+    r"^(?:(?:and|so|but|okay|ok|right) )?(?:you (?:said|mentioned|talked about|were saying|brought up)|earlier you (?:said|mentioned)|(?:can|could|may|might) i ask (?:you )?(?:a|an|one|another|something|two|some)\b|(?:do you )?mind if i ask\b)"
+);
+pattern!(
     GUESS_AFTER,
     r"^(?:(?:was|is|were|are|did|does|do) (?:it|that|this|they|those|these) (?:\w+ ){0,4}?\?|you are (?:\w+ ){0,6}?(?:, )?(?:right|correct|yeah|yes|no) \?)$"
 );
@@ -193,6 +200,9 @@ pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
             if c + 1 < starts.len() && words < 5 && abandoned(s, from, to) {
                 continue;
             }
+            if PREFACE.is_match_in(s, &s.norm[s.toks[from].n0 as usize..]) {
+                continue;
+            }
             let (a, b) = (s.toks[from].o0 as usize, s.toks[to - 1].o1 as usize);
             units.push(Unit {
                 start: a,
@@ -232,4 +242,4 @@ pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
 }
 
 /// The patterns above, for the gate.
-pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[&GUESS_AFTER];
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[&GUESS_AFTER, &PREFACE];
