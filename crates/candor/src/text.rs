@@ -287,6 +287,10 @@ fn expand(word: &str) -> Option<&'static [&'static str]> {
         "when's" => &["when", "is"],
         "why's" => &["why", "is"],
         "how's" => &["how", "is"],
+        "how'd" => &["how", "did"],
+        "what'd" => &["what", "did"],
+        "where'd" => &["where", "did"],
+        "why'd" => &["why", "did"],
         "it's" => &["it", "is"],
         "that's" => &["that", "is"],
         "there's" => &["there", "is"],
@@ -1356,10 +1360,32 @@ fn is_frame_start(norm: &str, toks: &[Tok], i: usize) -> bool {
 /// After a leading frame ("If you had a magic wand, …", "These days, when…, …", "So just so I've
 /// got the basics — …"), the index where the question itself starts; `core` when there is no frame.
 fn main_clause(norm: &str, toks: &[Tok], core: usize, ends_q: bool) -> usize {
-    if !ends_q || !is_frame_start(norm, toks, core) {
+    if !is_frame_start(norm, toks, core) {
         return core;
     }
     let n = toks.len();
+    if !ends_q {
+        // Unpunctuated speech marks no break after an "if" frame: "if it did that would you
+        // actually switch" asks from the inverted auxiliary on, three words in at least, and
+        // not inside a wh-question ("…what do you do").
+        // "and like if…": a filler may stand before the frame.
+        let mut at = core;
+        while at < n && matches!(word_at(norm, toks, at), "like" | "um" | "uh" | "so" | "and") {
+            at += 1;
+        }
+        if word_at(norm, toks, at) != "if" {
+            return core;
+        }
+        return (at + 3..n.saturating_sub(2))
+            .find(|&j| {
+                matches!(
+                    word_at(norm, toks, j),
+                    "would" | "will" | "could" | "do" | "did" | "can"
+                ) && matches!(word_at(norm, toks, j + 1), "you" | "they" | "your")
+                    && !is_wh(word_at(norm, toks, j - 1))
+            })
+            .unwrap_or(core);
+    }
     for start in core + 1..n {
         if !matches!(word_at(norm, toks, start - 1), "," | "-" | ":" | ";" | "…") {
             continue;

@@ -311,3 +311,78 @@ fn reflections_and_prefaces_are_not_extra_questions() {
         "stacked-questions",
     );
 }
+
+#[test]
+fn batch_five_phrasings() {
+    // The product in a clause that ends at a colon; what was drafted, and what it is for.
+    for line in [
+        "And that's where our trust portal shines: every answer is pre-approved.",
+        "We've drafted a shared checklist that both museums fill in online.",
+    ] {
+        assert_flags(None, line, "selling");
+    }
+    let pitch = Some("Our portal answers the security questionnaire for you, pre-approved.");
+    assert_flags(
+        pitch,
+        "Is that the sort of thing your team would value?",
+        "validation-seeking",
+    );
+    assert_flags(pitch, "What's your first impression?", "validation-seeking");
+    // Outcomes of an imagined condition, also without punctuation.
+    assert_flags(
+        None,
+        "If a vendor had all that ready on day one, how much faster do you think the review would go?",
+        "hypothetical-question",
+    );
+    assert_flags(
+        None,
+        "and like if it did that would you actually switch from email",
+        "hypothetical-question",
+    );
+    // A verdict that settles it, tagged; a guess about their time that ends the turn.
+    assert_flags(
+        None,
+        "So it would be a no-brainer to prioritise vendors who have it, wouldn't it?",
+        "leading-question",
+    );
+    assert_not(
+        None,
+        "So it would be a no-brainer to prioritise vendors who have it, wouldn't it?",
+        "hypothetical-question",
+    );
+    assert_flags(
+        None,
+        "And I assume the home exercise sheets eat up a lot of that time too.",
+        "leading-question",
+    );
+    // Design asks with a longer product name; contractions of wh-words stay open.
+    assert_flags(
+        None,
+        "what would you want a wholesale ordering tool to do for you",
+        "solution-request",
+    );
+    assert_not(None, "How'd that end up?", "closed-question");
+    // A false start that stops before its verb.
+    assert_not(
+        None,
+        "Righto, so how does a job, like, what happens from when a customer rings?",
+        "stacked-questions",
+    );
+    // A question after a wh-word is not a new yes/no question in unpunctuated speech.
+    assert_not(
+        None,
+        "one or two a week, what do you do about those",
+        "closed-question",
+    );
+    // Homework about collections and funding.
+    assert_flags(
+        None,
+        "To begin with, how many objects does the museum hold in total?",
+        "homework-question",
+    );
+    assert_flags(
+        None,
+        "And the museum is publicly funded, isn't it?",
+        "homework-question",
+    );
+}

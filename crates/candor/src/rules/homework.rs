@@ -31,7 +31,7 @@ interviewee's own role, day or process are not homework: only they know those.",
     scope: Scope::Sentence,
 };
 
-const ORG: &str = r"(?:company|business|firm|practice|organi[sz]ation|org|agency|hotel|brand|startup|start-up|shop|store|clinic|charity|restaurant|group|employer|school|studio|consultancy|chain|franchise|nonprofit|non-profit|venue|bakery|brewery|factory|plant|lab|hospital|surgery|pharmacy|church|club|gym|salon|garage|dealership|farm|academy|university|college|council|trust|bank|fund|network|department|division|faculty|district|authority)";
+const ORG: &str = r"(?:company|business|firm|practice|organi[sz]ation|org|agency|hotel|brand|startup|start-up|shop|store|clinic|charity|restaurant|group|employer|school|studio|consultancy|chain|franchise|nonprofit|non-profit|venue|bakery|brewery|factory|plant|lab|hospital|surgery|pharmacy|church|club|gym|salon|garage|dealership|farm|academy|university|college|council|trust|bank|fund|network|department|division|faculty|district|authority|museum|gallery|library|archive|zoo|theatre|theater)";
 /// Things a company has that its website tells: headcount, sites, rooms.
 const COUNTED: &str = r"(?:employees|staff|consultants|rooms|beds|locations|stores|sites|offices|branches|outlets|restaurants|hotels|clinics|shops|franchises|properties|warehouses|countries|markets|schools|customers|clients|people)";
 
@@ -60,7 +60,7 @@ pattern!(
 pattern!(
     COUNT,
     &format!(
-        r"\b(?:how many {COUNTED} (?:do|does|are|have|has|work|is|did|will|would)\b[^?]*?(?:\?|$)|how many (?:\w+ ){{1,2}}?(?:are|is|work|are there|is there) (?:there )?(?:in|at|across|within) (?:the|your) (?:\w+ )?{ORG}\b|how many \w+ (?:do|does|did|has|have) (?:you guys|you all|you folks|(?:the|your) (?:\w+ )?{ORG}) (?:have|run|operate|employ|own|manage|get|take|handle|serve|see|process|sell|ship|make|shipped|released|published|launched|made|built|sold|opened|won|had|run)\b)"
+        r"\b(?:how many {COUNTED} (?:do|does|are|have|has|work|is|did|will|would)\b[^?]*?(?:\?|$)|how many (?:\w+ ){{1,2}}?(?:are|is|work|are there|is there) (?:there )?(?:in|at|across|within) (?:the|your) (?:\w+ )?{ORG}\b|how many \w+ (?:do|does|did|has|have) (?:you guys|you all|you folks|(?:the|your) (?:\w+ )?{ORG}) (?:have|run|operate|employ|own|manage|get|take|handle|serve|see|process|sell|ship|make|shipped|released|published|launched|made|built|sold|opened|won|had|run|hold|house|keep|store|stock|carry|look after|care for)\b)"
     )
 );
 pattern!(
@@ -74,7 +74,7 @@ pattern!(
     /// whole district, I take it?"
     ORG_CONFIRM,
     &format!(
-        r"^(?:and |so )?(?:the|your) (?:\w+ )?{ORG} (?:covers|serves|operates (?:in|across)|works across|is based in|has (?:offices|branches|sites) in)\b[^?]*(?:, )?(?:i take it|right|yes|correct|is that right|yeah) \?"
+        r"^(?:and |so )?(?:the|your) (?:\w+ )?{ORG} (?:covers|serves|operates (?:in|across)|works across|is based in|has (?:offices|branches|sites) in|is (?:publicly|privately|family|state|government|council|independently|employee|venture)[- ]?(?:funded|owned|run|listed|traded|backed))\b[^?]*(?:, )?(?:i take it|right|yes|correct|is that right|yeah|is it not|isn't it|is not it|no) \?"
     )
 );
 pattern!(

@@ -75,7 +75,7 @@ pattern!(
 );
 pattern!(
     PRICE,
-    r"\b(?:how much (?:would|will|might|could|do you think|you think|would you say)\b.*\b(?:pay|spend|charge|cost|worth|budget|invest|afford|fork out|shell out)\b|(?:okay|ok|fair|reasonable|acceptable|sensible|right) to (?:pay|spend)\b|what would (?:you|your (?:\w+ ){0,2}?\w+|they) (?:be willing to |expect to |want to )?(?:pay|spend|budget|charge)\b|(?:willing|prepared|happy|able) to (?:pay|spend|invest|fork out)\b|willingness to pay|what (?:price|price point|pricing) (?:would|do you think|seems|feels|sounds)\b|how much (?:is|would) (?:that|this|it|something like (?:that|this)) (?:be )?worth (?:it )?to you|worth (?:it )?to you (?:a|per) (?:month|year|week)|(?:too expensive|too cheap|cheap or expensive|a no-brainer|fair price|reasonable price)\b)"
+    r"\b(?:how much (?:would|will|might|could|do you think|you think|would you say)\b.*\b(?:pay|spend|charge|cost|worth|budget|invest|afford|fork out|shell out)\b|(?:okay|ok|fair|reasonable|acceptable|sensible|right) to (?:pay|spend)\b|what would (?:you|your (?:\w+ ){0,2}?\w+|they) (?:be willing to |expect to |want to )?(?:pay|spend|budget|charge)\b|(?:willing|prepared|happy|able) to (?:pay|spend|invest|fork out)\b|willingness to pay|what (?:price|price point|pricing) (?:would|do you think|seems|feels|sounds)\b|how much (?:is|would) (?:that|this|it|something like (?:that|this)) (?:be )?worth (?:it )?to you|worth (?:it )?to you (?:a|per) (?:month|year|week)|(?:too expensive|too cheap|cheap or expensive|fair price|reasonable price)\b)"
 );
 pattern!(
     WHAT_IF,
@@ -84,6 +84,12 @@ pattern!(
 pattern!(
     IF_WOULD,
     r"\bif (?:we|you|i|they|there|a|an|it|this|that|your|the|someone|somebody|something|one day|money|price|cost|cost was|we were to|you were to|you had|you could)\b[^?]*?\b(?:would|will|could|might) (?:you|your|they|it|the|that|this|he|she|people|anyone)\b"
+);
+pattern!(
+    /// An imagined condition, then a wh-question about its outcome: "If a vendor had all that
+    /// ready on day one, how much faster do you think the review would go?"
+    IF_THEN_WH,
+    r"^if\b[^?]*?, (?:how|what|which|who|where|when)\b[^?]*?\b(?:would|will)\b"
 );
 pattern!(
     IMAGINE,
@@ -153,6 +159,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
             "asks for a price they would pay: what people say they would pay predicts little",
         ),
         (&WHAT_IF, "asks what they would do in an imagined situation"),
+        (
+            &IF_THEN_WH,
+            "asks them to predict the outcome of an imagined situation",
+        ),
         (&THINK_WOULD, "asks them to predict what someone would do"),
         (&SEE_YOURSELF, "asks them to imagine themselves using it"),
         (
@@ -233,6 +243,7 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &IMAGINE_FRAME,
     &WOULD_THAT_CHANGE,
     &WOULD_WITH_PRODUCT,
+    &IF_THEN_WH,
     &POLITE,
     &COUNTERFACTUAL,
     &HABITUAL,

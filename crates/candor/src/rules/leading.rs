@@ -49,7 +49,7 @@ pattern!(
 );
 pattern!(
     /// Loaded words: emotional or evaluative terms the interviewer brings in.
-    LOADED, r"\b(?:frustrat\w*|annoy\w*|pain\w*|chao\w*|exhaust\w*|stress\w*|tedious|useless|terrible|awful|horrible|nightmare|mess|messy|waste\w*|broken|wrong|worst|hate\w*|dread\w*|struggl\w*|difficult|hard|tough|slow|expensive|clunky|confusing|risky|fed up|sick of|tired of|overwhelm\w*|inefficient|outdated|guessing|rubbish|hell|get you down|drive you (?:mad|crazy|nuts|up the wall)|killing you|a pain|unbearable|ridiculous|crazy|insane|rough|brutal|painfully|pointless|garbage|crap|sucks|headache|hassle|faff|chore|slog|soul[- ]destroying|soul[- ]crushing|mind[- ]numbing|draining|grind|miserable|awkward|stupid|dumb|a drag|killer|disaster|fortune|losing money|lose money|binned|thrown (?:away|out)|goes? to waste|down the drain|losing out)\b");
+    LOADED, r"\b(?:frustrat\w*|annoy\w*|pain\w*|chao\w*|exhaust\w*|stress\w*|tedious|useless|terrible|awful|horrible|nightmare|mess|messy|waste\w*|broken|wrong|worst|hate\w*|dread\w*|struggl\w*|difficult|hard|tough|slow|expensive|clunky|confusing|risky|fed up|sick of|tired of|overwhelm\w*|inefficient|outdated|guessing|rubbish|hell|get you down|drive you (?:mad|crazy|nuts|up the wall)|killing you|a pain|unbearable|ridiculous|crazy|insane|rough|brutal|painfully|pointless|garbage|crap|sucks|headache|hassle|faff|chore|slog|soul[- ]destroying|soul[- ]crushing|mind[- ]numbing|draining|grind|miserable|awkward|stupid|dumb|a drag|killer|disaster|fortune|losing money|lose money|binned|thrown (?:away|out)|goes? to waste|down the drain|losing out|no-brainer|eats? up|eating up|eats into|time-consuming|takes? forever)\b");
 pattern!(
     PRESUME_WH,
     r"^(?:how (?:much of|big(?: of)?) an? (?:problem|pain|headache|hassle|struggle|issue|nightmare|burden|drag|bottleneck|challenge) (?:is|was|are|were|has|does|do)|how (?:much|often|badly) (?:do|did|does) (?:you|they|your \w+|people) (?:hate|dread|struggle|suffer|resent|loathe|despise|regret)|how (?:painful|frustrating|annoying|bad|terrible|awful|tedious|stressful|broken|messy|chaotic|useless|slow|exhausting|expensive|wasteful|horrible) (?:is|was|are|were|has|have|does|did|would)|how much (?:time|money|effort|energy) (?:does|did|is|was|do) (?:you|your \w+|they|this|that|it|the \w+) (?:waste|wasting|wasted|lose|losing|throw away|burn)|why (?:did|do|does|is|are|was|were) (?:you|it|your \w+|the \w+) (?:have|having|had|so) (?:such )?(?:difficulty|trouble|problems|a hard time|hard|difficult|bad|slow|frustrat\w*|annoying))\b"
@@ -195,8 +195,10 @@ fn closing_guess(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
                 .filter(|m| !matches!(m.as_str(), "probably" | "looks like" | "seems like"))
         })?;
     let loaded = new_loaded(ctx, core)?;
-    // About them: the guess is in the second person.
-    if !(core.starts_with("you ") || core.contains(" you ") || core.contains(" your ")) {
+    // About them: in the second person, or opened as a guess about their world ("And I
+    // assume the sheets eat up a lot of that time too").
+    let about_them = core.starts_with("you ") || core.contains(" you ") || core.contains(" your ");
+    if !about_them && !PRESUMING.is_match_in(s, core) {
         return None;
     }
     let off = s.core_offset();

@@ -71,7 +71,7 @@ pattern!(
 );
 pattern!(
     /// The interviewer's product, plainly: "our app", "we've built", "the thing I'm building".
-    OWN_PRODUCT, r"\b(?:(?:our|my) (?:\w+[- ]){0,2}?(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|features|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|offering|module|engine|model|algorithm|detection|editor|mode|workflow|pack|kit|assistant|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version|portal|website|web app|site|hub|suite|screen|page|marketplace|device|sensor|hardware|widget|add-on|addon|planner|builder|console|checker|calculator|forecast|robot|scanner|templates?|reports?|service)|i (?:have |had )?(?:actually |just |recently |basically |also )*(?:built|developed|designed|launched|created|coded|founded) (?:a|an|this|the|my|our|[a-z]+ly|it|something)\b|i am (?:\w+ )?(?:building|developing|designing|launching|prototyping|making) (?:a|an|this|the|my|our|something)\b|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|prototyping|working on)\b|we (?:\w+ly )?(?:help|let|enable|allow|save|give|integrate|sync|support|connect|plug into|automate|take care of|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically))\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b");
+    OWN_PRODUCT, r"\b(?:(?:our|my) (?:\w+[- ]){0,2}?(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|features|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|offering|module|engine|model|algorithm|detection|editor|mode|workflow|pack|kit|assistant|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version|portal|website|web app|site|hub|suite|screen|page|marketplace|device|sensor|hardware|widget|add-on|addon|planner|builder|console|checker|calculator|forecast|robot|scanner|templates?|reports?|service)|i (?:have |had )?(?:actually |just |recently |basically |also )*(?:built|developed|designed|launched|created|coded|founded) (?:a|an|this|the|my|our|[a-z]+ly|it|something)\b|i am (?:\w+ )?(?:building|developing|designing|launching|prototyping|making) (?:a|an|this|the|my|our|something)\b|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|sketched|prototyping|prototyped|drafted|drafting|mocked up|put together|wireframed|working on)\b|we (?:\w+ly )?(?:help|let|enable|allow|save|give|integrate|sync|support|connect|plug into|automate|take care of|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically))\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b");
 pattern!(
     /// "With Tidyroom, …", "With our app, …", "with it you'd…".
     WITH_PRODUCT, r"^(?:(?:but|and|so|right|basically|okay|well)(?: ,)? )*with (?:our (?:\w+ ){0,2}?\w+|it|this|that)\b(?: ,)? (?:you|your|it|everything|every|there|attendants?|front desk|supervisors?|managers?|staff|teams?|people|the \w+|each|all|no)\b");
@@ -98,8 +98,14 @@ pattern!(
     /// word after it, for [`acts`] to tell actions from flaws ("our app is slow").
     PRODUCT_ACTS,
     &format!(
-        r"\b(?:our|my) (?:\w+[- ]){{0,2}}?{PRODUCT_NOUN} (?:also |then |just |automatically |actually |basically |now |even |already |really |instantly )?(can|will|could|would|does|[a-z]{{2,}}[^s\W]s|[a-z]{{2,}}(?:ss|sh|ch|x)es) (\w+)"
+        r"\b(?:our|my) (?:\w+[- ]){{0,2}}?{PRODUCT_NOUN} (?:also |then |just |automatically |actually |basically |now |even |already |really |instantly )?(can|will|could|would|does|[a-z]{{2,}}[^s\W]s|[a-z]{{2,}}(?:ss|sh|ch|x)es)\b(?: (\w+))?"
     )
+);
+pattern!(
+    /// What they made, then what it is for: "we've drafted a shared checklist that both
+    /// museums fill in", "we've built a tool which…".
+    MADE_THAT,
+    r"\bwe (?:have |had )?(?:\w+ly )?(?:built|drafted|designed|sketched|made|created|developed|prototyped|mocked up|put together|launched) (?:a|an|this|our|the) (?:\w+ ){0,3}?(?:that|which|where|so that|to help|for (?:people|teams|you|clinics|museums|schools|businesses))\b"
 );
 pattern!(
     /// A pronoun for the product doing something to their world: "it links every page to the
@@ -306,7 +312,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         }
     }
     // The product as subject of an action says both what it is and what it does.
-    if let Some(m) = acts(&PRODUCT_ACTS, s, norm) {
+    if let Some(m) = acts(&PRODUCT_ACTS, s, norm).or_else(|| MADE_THAT.find_in(s, norm)) {
         return Some(
             Hit::new(Id::Selling, span(m.start(), m.end()))
                 .message("describes the product and what it does for them"),
@@ -447,6 +453,7 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &POSITIVE_CLAIM,
     &PRODUCT_ACTS,
     &PRONOUN_ACTS,
+    &MADE_THAT,
     &OFFER_SEND,
     &DEFLECT,
     &CONTEXT_ONLY,

@@ -46,7 +46,7 @@ pattern!(
 pattern!(
     WANT_IT_TO,
     &format!(
-        r"\b(?:what|how) (?:would|do|will) you (?:want|like|expect|need|wish) (?:the |a |an |your |our |this |that |it|them|us|me|such a )?(?:\w+ )?(?:{PRODUCT}|it|them|us)? ?to (?:do|work|look|have|handle|show|tell|be|help|fix|solve)\b"
+        r"\b(?:what|how) (?:would|do|will) you (?:want|like|expect|need|wish) (?:the |a |an |your |our |this |that |it|them|us|me|such a )?(?:\w+ ){{0,2}}(?:{PRODUCT}|it|them|us)? ?to (?:do|work|look|have|handle|show|tell|be|help|fix|solve)\b"
     )
 );
 pattern!(

@@ -124,6 +124,17 @@ fn abandoned(s: &Sentence, from: usize, to: usize) -> bool {
         return false;
     };
     let w = s.tok_str(last);
+    // "how does a job," : wh-word, auxiliary, determiner, noun, and no verb yet.
+    let words: Vec<&str> = (from..to)
+        .filter(|&k| !s.toks[k].punct)
+        .map(|k| s.tok_str(k))
+        .collect();
+    if let [wh, aux, det, _noun] = words[..] {
+        if is_wh(wh) && is_aux(aux) && matches!(det, "a" | "an" | "the" | "your" | "this" | "that")
+        {
+            return true;
+        }
+    }
     is_aux(w)
         || matches!(
             w,

@@ -93,7 +93,13 @@ pattern!(
     /// A reaction asked for after a pitch: "What's your gut reaction to that?", "Am I on the
     /// right track with that?", "Does that resonate?" (after a summary these check understanding).
     REACTION,
-    r"\b(?:what (?:is|are) your (?:gut |first |honest |initial |immediate |overall )?(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts) (?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i)|(?:any|what are your) (?:first |initial |honest )?thoughts (?:on|about) (?:it|this|that)|am i (?:on the right track|barking up the wrong tree|crazy|mad|way off|off base|missing the mark)|are we (?:on the right track|onto something|on to something)|does (?:that|this|it) (?:resonate|land|click|appeal)|how does (?:that|this|it) (?:land|strike you|grab you)|what strikes you about (?:it|that|this)|^(?:(?:pretty|really|super|so|quite|very) )?(?:cool|neat|useful|handy|nice|great|awesome|helpful|smart|slick|clever)(?: ,)? (?:right|eh|huh|no|yeah) \?)"
+    r"\b(?:what (?:is|are) your (?:gut |first |honest |initial |immediate |overall )?(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts)(?: (?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i))? \?|(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts) (?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i)|(?:any|what are your) (?:first |initial |honest )?thoughts (?:on|about) (?:it|this|that)|am i (?:on the right track|barking up the wrong tree|crazy|mad|way off|off base|missing the mark)|are we (?:on the right track|onto something|on to something)|does (?:that|this|it) (?:resonate|land|click|appeal)|how does (?:that|this|it) (?:land|strike you|grab you)|what strikes you about (?:it|that|this)|^(?:(?:pretty|really|super|so|quite|very) )?(?:cool|neat|useful|handy|nice|great|awesome|helpful|smart|slick|clever)(?: ,)? (?:right|eh|huh|no|yeah) \?)"
+);
+
+pattern!(
+    /// "Is that the sort of thing your team would value?": whether they would want it.
+    THING_YOU_WOULD,
+    r"\b(?:is|would) (?:this|that|it) (?:be )?(?:the (?:kind|sort|type) of (?:thing|tool|product|feature|service|app)|something) (?:that )?(?:you|your (?:\w+ )?\w+|they|people|your team) (?:would|might|could) (?:really |actually )?(?:value|appreciate|want|love|like|welcome|use|need|find (?:useful|helpful|valuable))\b"
 );
 
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
@@ -110,6 +116,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         &PROPOSAL_VERDICT,
         &PROPOSAL_SOUND,
         &HELP_TO_HAVE,
+        &THING_YOU_WOULD,
     ]
     .into_iter()
     .find_map(|re| re.find_in(s, core));
@@ -167,4 +174,5 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &STRONG,
     &PROPOSAL_VERDICT,
     &REACTION,
+    &THING_YOU_WOULD,
 ];
