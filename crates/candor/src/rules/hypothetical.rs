@@ -32,6 +32,10 @@ mind…\") and habits (\"What would a driver usually do?\") are not hypothetical
             bad: "Do you think your manager would go for it?",
             better: "How did your manager decide on the last tool you bought?",
         },
+        Example {
+            bad: "If a vendor had all that ready, how much faster do you think the review would go?",
+            better: "Tell me about the last review that went quickly. What made it quick?",
+        },
     ],
     scope: Scope::Sentence,
 };

@@ -31,6 +31,10 @@ Ask neutrally and let them pick the words. Repeating the interviewee's own words
             bad: "Surely the root cause is the old CRM?",
             better: "What do you think caused it?",
         },
+        Example {
+            bad: "you must lose a fortune on no-shows every month, I'd imagine",
+            better: "What happens when someone doesn't turn up?",
+        },
     ],
     scope: Scope::Sentence,
 };
