@@ -71,7 +71,11 @@ pattern!(
 );
 pattern!(
     /// The interviewer's product, plainly: "our app", "we've built", "the thing I'm building".
-    OWN_PRODUCT, r"\b(?:(?:our|my) (?:\w+[- ]){0,2}?(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|features|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|offering|module|engine|model|algorithm|detection|editor|mode|workflow|pack|kit|assistant|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version|portal|website|web app|site|hub|suite|screen|page|marketplace|device|sensor|hardware|widget|add-on|addon|planner|builder|console|checker|calculator|forecast|robot|scanner|templates?|reports?|service)|i (?:have |had )?(?:actually |just |recently |basically |also )*(?:built|developed|designed|launched|created|coded|founded) (?:a|an|this|the|my|our|[a-z]+ly|it|something)\b|i am (?:\w+ )?(?:building|developing|designing|launching|prototyping|making) (?:a|an|this|the|my|our|something)\b|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|sketched|prototyping|prototyped|drafted|drafting|mocked up|put together|wireframed|working on)\b|we (?:\w+ly )?(?:help|let|enable|allow|save|give|integrate|sync|support|connect|plug into|automate|take care of|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically))\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b");
+    OWN_PRODUCT,
+    &format!(
+        r"\b(?:(?:our|my) (?:\w+[- ]){{0,2}}?(?:{PRODUCT_NOUN}|{OWN_EXTRA})|i (?:have |had )?(?:actually |just |recently |basically |also )*(?:built|developed|designed|launched|created|coded|founded) (?:a|an|this|the|my|our|[a-z]+ly|it|something)\b|i am (?:\w+ )?(?:building|developing|designing|launching|prototyping|making) (?:a|an|this|the|my|our|something)\b|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|sketched|prototyping|prototyped|drafted|drafting|mocked up|put together|wireframed|working on)\b|we (?:\w+ly )?(?:help|let|enable|allow|save|give|integrate|sync|support|connect|plug into|automate|take care of|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically))\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b"
+    )
+);
 pattern!(
     /// "With Tidyroom, …", "With our app, …", "with it you'd…".
     WITH_PRODUCT, r"^(?:(?:but|and|so|right|basically|okay|well)(?: ,)? )*with (?:our (?:\w+ ){0,2}?\w+|it|this|that)\b(?: ,)? (?:you|your|it|everything|every|there|attendants?|front desk|supervisors?|managers?|staff|teams?|people|the \w+|each|all|no)\b");
@@ -89,7 +93,12 @@ pattern!(
     PRODUCT_FRAME,
     r"^(?:so |basically |and )*(?:the|my|our) (?:idea|thing|concept|plan|tool|app|prototype|product|platform|service|system) (?:that )?(?:i am|we are|i have been|we have been|i'm|we're) (?:\w+ing)(?: (?:with|on|around|up))? (?:is that|is|works|does|lets|would|will|basically)\b"
 );
-/// The product nouns of [`OWN_PRODUCT`], for patterns that need the product as a subject.
+/// What else "our …" names when it is the product: its parts and outputs, which are not
+/// subjects of what it does ("our reminders", "our templates").
+const OWN_EXTRA: &str = r"features|offering|algorithm|detection|editor|mode|workflow|pack|kit|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version|site|page|hardware|forecast|templates?|reports?";
+
+/// Kinds of product, for patterns that need the product as a subject ([`OWN_PRODUCT`] adds
+/// [`OWN_EXTRA`]).
 const PRODUCT_NOUN: &str = r"(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|module|engine|model|assistant|portal|website|web app|hub|suite|screen|marketplace|device|sensor|widget|add-on|addon|planner|builder|console|checker|calculator|robot|scanner)";
 
 pattern!(
