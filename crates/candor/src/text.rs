@@ -1514,6 +1514,27 @@ fn sb_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
     let n = b.len();
     // The class of the character at byte `i`, and where the next one starts (CR LF is one
     // separator, SB3).
+    // The classes of the ASCII bytes, looked up rather than matched.
+    const ASCII: [Sb; 128] = {
+        let mut t = [Sb::Other; 128];
+        let mut i = 0;
+        while i < 128 {
+            t[i] = match i as u8 {
+                b'\r' | b'\n' => Sb::Sep,
+                b' ' | b'\t' | b'\x0b' | b'\x0c' => Sb::Sp,
+                b'a'..=b'z' => Sb::Lower,
+                b'A'..=b'Z' => Sb::Upper,
+                b'0'..=b'9' => Sb::Numeric,
+                b'.' => Sb::ATerm,
+                b'!' | b'?' => Sb::STerm,
+                b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sb::Close,
+                b',' | b'-' | b':' | b';' => Sb::SContinue,
+                _ => Sb::Other,
+            };
+            i += 1;
+        }
+        t
+    };
     let at = |i: usize| -> (Sb, usize) {
         if b[i] < 0x80 {
             let next = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
@@ -1521,7 +1542,7 @@ fn sb_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
             } else {
                 i + 1
             };
-            (sb_class(char::from(b[i])).unwrap_or(Sb::Other), next)
+            (ASCII[usize::from(b[i])], next)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (sb_class(c).unwrap_or(Sb::Other), i + c.len_utf8())
@@ -1535,6 +1556,15 @@ fn sb_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
     let mut start = 0;
     let mut i = 0;
     while i < n {
+        // Only separators and terminators can end a sentence, and all of them are ASCII:
+        // skip straight to the next one (never into the middle of a character).
+        match b[i..]
+            .iter()
+            .position(|&x| matches!(x, b'\r' | b'\n' | b'.' | b'!' | b'?'))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let (c, next) = at(i);
         match c {
             Sb::Sep => {
