@@ -155,26 +155,7 @@ fn check_text(text: &str) -> Result<(), Error> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let sample = &text[..end];
-    let bad =
-        |c: char| (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) || c == '\u{FFFD}';
-    let (mut total, mut control) = (0usize, 0usize);
-    let bytes = sample.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        total += 1;
-        if b < 0x80 {
-            // ASCII: the C0 controls other than the line and page breaks and tab, and DEL.
-            control +=
-                usize::from((b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f);
-            i += 1;
-        } else {
-            let c = sample[i..].chars().next().unwrap_or(' ');
-            control += usize::from(bad(c));
-            i += c.len_utf8();
-        }
-    }
+    let (total, control) = census(&text[..end]);
     if total > 0 && control * 10 > total {
         return Err(Error::Binary(format!(
             "{}% of the first {} characters are control characters or undecodable bytes",
@@ -183,6 +164,26 @@ fn check_text(text: &str) -> Result<(), Error> {
         )));
     }
     Ok(())
+}
+
+/// Characters, and of them the control characters (other than line and page breaks and tab)
+/// and U+FFFD, counted over the bytes in loops the compiler can vectorise.
+fn census(sample: &str) -> (usize, usize) {
+    let bytes = sample.as_bytes();
+    // Every character has one byte that is not a continuation byte (10xxxxxx).
+    let total = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let ascii_bad = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f;
+    let mut control: usize = bytes.iter().map(|&b| usize::from(ascii_bad(b))).sum();
+    // The other controls are U+0080 to U+009F (C2 80 to C2 9F); U+FFFD is EF BF BD.
+    for i in memchr::memchr2_iter(0xC2, 0xEF, bytes) {
+        let rest = &bytes[i + 1..];
+        control += usize::from(if bytes[i] == 0xC2 {
+            rest.first().is_some_and(|b| (0x80..=0x9F).contains(b))
+        } else {
+            rest.starts_with(&[0xBF, 0xBD])
+        });
+    }
+    (total, control)
 }
 
 /// CRLF and lone CR become LF; NUL becomes U+FFFD. Copies only when something changes.
@@ -210,6 +211,22 @@ fn normalize(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn census_counts_characters_and_controls(text in "(?s).{0,40}") {
+            let bad = |c: char| {
+                (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) || c == '\u{FFFD}'
+            };
+            let want = (text.chars().count(), text.chars().filter(|&c| bad(c)).count());
+            proptest::prop_assert_eq!(census(&text), want);
+        }
+    }
+
+    #[test]
+    fn census_on_controls_and_replacements() {
+        assert_eq!(census("a\u{85}\u{FFFD}\u{7f}\t\n£é"), (8, 3));
+    }
 
     #[test]
     fn utf16le_with_bom() {

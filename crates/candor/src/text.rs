@@ -52,17 +52,14 @@ pub fn count_words(text: &str) -> usize {
     const JOIN: [bool; 128] = table(true);
     let mut n = 0;
     let mut in_word = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    for (i, &b) in bytes.iter().enumerate() {
         if b < 0x80 {
             let w = WORD[usize::from(b)];
             n += usize::from(w & !in_word);
             in_word = w | (JOIN[usize::from(b)] & in_word);
-            i += 1;
-        } else {
+        } else if b >= 0xC0 {
+            // The first byte of a character; the bytes that continue it change nothing.
             let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
             if is_cjk(c) {
                 n += 1;
                 in_word = false;
@@ -657,7 +654,7 @@ fn split_run_on(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     let seg = &text[start..end];
     let trimmed = seg.trim_end();
     // Only unpunctuated speech-to-text runs on; a punctuated sentence is left whole.
-    let punctuated = trimmed.contains(['.', '?', '!', ',', ';', '…']);
+    let punctuated = contains_any(trimmed, b".?!,;", &["…"]);
     if punctuated {
         out.push((start, end));
         return;
@@ -1651,14 +1648,28 @@ fn sentence_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// How many questions a turn asks/// How many questions a turn asks, for speakers whose sentences are not judged.
+/// Whether `text` holds any of the `ascii` bytes or any of the `others`: a few vectorised
+/// scans of the bytes, where `str::contains` with a set of characters decodes every one.
+fn contains_any(text: &str, ascii: &[u8], others: &[&str]) -> bool {
+    let b = text.as_bytes();
+    ascii.chunks(3).any(|c| match *c {
+        [x] => memchr::memchr(x, b).is_some(),
+        [x, y] => memchr::memchr2(x, y, b).is_some(),
+        [x, y, z] => memchr::memchr3(x, y, z, b).is_some(),
+        _ => false,
+    }) || others
+        .iter()
+        .any(|o| memchr::memmem::find(b, o.as_bytes()).is_some())
+}
+
+/// How many questions a turn asks, for speakers whose sentences are not judged.
 ///
 /// A punctuated turn (one with any sentence punctuation) asks questions only where it has a
 /// question mark, so a turn without one asks none and only turns with one are analysed;
 /// unpunctuated speech-to-text is analysed in full, as the interviewer's is.
 pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
-    let punctuated = text.contains(['.', '!', '?', '。', '！', '？', '…']);
-    if punctuated && !text.contains(['?', '？', '¿']) {
+    let punctuated = contains_any(text, b".!?", &["。", "！", "？", "…"]);
+    if punctuated && !contains_any(text, b"?", &["？", "¿"]) {
         return 0;
     }
     // One sentence at a time: nothing is kept, however long the turn.

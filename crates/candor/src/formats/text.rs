@@ -126,7 +126,8 @@ fn may_start_with_time(line: &str) -> bool {
 
 /// Whether a line may hold a bracketed time after a name: a bracket, a digit and a colon.
 fn may_have_bracketed_time(line: &str) -> bool {
-    line.contains(['[', '(']) && line.as_bytes().iter().filter(|&&b| b == b':').count() >= 2
+    let b = line.as_bytes();
+    memchr::memchr2(b'[', b'(', b).is_some() && memchr::memchr_iter(b':', b).nth(1).is_some()
 }
 
 fn classify(line: &str) -> Kind<'_> {

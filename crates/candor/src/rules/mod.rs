@@ -240,40 +240,54 @@ fn stem_key(stem: &str) -> u64 {
     }
 }
 
-/// Adds the stems of the words of `text` to `set`.
+/// Adds the stems of the words of `text` to `set`: words are runs of letters, digits and
+/// apostrophes, and those of one or two bytes are left out.
 fn add_stems(text: &str, set: &mut StemSet) {
-    if text.is_ascii() {
-        // Words of ASCII letters, digits and apostrophes; the stem is their first five
-        // bytes, lower-cased, packed into the key.
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !(b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
-                i += 1;
-            }
-            if i - start > 2 {
-                let mut k = [0u8; 8];
-                for (d, s) in k.iter_mut().zip(&b[start..i.min(start + 5)]) {
-                    *d = s.to_ascii_lowercase();
-                }
-                set.insert(u64::from_le_bytes(k));
-            }
+    let b = text.as_bytes();
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    // The character at byte `i` and its length; ASCII without decoding.
+    let at = |i: usize| -> (char, usize) {
+        if b[i] < 0x80 {
+            (char::from(b[i]), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
         }
-        return;
-    }
+    };
     let mut lower = String::new();
-    for w in text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| w.len() > 2)
-    {
-        lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
-        set.insert(stem_key(stem(&lower)));
+    let mut i = 0;
+    while i < b.len() {
+        let (c, n) = at(i);
+        if !is_word(c) {
+            i += n;
+            continue;
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < b.len() {
+            let (c, n) = at(i);
+            if !is_word(c) {
+                break;
+            }
+            ascii &= n == 1;
+            i += n;
+        }
+        let w = &text[start..i];
+        if w.len() <= 2 {
+            continue;
+        }
+        if ascii {
+            // The stem is the first five bytes, lower-cased, packed into the key.
+            let mut k = [0u8; 8];
+            for (d, s) in k.iter_mut().zip(w.bytes().take(5)) {
+                *d = s.to_ascii_lowercase();
+            }
+            set.insert(u64::from_le_bytes(k));
+        } else {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase).take(5));
+            set.insert(stem_key(&lower));
+        }
     }
 }
 
@@ -290,6 +304,10 @@ impl<'t> Echo<'t> {
     pub fn has(&self, word: &str) -> bool {
         let mut all = self.all.borrow_mut();
         let (done, set) = &mut *all;
+        // Room for the new stems up front rather than by doubling: about one distinct stem
+        // for every twenty bytes of speech.
+        let bytes: usize = self.turns[*done..].iter().map(|t| t.len()).sum();
+        set.reserve(bytes / 20);
         for t in &self.turns[*done..] {
             add_stems(t, set);
         }

@@ -229,15 +229,17 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
     // in view. "I need $20 for gas" is not a pitch.
     if let Some(m) = MONEY.find_in(s, norm) {
         // Echoed when the interviewee said every word of it. Currency signs and one-letter
-        // words ("a", "k") carry nothing to echo; a digit always does ("$ 9").
-        let echoed = m
-            .as_str()
-            .split(' ')
-            .filter(|w| {
-                w.chars().any(|c| c.is_ascii_digit())
-                    || (w.len() >= 2 && w.chars().any(char::is_alphabetic))
-            })
-            .all(|w| ctx.echo.has(w));
+        // words ("a", "k") carry nothing to echo; a digit always does ("$ 9"). Asked only of
+        // a price, since it needs the stems of everything the interviewees have said.
+        let echoed = || {
+            m.as_str()
+                .split(' ')
+                .filter(|w| {
+                    w.chars().any(|c| c.is_ascii_digit())
+                        || (w.len() >= 2 && w.chars().any(char::is_alphabetic))
+                })
+                .all(|w| ctx.echo.has(w))
+        };
         let after = &norm[m.end()..];
         let per_unit = [" a ", " per ", " an "]
             .iter()
@@ -247,7 +249,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
             || ctx.pitching
             || ctx.mentions_product(norm).is_some()
             || OWN_PRODUCT.is_match_in(s, norm);
-        if !echoed && priced {
+        if priced && !echoed() {
             return Some(
                 Hit::new(Id::Selling, span(m.start(), m.end()))
                     .message("names a price for the product"),
