@@ -1665,17 +1665,19 @@ fn contains_any(text: &str, ascii: &[u8], others: &[&str]) -> bool {
 /// How many questions a turn asks, for speakers whose sentences are not judged.
 ///
 /// A punctuated turn (one with any sentence punctuation) asks questions only where it has a
-/// question mark, so a turn without one asks none and only turns with one are analysed;
-/// unpunctuated speech-to-text is analysed in full, as the interviewer's is.
+/// question mark, so only its sentences with one are analysed ("What do you mean. Is it
+/// ok?" asks one); unpunctuated speech-to-text is analysed in full, as the interviewer's is.
 pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
     let punctuated = contains_any(text, b".!?", &["。", "！", "？", "…"]);
     if punctuated && !contains_any(text, b"?", &["？", "¿"]) {
         return 0;
     }
-    // One sentence at a time: nothing is kept, however long the turn.
+    // One sentence at a time: nothing is kept, however long the turn. Punctuated, only the
+    // sentences with a question mark are read: the rest ask nothing, as in a turn without one.
     let mut reader = Reader::new(text, names);
     sentence_spans(text)
         .into_iter()
+        .filter(|&(a, b)| !punctuated || contains_any(&text[a..b], b"?", &["？", "¿"]))
         .filter_map(|(a, b)| reader.read(a, b))
         .filter(|s| s.form.is_question())
         .count()
@@ -1936,6 +1938,18 @@ mod tests {
                 .collect();
             assert_eq!(fast, uax, "{text:?}");
         }
+    }
+
+    #[test]
+    fn punctuated_turns_ask_only_where_they_have_a_question_mark() {
+        assert_eq!(
+            count_questions("What do you mean. Why would I. Is it ok? Sure.", &[]),
+            1
+        );
+        assert_eq!(count_questions("How would I know. I just do it.", &[]), 0);
+        assert_eq!(count_questions("Is it ok? Or is it not? Fine.", &[]), 2);
+        // Unpunctuated speech-to-text is read in full.
+        assert_eq!(count_questions("so what do you do for work", &[]), 1);
     }
 
     #[test]
