@@ -1486,7 +1486,7 @@ enum Sb {
 
 /// The class of an ASCII byte, or of one of the few other characters common in transcripts
 /// (curly quotes, dashes, the ellipsis); `None` for any other character.
-fn sb_class(c: char) -> Option<Sb> {
+const fn sb_class(c: char) -> Option<Sb> {
     Some(match c {
         '\r' | '\n' => Sb::Sep,
         ' ' | '\t' | '\x0b' | '\x0c' => Sb::Sp,
@@ -1516,18 +1516,9 @@ fn sb_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
         let mut t = [Sb::Other; 128];
         let mut i = 0;
         while i < 128 {
-            t[i] = match i as u8 {
-                b'\r' | b'\n' => Sb::Sep,
-                b' ' | b'\t' | b'\x0b' | b'\x0c' => Sb::Sp,
-                b'a'..=b'z' => Sb::Lower,
-                b'A'..=b'Z' => Sb::Upper,
-                b'0'..=b'9' => Sb::Numeric,
-                b'.' => Sb::ATerm,
-                b'!' | b'?' => Sb::STerm,
-                b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sb::Close,
-                b',' | b'-' | b':' | b';' => Sb::SContinue,
-                _ => Sb::Other,
-            };
+            if let Some(c) = sb_class(i as u8 as char) {
+                t[i] = c;
+            }
             i += 1;
         }
         t
@@ -1668,8 +1659,10 @@ fn contains_any(text: &str, ascii: &[u8], others: &[&str]) -> bool {
 /// question mark, so only its sentences with one are analysed ("What do you mean. Is it
 /// ok?" asks one); unpunctuated speech-to-text is analysed in full, as the interviewer's is.
 pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
+    // Question marks: ASCII, and the full-width and inverted ones.
+    let asks = |t: &str| contains_any(t, b"?", &["？", "¿"]);
     let punctuated = contains_any(text, b".!?", &["。", "！", "？", "…"]);
-    if punctuated && !contains_any(text, b"?", &["？", "¿"]) {
+    if punctuated && !asks(text) {
         return 0;
     }
     // One sentence at a time: nothing is kept, however long the turn. Punctuated, only the
@@ -1677,7 +1670,7 @@ pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
     let mut reader = Reader::new(text, names);
     sentence_spans(text)
         .into_iter()
-        .filter(|&(a, b)| !punctuated || contains_any(&text[a..b], b"?", &["？", "¿"]))
+        .filter(|&(a, b)| !punctuated || asks(&text[a..b]))
         .filter_map(|(a, b)| reader.read(a, b))
         .filter(|s| s.form.is_question())
         .count()
