@@ -64,15 +64,10 @@ fn analyse(input: &Input, settings: &mut Settings, lint: bool) -> Result<Analyse
             }));
         }
     };
-    let report = match candor::parse_decoded(&decoded, settings.format) {
-        Ok(t) => {
-            if lint {
-                analyzer.analyze(t)
-            } else {
-                analyzer.measure(t)
-            }
-        }
-        Err(e) => Report::failed(path.clone(), &e),
+    let report = if lint {
+        analyzer.analyze_decoded(&decoded, settings.format)
+    } else {
+        analyzer.measure_decoded(&decoded, settings.format)
     };
     Ok(with_path(Analysed {
         path,

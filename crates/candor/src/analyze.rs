@@ -1,6 +1,7 @@
 //! The analyser: roles, sentences, rules, metrics and the score for one transcript.
 
 use crate::config::{Config, Level, SpeakerFilter};
+use crate::decode::Decoded;
 use crate::error::Error;
 use crate::formats::Format;
 use crate::metrics::{Basis, Metrics, Stretch};
@@ -104,37 +105,73 @@ impl Analyzer {
 
     /// Reads transcript bytes and analyses them; a file that fails becomes a report with `error` set.
     pub fn analyze_bytes(&self, bytes: &[u8], format: Option<Format>) -> Report {
-        match crate::parse(bytes, format) {
-            Ok(t) => self.analyze(t),
+        match crate::decode(bytes) {
+            Ok(d) => self.analyze_decoded(&d, format),
             Err(e) => Report::failed("", &e),
         }
     }
 
     /// Reads transcript bytes and measures them, without running the rules (`candor stats`).
     pub fn measure_bytes(&self, bytes: &[u8], format: Option<Format>) -> Report {
-        match crate::parse(bytes, format) {
-            Ok(t) => self.measure(t),
+        match crate::decode(bytes) {
+            Ok(d) => self.measure_decoded(&d, format),
+            Err(e) => Report::failed("", &e),
+        }
+    }
+
+    /// Parses text already decoded with [`decode`](crate::decode) and analyses it: the same
+    /// as [`parse_decoded`](crate::parse_decoded) then [`analyze`](Self::analyze), but each
+    /// turn's words are counted once rather than twice.
+    ///
+    /// ```
+    /// let d = candor::decode(b"Ana: Would you buy it?\nBo: Maybe.").unwrap();
+    /// let analyzer = candor::Analyzer::new(candor::Config::default()).unwrap();
+    /// let report = analyzer.analyze_decoded(&d, None);
+    /// let same = analyzer.analyze(candor::parse_decoded(&d, None).unwrap());
+    /// assert_eq!(report.findings, same.findings);
+    /// assert!(!report.findings.is_empty());
+    /// ```
+    pub fn analyze_decoded(&self, decoded: &Decoded, format: Option<Format>) -> Report {
+        match crate::parse_counted(decoded, format) {
+            Ok((t, words)) => self.run(t, true, Some(words)),
+            Err(e) => Report::failed("", &e),
+        }
+    }
+
+    /// [`analyze_decoded`](Self::analyze_decoded) without the rules: metrics only.
+    pub fn measure_decoded(&self, decoded: &Decoded, format: Option<Format>) -> Report {
+        match crate::parse_counted(decoded, format) {
+            Ok((t, words)) => self.run(t, false, Some(words)),
             Err(e) => Report::failed("", &e),
         }
     }
 
     /// Runs the rules and computes metrics and score.
     pub fn analyze(&self, transcript: Transcript) -> Report {
-        self.run(transcript, true)
+        self.run(transcript, true, None)
     }
 
     /// Computes metrics only: no findings, no score.
     pub fn measure(&self, transcript: Transcript) -> Report {
-        self.run(transcript, false)
+        self.run(transcript, false, None)
     }
 
-    fn run(&self, mut t: Transcript, lint: bool) -> Report {
+    /// `words`: the words of each turn, where the caller has counted them already.
+    fn run(&self, mut t: Transcript, lint: bool, words: Option<Vec<usize>>) -> Report {
+        let words = match words {
+            Some(w) if w.len() == t.turns.len() => w,
+            _ => t.turns.iter().map(|u| text::count_words(&u.text)).collect(),
+        };
         if !self.config.interviewers.is_empty() || !self.config.interviewees.is_empty() {
-            crate::roles::assign(&mut t, &self.config.interviewers, &self.config.interviewees);
+            crate::roles::assign_counted(
+                &mut t,
+                &self.config.interviewers,
+                &self.config.interviewees,
+                &words,
+            );
         }
         let names = speaker_names(&t);
         let roles: Vec<Role> = t.turns.iter().map(|u| t.speakers[u.speaker].role).collect();
-        let words: Vec<usize> = t.turns.iter().map(|u| text::count_words(&u.text)).collect();
 
         let mut products: Vec<rules::Product> = self
             .config

@@ -52,12 +52,22 @@ pub fn parse(bytes: &[u8], format: Option<Format>) -> Result<Transcript, Error> 
 /// assert_eq!(t.turns[1].line, 2);
 /// ```
 pub fn parse_decoded(decoded: &Decoded, format: Option<Format>) -> Result<Transcript, Error> {
+    parse_counted(decoded, format).map(|(t, _)| t)
+}
+
+/// [`parse_decoded`], and the words of each turn, counted once for the roles and again
+/// useful to the analysis.
+pub(crate) fn parse_counted(
+    decoded: &Decoded,
+    format: Option<Format>,
+) -> Result<(Transcript, Vec<usize>), Error> {
     let mut t = formats::parse_text(&decoded.text, format)?;
     let mut warnings = decoded.warnings.clone();
     warnings.append(&mut t.warnings);
     t.warnings = warnings;
-    roles::assign(&mut t, &[], &[]);
-    Ok(t)
+    let words: Vec<usize> = t.turns.iter().map(|u| text::count_words(&u.text)).collect();
+    roles::assign_counted(&mut t, &[], &[], &words);
+    Ok((t, words))
 }
 
 /// How candor reads each sentence of a text: its form and normalised core.

@@ -237,10 +237,13 @@ fn brought_along(t: &Transcript, fixed: &[Option<(Role, RoleSource, f32)>], i: u
     })
 }
 
-pub(crate) fn assign(
+/// Decides each speaker's role: from the names given, then labels, then the conversation.
+/// `turn_words[k]` is the number of words of turn `k`, counted by the caller.
+pub(crate) fn assign_counted(
     t: &mut Transcript,
     given_interviewers: &[String],
     given_interviewees: &[String],
+    turn_words: &[usize],
 ) {
     let n = t.speakers.len();
     if n == 0 {
@@ -354,7 +357,7 @@ pub(crate) fn assign(
         let s = turn.speaker;
         questions[s] += rough_questions(&turn.text);
         turns[s] += 1;
-        words[s] += crate::text::count_words(&turn.text);
+        words[s] += turn_words[k];
         first_turn[s] = first_turn[s].min(k);
     }
     let total_words: usize = words.iter().sum::<usize>().max(1);
@@ -467,7 +470,12 @@ mod tests {
     fn roles(src: &str, given: &[&str]) -> Vec<(String, Role)> {
         let mut t = crate::parse(src.as_bytes(), None).unwrap();
         let given: Vec<String> = given.iter().map(|s| s.to_string()).collect();
-        assign(&mut t, &given, &[]);
+        let words: Vec<usize> = t
+            .turns
+            .iter()
+            .map(|u| crate::text::count_words(&u.text))
+            .collect();
+        assign_counted(&mut t, &given, &[], &words);
         t.speakers
             .iter()
             .map(|s| (s.name.clone(), s.role))

@@ -315,4 +315,15 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn analysing_bytes_in_one_step_matches_parsing_then_analysing(turns in conversation(), f in 0..FORMATS.len()) {
+        // analyze_bytes counts each turn's words once and shares the counts; the report must
+        // be the one parse_decoded and analyze give separately.
+        let source = render(&turns, FORMATS[f]);
+        let d = decode(source.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        let t = candor::parse_decoded(&d, None).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert_eq!(ANALYZER.analyze_bytes(source.as_bytes(), None), ANALYZER.analyze(t.clone()));
+        prop_assert_eq!(ANALYZER.measure_decoded(&d, None), ANALYZER.measure(t));
+    }
 }
