@@ -9,6 +9,10 @@
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 
+/// The allocator the CLI uses (src/main.rs), so the figures are the ones users get.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let rounds: usize = std::env::args()
         .nth(1)
