@@ -204,7 +204,7 @@ pub(crate) struct Sentence {
     pub main: usize,
     pub form: Form,
     pub ends_q: bool,
-    /// Which gated built-in patterns match somewhere in `norm`, found on first use.
+    /// Where the literals of the gated built-in patterns occur in `norm`, found on first use.
     pub gate: crate::rules::pattern::GateCell,
     /// How the sentence counts as a question (asked by the metrics and by `closed-question`).
     pub kind: std::cell::OnceCell<Option<crate::rules::closed::Kind>>,
@@ -213,12 +213,12 @@ pub(crate) struct Sentence {
 }
 
 impl Sentence {
-    /// The gate's verdict for this sentence, computed by `f` the first time.
-    pub fn gate_bits(
+    /// The gate's findings for this sentence, computed by `f` the first time.
+    pub fn gate(
         &self,
-        f: impl FnOnce() -> crate::rules::pattern::GateBits,
-    ) -> crate::rules::pattern::GateBits {
-        *self.gate.get_or_init(f)
+        f: impl FnOnce() -> crate::rules::pattern::GateHits,
+    ) -> &crate::rules::pattern::GateHits {
+        self.gate.get_or_init(f)
     }
 
     /// Normalised text from the core on.

@@ -118,7 +118,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
     let off = s.core_offset();
     let main = s.main_norm();
     let moff = s.main_offset();
-    let hit = |at: usize, m: regex::Match<'_>, msg: &str| {
+    let hit = |at: usize, m: super::pattern::Found<'_>, msg: &str| {
         let span = s.source_range(at + m.start(), at + m.end());
         Some(Hit::new(Id::Leading, span).message(msg.to_string()))
     };
@@ -173,7 +173,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
             if matches!(s.form, Form::Tag | Form::Declarative) || guessing || superlative {
                 return hit(
                     off,
-                    m,
+                    super::pattern::Found::of(core, m),
                     "the question supplies a judgement for them to agree with",
                 );
             }

@@ -193,11 +193,18 @@ fn is_flaw_or_state(verb: &str, next: &str) -> bool {
 
 /// The first place in `hay` where `re` (with the verb in group 1 and, optionally, the next
 /// word in group 2) finds the product doing something rather than failing at it.
-fn acts<'h>(re: &super::pattern::Pattern, s: &Sentence, hay: &'h str) -> Option<regex::Match<'h>> {
+fn acts<'h>(
+    re: &super::pattern::Pattern,
+    s: &Sentence,
+    hay: &'h str,
+) -> Option<super::pattern::Found<'h>> {
     re.captures_iter_in(s, hay).find_map(|c| {
         let verb = c.get(1)?.as_str();
         let next = c.get(2).map_or("", |m| m.as_str());
-        (!is_flaw_or_state(verb, next)).then(|| c.get(0)).flatten()
+        (!is_flaw_or_state(verb, next))
+            .then(|| c.get(0))
+            .flatten()
+            .map(|m| super::pattern::Found::of(hay, m))
     })
 }
 
