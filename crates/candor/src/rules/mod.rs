@@ -244,48 +244,60 @@ fn stem_key(stem: &str) -> u64 {
 /// apostrophes, and those of one or two bytes are left out.
 fn add_stems(text: &str, set: &mut StemSet) {
     let b = text.as_bytes();
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    // The character at byte `i` and its length; ASCII without decoding.
-    let at = |i: usize| -> (char, usize) {
-        if b[i] < 0x80 {
-            (char::from(b[i]), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
+    // ASCII word bytes by table; other characters decoded.
+    const WORD: [bool; 128] = {
+        let mut t = [false; 128];
+        let mut i = 0;
+        while i < 128 {
+            t[i] = (i as u8).is_ascii_alphanumeric() || i as u8 == b'\'';
+            i += 1;
+        }
+        t
+    };
+    // Whether a word goes on at byte `i`, and the length of its character there.
+    let word_at = |i: usize| -> (bool, usize) {
+        match b[i] {
+            x if x < 0x80 => (WORD[usize::from(x)], 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric() || c == '’', c.len_utf8())
+            }
         }
     };
     let mut lower = String::new();
     let mut i = 0;
     while i < b.len() {
-        let (c, n) = at(i);
-        if !is_word(c) {
+        let (word, n) = word_at(i);
+        if !word {
             i += n;
             continue;
         }
         let start = i;
         let mut ascii = true;
+        i += n;
+        ascii &= n == 1;
         while i < b.len() {
-            let (c, n) = at(i);
-            if !is_word(c) {
+            let (word, n) = word_at(i);
+            if !word {
                 break;
             }
             ascii &= n == 1;
             i += n;
         }
-        let w = &text[start..i];
+        let w = &b[start..i];
         if w.len() <= 2 {
             continue;
         }
         if ascii {
             // The stem is the first five bytes, lower-cased, packed into the key.
             let mut k = [0u8; 8];
-            for (d, s) in k.iter_mut().zip(w.bytes().take(5)) {
+            for (d, s) in k.iter_mut().zip(&w[..w.len().min(5)]) {
                 *d = s.to_ascii_lowercase();
             }
             set.insert(u64::from_le_bytes(k));
         } else {
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase).take(5));
+            lower.extend(text[start..i].chars().flat_map(char::to_lowercase).take(5));
             set.insert(stem_key(&lower));
         }
     }
@@ -335,7 +347,22 @@ impl<'t> Echo<'t> {
 
 #[cfg(test)]
 mod echo_tests {
-    use super::Echo;
+    use super::{Echo, StemSet, add_stems, stem, stem_key};
+
+    proptest::proptest! {
+        /// The byte-table scan keeps the stems a plain split into words gives.
+        #[test]
+        fn stems_are_those_of_the_words(text in "[aZ9 '’,.é—ÉSŞ]{0,40}") {
+            let mut got = StemSet::default();
+            add_stems(&text, &mut got);
+            let want: StemSet = text
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                .filter(|w| w.len() > 2)
+                .map(|w| stem_key(stem(&w.to_lowercase())))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn stems_recent_and_all() {
