@@ -63,7 +63,9 @@ pub fn count_words(text: &str) -> usize {
             if x & HIGH == 0 && !has_byte(x, b'\'') && !has_byte(x, b'-') && !has_byte(x, b'_') {
                 let word = swar_alphanumeric(x);
                 let before = (word << 8) | ((in_word as u64) << 7);
-                n += (word & !before).count_ones() as usize;
+                // One top bit per word start: shifted down, the bytes sum into the top one
+                // (a multiply, where count_ones is a dozen instructions without popcnt).
+                n += ((((word & !before) >> 7).wrapping_mul(ONES)) >> 56) as usize;
                 in_word = (word >> 63) as usize;
                 i += 8;
                 continue;

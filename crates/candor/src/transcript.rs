@@ -282,11 +282,16 @@ pub(crate) fn clean_name(name: &str) -> String {
     out
 }
 
+/// How many distinct labels [`Builder::speaker`] remembers as written.
+const RECENT_LABELS: usize = 4;
+
 /// Builds a [`Transcript`], merging consecutive segments of one speaker into one turn.
 pub(crate) struct Builder {
     format: Format,
     speakers: Vec<Speaker>,
     index: std::collections::HashMap<String, usize>,
+    /// The labels last passed to [`Builder::speaker`], as written, and their speakers.
+    recent: Vec<(String, usize)>,
     turns: Vec<Turn>,
     pub warnings: Vec<Warning>,
     pub declared: Declared,
@@ -369,6 +374,7 @@ impl Builder {
             format,
             speakers: Vec::new(),
             index: std::collections::HashMap::new(),
+            recent: Vec::with_capacity(RECENT_LABELS),
             turns: Vec::new(),
             warnings: Vec::new(),
             declared: Declared::default(),
@@ -376,7 +382,21 @@ impl Builder {
     }
 
     /// The index of a speaker, added on first sight.
-    pub fn speaker(&mut self, name: &str) -> usize {
+    pub fn speaker(&mut self, raw: &str) -> usize {
+        // Labels recur as written, mostly two in turn: the last few are checked before any
+        // cleaning or hashing.
+        if let Some(&(_, i)) = self.recent.iter().find(|(label, _)| label == raw) {
+            return i;
+        }
+        let i = self.speaker_named(raw);
+        if self.recent.len() == RECENT_LABELS {
+            self.recent.remove(0);
+        }
+        self.recent.push((raw.to_string(), i));
+        i
+    }
+
+    fn speaker_named(&mut self, name: &str) -> usize {
         let name = clean_name(name);
         let name = if name.is_empty() {
             UNKNOWN_SPEAKER.to_string()

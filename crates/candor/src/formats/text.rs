@@ -262,7 +262,12 @@ fn front_matter(lines: &[&str]) -> usize {
 
 /// Role words that declare who is who in headers and front matter.
 fn declared_role(key: &str) -> Option<bool> {
-    let k = key.trim().to_lowercase();
+    let key = key.trim();
+    // Every role word is short ASCII: most labels (names) are ruled out before lower-casing.
+    if key.is_ascii() && !(4..=14).contains(&key.len()) {
+        return None;
+    }
+    let k = key.to_lowercase();
     match k.as_str() {
         "interviewer" | "interviewers" | "researcher" | "researchers" | "moderator"
         | "moderators" | "host" | "hosts" | "facilitator" | "facilitators" | "interviewed by" => {
