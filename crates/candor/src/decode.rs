@@ -171,9 +171,31 @@ fn check_text(text: &str) -> Result<(), Error> {
 fn census(sample: &str) -> (usize, usize) {
     let bytes = sample.as_bytes();
     // Every character has one byte that is not a continuation byte (10xxxxxx).
-    let total = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let total = if sample.is_ascii() {
+        bytes.len()
+    } else {
+        bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    };
     let ascii_bad = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f;
-    let mut control: usize = bytes.iter().map(|&b| usize::from(ascii_bad(b))).sum();
+    // Eight bytes at a time: only those with a byte below 0x20 or of 0x7F (line breaks,
+    // mostly) are looked at byte by byte.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut control: usize = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        // A byte below 0x20 borrows when 0x20 is taken from it; so does 0x7F once one is added.
+        let low = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        let y = x ^ (ONES * 0x7F);
+        let del = y.wrapping_sub(ONES) & !y & HIGH;
+        if low | del != 0 {
+            control += chunk.iter().filter(|&&b| ascii_bad(b)).count();
+        }
+    }
+    control += chunks.remainder().iter().filter(|&&b| ascii_bad(b)).count();
     // The other controls are U+0080 to U+009F (C2 80 to C2 9F); U+FFFD is EF BF BD.
     for i in memchr::memchr2_iter(0xC2, 0xEF, bytes) {
         let rest = &bytes[i + 1..];
