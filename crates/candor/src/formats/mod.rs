@@ -136,6 +136,39 @@ impl std::str::FromStr for Format {
     }
 }
 
+/// The pieces of `text` between newlines, as `text.split('\n')` gives them (with memchr).
+pub(crate) fn split_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        out.push(&text[start..i]);
+        start = i + 1;
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// The first `n` of `text.lines()` (with memchr): split at newlines, a carriage return
+/// before one dropped, and no empty last line after a final newline.
+pub(crate) fn first_lines(text: &str, n: usize) -> Vec<&str> {
+    let mut out = Vec::with_capacity(n.min(text.len() / 64 + 1));
+    let mut start = 0;
+    let strip = |l: &'_ str| -> usize { l.len() - usize::from(l.ends_with('\r')) };
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        if out.len() == n {
+            return out;
+        }
+        let l = &text[start..i];
+        out.push(&l[..strip(l)]);
+        start = i + 1;
+    }
+    if out.len() < n && start < text.len() {
+        // A carriage return without a newline after it is not a line ending.
+        out.push(&text[start..]);
+    }
+    out
+}
+
 /// Tells the format of decoded transcript text from its content.
 ///
 /// JSON is told by its keys, WebVTT by its signature, SRT by its timing
@@ -255,4 +288,17 @@ fn fill_missing_ends(t: &mut Transcript) {
     t.warnings.push(Warning::file(
         "the format gives only start times: each turn is taken to end when the next begins",
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn line_splitting_agrees_with_std(text in "[a\r\n]{0,12}", n in 0usize..6) {
+            proptest::prop_assert_eq!(split_lines(&text), text.split('\n').collect::<Vec<_>>());
+            proptest::prop_assert_eq!(first_lines(&text, n), text.lines().take(n).collect::<Vec<_>>());
+        }
+    }
 }

@@ -97,7 +97,7 @@ struct Cue<'a> {
 }
 
 fn cues<'a>(text: &'a str, warnings: &mut Vec<Warning>) -> Vec<Cue<'a>> {
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines: Vec<&str> = super::split_lines(text);
     let n = lines.len();
     let mut out: Vec<Cue> = Vec::new();
     let mut i = 0;

@@ -352,7 +352,7 @@ pub(crate) fn find_date(s: &str) -> Option<String> {
 /// kinds of the lines it looked at too, for [`parse_classified`] to reuse (empty when
 /// the text has carriage returns, which the two split differently).
 pub(crate) fn detect_and_classify(text: &str) -> (Option<Format>, Vec<Kind<'_>>) {
-    let lines: Vec<&str> = text.lines().take(600).collect();
+    let lines: Vec<&str> = super::first_lines(text, 600);
     let kinds: Vec<Kind> = lines.iter().map(|l| classify(l)).collect();
     let format = detect_kinds(&lines, &kinds);
     let reusable = if text.contains('\r') {
@@ -465,7 +465,7 @@ pub(crate) fn parse_classified<'a>(
     format: Format,
     mut kinds: Vec<Kind<'a>>,
 ) -> Result<Transcript, Error> {
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines: Vec<&str> = super::split_lines(text);
     let mut b = Builder::new(format);
     let skip = front_matter(&lines);
     if skip > 0 {

@@ -88,7 +88,7 @@ pub fn parse_cues(text: &str, lenient: bool) -> Result<VttFile, Error> {
             message: "a WebVTT file must start with `WEBVTT`".into(),
         });
     }
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines: Vec<&str> = super::split_lines(text);
     let mut out = VttFile::default();
     let n = lines.len();
     let mut i = 1;
