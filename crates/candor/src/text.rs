@@ -316,131 +316,91 @@ impl Sentence {
     }
 }
 
-/// Expansions of contractions; the original token maps to all of them.
-fn expand(word: &str) -> Option<&'static [&'static str]> {
-    Some(match word {
-        "what's" => &["what", "is"],
-        "who's" => &["who", "is"],
-        "where's" => &["where", "is"],
-        "when's" => &["when", "is"],
-        "why's" => &["why", "is"],
-        "how's" => &["how", "is"],
-        "how'd" => &["how", "did"],
-        "what'd" => &["what", "did"],
-        "where'd" => &["where", "did"],
-        "why'd" => &["why", "did"],
-        "it's" => &["it", "is"],
-        "that's" => &["that", "is"],
-        "there's" => &["there", "is"],
-        "here's" => &["here", "is"],
-        "he's" => &["he", "is"],
-        "she's" => &["she", "is"],
-        "this's" => &["this", "is"],
-        "i'm" | "im" => &["i", "am"],
-        "you're" => &["you", "are"],
-        "we're" => &["we", "are"],
-        "they're" => &["they", "are"],
-        "i've" => &["i", "have"],
-        "you've" => &["you", "have"],
-        "we've" => &["we", "have"],
-        "they've" => &["they", "have"],
-        "i'll" => &["i", "will"],
-        "you'll" => &["you", "will"],
-        "we'll" => &["we", "will"],
-        "they'll" => &["they", "will"],
-        "it'll" => &["it", "will"],
-        "that'll" => &["that", "will"],
-        "i'd" => &["i", "would"],
-        "you'd" => &["you", "would"],
-        "we'd" => &["we", "would"],
-        "they'd" => &["they", "would"],
-        "it'd" => &["it", "would"],
-        "that'd" => &["that", "would"],
-        "he'd" => &["he", "would"],
-        "she'd" => &["she", "would"],
-        "gonna" => &["going", "to"],
-        "wanna" => &["want", "to"],
-        "gotta" => &["got", "to"],
-        "kinda" => &["kind", "of"],
-        "sorta" => &["sort", "of"],
-        "dont" => &["don't"],
-        "doesnt" => &["doesn't"],
-        "didnt" => &["didn't"],
-        "isnt" => &["isn't"],
-        "arent" => &["aren't"],
-        "wasnt" => &["wasn't"],
-        "werent" => &["weren't"],
-        "wouldnt" => &["wouldn't"],
-        "couldnt" => &["couldn't"],
-        "shouldnt" => &["shouldn't"],
-        "cant" => &["can't"],
-        "wont" => &["won't"],
-        "havent" => &["haven't"],
-        "hasnt" => &["hasn't"],
-        "youre" => &["you", "are"],
-        "whats" => &["what", "is"],
-        "thats" => &["that", "is"],
-        "ya" => &["you"],
-        _ => return None,
-    })
+/// What normalising does with a lower-cased word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lexeme {
+    /// A hesitation sound, dropped: "um", "uh-huh".
+    Filler,
+    /// A word whose immediate repetition is a stutter, not grammar: "the the", "I- I".
+    Stutter,
+    /// A contraction and what it stands for; the original token maps to all of them.
+    Expands(&'static [&'static str]),
+    /// Any other word, kept as it is.
+    Plain,
 }
 
-fn is_filler(w: &str) -> bool {
-    matches!(
-        w,
-        "um" | "umm"
-            | "ummm"
-            | "uh"
-            | "uhh"
-            | "uhm"
-            | "er"
-            | "erm"
-            | "hmm"
-            | "hm"
-            | "mm"
-            | "mmm"
-            | "mhm"
-            | "ehm"
-            | "uh-huh"
-            | "mm-hmm"
-            | "mm-hm"
-    )
-}
-
-/// Words whose immediate repetition is a stutter, not grammar.
-fn is_stutter_word(w: &str) -> bool {
-    matches!(
-        w,
-        "i" | "you"
-            | "we"
-            | "the"
-            | "a"
-            | "and"
-            | "so"
-            | "to"
-            | "it"
-            | "do"
-            | "is"
-            | "what"
-            | "how"
-            | "was"
-            | "in"
-            | "of"
-            | "but"
-            | "they"
-            | "my"
-            | "our"
-            | "your"
-            | "are"
-            | "did"
-            | "can"
-            | "would"
-            | "if"
-            | "when"
-            | "why"
-            | "where"
-            | "who"
-    )
+/// Sorts a lower-cased word, in one `match` for the three lists.
+fn lexeme(w: &str) -> Lexeme {
+    match w {
+        "um" | "umm" | "ummm" | "uh" | "uhh" | "uhm" | "er" | "erm" | "hmm" | "hm" | "mm"
+        | "mmm" | "mhm" | "ehm" | "uh-huh" | "mm-hmm" | "mm-hm" => Lexeme::Filler,
+        "i" | "you" | "we" | "the" | "a" | "and" | "so" | "to" | "it" | "do" | "is" | "what"
+        | "how" | "was" | "in" | "of" | "but" | "they" | "my" | "our" | "your" | "are" | "did"
+        | "can" | "would" | "if" | "when" | "why" | "where" | "who" => Lexeme::Stutter,
+        "what's" => Lexeme::Expands(&["what", "is"]),
+        "who's" => Lexeme::Expands(&["who", "is"]),
+        "where's" => Lexeme::Expands(&["where", "is"]),
+        "when's" => Lexeme::Expands(&["when", "is"]),
+        "why's" => Lexeme::Expands(&["why", "is"]),
+        "how's" => Lexeme::Expands(&["how", "is"]),
+        "how'd" => Lexeme::Expands(&["how", "did"]),
+        "what'd" => Lexeme::Expands(&["what", "did"]),
+        "where'd" => Lexeme::Expands(&["where", "did"]),
+        "why'd" => Lexeme::Expands(&["why", "did"]),
+        "it's" => Lexeme::Expands(&["it", "is"]),
+        "that's" => Lexeme::Expands(&["that", "is"]),
+        "there's" => Lexeme::Expands(&["there", "is"]),
+        "here's" => Lexeme::Expands(&["here", "is"]),
+        "he's" => Lexeme::Expands(&["he", "is"]),
+        "she's" => Lexeme::Expands(&["she", "is"]),
+        "this's" => Lexeme::Expands(&["this", "is"]),
+        "i'm" | "im" => Lexeme::Expands(&["i", "am"]),
+        "you're" => Lexeme::Expands(&["you", "are"]),
+        "we're" => Lexeme::Expands(&["we", "are"]),
+        "they're" => Lexeme::Expands(&["they", "are"]),
+        "i've" => Lexeme::Expands(&["i", "have"]),
+        "you've" => Lexeme::Expands(&["you", "have"]),
+        "we've" => Lexeme::Expands(&["we", "have"]),
+        "they've" => Lexeme::Expands(&["they", "have"]),
+        "i'll" => Lexeme::Expands(&["i", "will"]),
+        "you'll" => Lexeme::Expands(&["you", "will"]),
+        "we'll" => Lexeme::Expands(&["we", "will"]),
+        "they'll" => Lexeme::Expands(&["they", "will"]),
+        "it'll" => Lexeme::Expands(&["it", "will"]),
+        "that'll" => Lexeme::Expands(&["that", "will"]),
+        "i'd" => Lexeme::Expands(&["i", "would"]),
+        "you'd" => Lexeme::Expands(&["you", "would"]),
+        "we'd" => Lexeme::Expands(&["we", "would"]),
+        "they'd" => Lexeme::Expands(&["they", "would"]),
+        "it'd" => Lexeme::Expands(&["it", "would"]),
+        "that'd" => Lexeme::Expands(&["that", "would"]),
+        "he'd" => Lexeme::Expands(&["he", "would"]),
+        "she'd" => Lexeme::Expands(&["she", "would"]),
+        "gonna" => Lexeme::Expands(&["going", "to"]),
+        "wanna" => Lexeme::Expands(&["want", "to"]),
+        "gotta" => Lexeme::Expands(&["got", "to"]),
+        "kinda" => Lexeme::Expands(&["kind", "of"]),
+        "sorta" => Lexeme::Expands(&["sort", "of"]),
+        "dont" => Lexeme::Expands(&["don't"]),
+        "doesnt" => Lexeme::Expands(&["doesn't"]),
+        "didnt" => Lexeme::Expands(&["didn't"]),
+        "isnt" => Lexeme::Expands(&["isn't"]),
+        "arent" => Lexeme::Expands(&["aren't"]),
+        "wasnt" => Lexeme::Expands(&["wasn't"]),
+        "werent" => Lexeme::Expands(&["weren't"]),
+        "wouldnt" => Lexeme::Expands(&["wouldn't"]),
+        "couldnt" => Lexeme::Expands(&["couldn't"]),
+        "shouldnt" => Lexeme::Expands(&["shouldn't"]),
+        "cant" => Lexeme::Expands(&["can't"]),
+        "wont" => Lexeme::Expands(&["won't"]),
+        "havent" => Lexeme::Expands(&["haven't"]),
+        "hasnt" => Lexeme::Expands(&["hasn't"]),
+        "youre" => Lexeme::Expands(&["you", "are"]),
+        "whats" => Lexeme::Expands(&["what", "is"]),
+        "thats" => Lexeme::Expands(&["that", "is"]),
+        "ya" => Lexeme::Expands(&["you"]),
+        _ => Lexeme::Plain,
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -449,44 +409,52 @@ fn is_word_char(c: char) -> bool {
 
 /// Raw tokens of a sentence: (start, end) byte offsets in `text`, and whether punctuation.
 fn raw_tokens(text: &str, base: usize, out: &mut Vec<(usize, usize, bool)>) {
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let b = text.as_bytes();
+    // The character at byte `i` and its length; ASCII without decoding.
+    let at = |i: usize| -> Option<(char, usize)> {
+        match b.get(i) {
+            None => None,
+            Some(&x) if x < 0x80 => Some((char::from(x), 1)),
+            Some(_) => text[i..].chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    while let Some((c, n)) = at(i) {
         if c.is_whitespace() {
+            i += n;
             continue;
         }
         if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            let mut end = i + n;
+            while let Some((d, m)) = at(end) {
                 if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
+                    end += m;
                 } else if matches!(d, '\'' | '’' | '-' | '.' | ':' | '/' | '&') {
                     // Inside a word: "don't", "long-term", "3.5", "micro:bit", "24/7".
-                    let after = text[j + d.len_utf8()..].chars().next();
+                    let after = at(end + m).map(|(a, _)| a);
                     let inner_ok = match d {
                         '\'' | '’' | '-' | '&' => after.is_some_and(is_word_char),
                         _ => after.is_some_and(|a| a.is_alphanumeric()) && c.is_alphanumeric(),
                     };
-                    if inner_ok {
-                        it.next();
-                        end = j + d.len_utf8();
-                    } else {
+                    if !inner_ok {
                         break;
                     }
+                    end += m;
                 } else {
                     break;
                 }
             }
             out.push((base + i, base + end, false));
-        } else if c == '.' && text[i..].starts_with("...") {
-            it.next();
-            it.next();
+            i = end;
+        } else if c == '.' && b[i..].starts_with(b"...") {
             out.push((base + i, base + i + 3, true));
-        } else if c == '-' && text[i + 1..].starts_with('-') {
-            it.next();
+            i += 3;
+        } else if c == '-' && b.get(i + 1) == Some(&b'-') {
             out.push((base + i, base + i + 2, true));
+            i += 2;
         } else {
-            out.push((base + i, base + i + c.len_utf8(), true));
+            out.push((base + i, base + i + n, true));
+            i += n;
         }
     }
 }
@@ -557,11 +525,9 @@ fn normalise(text: &str, start: usize, end: usize, scratch: &mut Scratch) -> (St
         }
         lower.clear();
         if orig.is_ascii() {
+            // A word token holds no backquote (see `raw_tokens`), so lower-casing is all.
             lower.push_str(orig);
             lower.make_ascii_lowercase();
-            if lower.contains('`') {
-                *lower = lower.replace('`', "'");
-            }
         } else {
             for c in orig.chars() {
                 match c {
@@ -570,12 +536,13 @@ fn normalise(text: &str, start: usize, end: usize, scratch: &mut Scratch) -> (St
                 }
             }
         }
-        if is_filler(lower) {
+        let lexeme = lexeme(lower);
+        if lexeme == Lexeme::Filler {
             continue;
         }
         let cap = orig.chars().next().is_some_and(char::is_uppercase);
         // Stutter: "the the", "I- I".
-        if is_stutter_word(lower) {
+        if lexeme == Lexeme::Stutter {
             let prev = toks.last().map(|t| &norm[t.n0 as usize..t.n1 as usize]);
             let prev2 = toks
                 .len()
@@ -599,13 +566,13 @@ fn normalise(text: &str, start: usize, end: usize, scratch: &mut Scratch) -> (St
         if lower == "like" && prev_is_comma_or_start && matches!(next_punct(1), Some((true, ","))) {
             continue;
         }
-        match expand(lower) {
-            Some(parts) => {
+        match lexeme {
+            Lexeme::Expands(parts) => {
                 for p in parts {
                     push(&mut norm, &mut toks, p, a, b, false, cap);
                 }
             }
-            None => push(&mut norm, &mut toks, lower, a, b, false, cap),
+            _ => push(&mut norm, &mut toks, lower, a, b, false, cap),
         }
     }
     drop_discourse_fillers(&mut norm, &mut toks);
@@ -1934,10 +1901,62 @@ mod tests {
         assert_eq!(f[1].0, Form::YesNo);
     }
 
+    /// The tokeniser as first written, over chars, to check the byte-wise one against.
+    fn raw_tokens_by_chars(text: &str, base: usize, out: &mut Vec<(usize, usize, bool)>) {
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if is_word_char(c) {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else if matches!(d, '\'' | '’' | '-' | '.' | ':' | '/' | '&') {
+                        // Inside a word: "don't", "long-term", "3.5", "micro:bit", "24/7".
+                        let after = text[j + d.len_utf8()..].chars().next();
+                        let inner_ok = match d {
+                            '\'' | '’' | '-' | '&' => after.is_some_and(is_word_char),
+                            _ => after.is_some_and(|a| a.is_alphanumeric()) && c.is_alphanumeric(),
+                        };
+                        if inner_ok {
+                            it.next();
+                            end = j + d.len_utf8();
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                out.push((base + i, base + end, false));
+            } else if c == '.' && text[i..].starts_with("...") {
+                it.next();
+                it.next();
+                out.push((base + i, base + i + 3, true));
+            } else if c == '-' && text[i + 1..].starts_with('-') {
+                it.next();
+                out.push((base + i, base + i + 2, true));
+            } else {
+                out.push((base + i, base + i + c.len_utf8(), true));
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn count_words_fast_path_agrees(text in "[aZ0 '_.,(\\[\\])’é你—-]{0,30}") {
             proptest::prop_assert_eq!(count_words(&text), count_words_general(&text));
+        }
+
+        #[test]
+        fn raw_tokens_agree_with_the_char_by_char_reading(text in "[aZ0 _.,:/&'’é你—\t…-]{0,30}") {
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            raw_tokens(&text, 3, &mut got);
+            raw_tokens_by_chars(&text, 3, &mut want);
+            proptest::prop_assert_eq!(got, want);
         }
 
         #[test]
