@@ -262,21 +262,52 @@ fn front_matter(lines: &[&str]) -> usize {
 
 /// Role words that declare who is who in headers and front matter.
 fn declared_role(key: &str) -> Option<bool> {
+    const INTERVIEWER: &[&str] = &[
+        "interviewer",
+        "interviewers",
+        "researcher",
+        "researchers",
+        "moderator",
+        "moderators",
+        "host",
+        "hosts",
+        "facilitator",
+        "facilitators",
+        "interviewed by",
+    ];
+    const INTERVIEWEE: &[&str] = &[
+        "interviewee",
+        "interviewees",
+        "participant",
+        "participants",
+        "customer",
+        "customers",
+        "respondent",
+        "respondents",
+        "guest",
+        "guests",
+        "user",
+        "users",
+        "client",
+        "clients",
+    ];
     let key = key.trim();
-    // Every role word is short ASCII: most labels (names) are ruled out before lower-casing.
-    if key.is_ascii() && !(4..=14).contains(&key.len()) {
-        return None;
-    }
-    let k = key.to_lowercase();
-    match k.as_str() {
-        "interviewer" | "interviewers" | "researcher" | "researchers" | "moderator"
-        | "moderators" | "host" | "hosts" | "facilitator" | "facilitators" | "interviewed by" => {
-            Some(true)
-        }
-        "interviewee" | "interviewees" | "participant" | "participants" | "customer"
-        | "customers" | "respondent" | "respondents" | "guest" | "guests" | "user" | "users"
-        | "client" | "clients" => Some(false),
-        _ => None,
+    // Compared without lower-casing a copy; non-ASCII text is lower-cased first, since a
+    // character such as the Kelvin sign lower-cases to ASCII.
+    let lowered;
+    let k = if key.is_ascii() {
+        key
+    } else {
+        lowered = key.to_lowercase();
+        lowered.as_str()
+    };
+    let is = |set: &[&str]| set.iter().any(|w| w.eq_ignore_ascii_case(k));
+    if is(INTERVIEWER) {
+        Some(true)
+    } else if is(INTERVIEWEE) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -724,6 +755,18 @@ fn push_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_words_in_any_case_and_nothing_else() {
+        assert_eq!(declared_role(" Interviewer "), Some(true));
+        assert_eq!(declared_role("INTERVIEWED BY"), Some(true));
+        assert_eq!(declared_role("customers"), Some(false));
+        assert_eq!(declared_role("Participant"), Some(false));
+        assert_eq!(declared_role("Jonah Reyes"), None);
+        assert_eq!(declared_role("hostess"), None);
+        assert_eq!(declared_role("Clíent"), None);
+        assert_eq!(declared_role(""), None);
+    }
 
     fn read(s: &str) -> Transcript {
         let f = detect_and_classify(s).0.expect("detected");
