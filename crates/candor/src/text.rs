@@ -407,6 +407,17 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// [`is_word_char`] of each ASCII byte.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric() || i as u8 == b'_';
+        i += 1;
+    }
+    t
+};
+
 /// Raw tokens of a sentence: (start, end) byte offsets in `text`, and whether punctuation.
 fn raw_tokens(text: &str, base: usize, out: &mut Vec<(usize, usize, bool)>) {
     let b = text.as_bytes();
@@ -426,7 +437,17 @@ fn raw_tokens(text: &str, base: usize, out: &mut Vec<(usize, usize, bool)>) {
         }
         if is_word_char(c) {
             let mut end = i + n;
-            while let Some((d, m)) = at(end) {
+            loop {
+                // ASCII letters, digits and underscores, the bulk of a word, by table.
+                while b
+                    .get(end)
+                    .is_some_and(|&x| x < 0x80 && ASCII_WORD[usize::from(x)])
+                {
+                    end += 1;
+                }
+                let Some((d, m)) = at(end) else {
+                    break;
+                };
                 if is_word_char(d) {
                     end += m;
                 } else if matches!(d, '\'' | '’' | '-' | '.' | ':' | '/' | '&') {
