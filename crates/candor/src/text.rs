@@ -1668,18 +1668,21 @@ fn sentence_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// Whether `text` holds any of the `ascii` bytes or any of the `others`: a few vectorised
-/// scans of the bytes, where `str::contains` with a set of characters decodes every one.
+/// Whether `text` holds any of the `ascii` bytes or any of the `others` (characters beyond
+/// ASCII, not looked for in ASCII text): a few vectorised scans of the bytes, where
+/// `str::contains` with a set of characters decodes every one.
 fn contains_any(text: &str, ascii: &[u8], others: &[&str]) -> bool {
+    debug_assert!(others.iter().all(|o| !o.is_ascii()));
     let b = text.as_bytes();
     ascii.chunks(3).any(|c| match *c {
         [x] => memchr::memchr(x, b).is_some(),
         [x, y] => memchr::memchr2(x, y, b).is_some(),
         [x, y, z] => memchr::memchr3(x, y, z, b).is_some(),
         _ => false,
-    }) || others
-        .iter()
-        .any(|o| memchr::memmem::find(b, o.as_bytes()).is_some())
+    }) || (!b.is_ascii()
+        && others
+            .iter()
+            .any(|o| memchr::memmem::find(b, o.as_bytes()).is_some()))
 }
 
 /// How many questions a turn asks, for speakers whose sentences are not judged.
@@ -1841,6 +1844,14 @@ mod tests {
         let f = forms(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         f[0].0
+    }
+
+    #[test]
+    fn contains_any_finds_ascii_bytes_and_other_characters() {
+        assert!(contains_any("why?", b".!?", &["？"]));
+        assert!(contains_any("なぜ？", b"?", &["？", "¿"]));
+        assert!(!contains_any("no question here", b"?", &["？", "¿"]));
+        assert!(!contains_any("café", b"?", &["？"]));
     }
 
     #[test]
