@@ -60,7 +60,51 @@ enum Shape {
     Marked,
     TimeFirst,
     TimeAfterName,
+    /// The last: memos are sized by it.
     Otter,
+}
+
+/// Numbers the distinct speaker labels of a text, so that what is learnt about each is kept
+/// in vectors rather than in maps keyed by the label: one look-up a line, and for the last
+/// few labels (they mostly alternate) none.
+struct Labels<'a> {
+    ids: HashMap<&'a str, usize>,
+    names: Vec<&'a str>,
+    recent: Vec<(&'a str, usize)>,
+}
+
+impl<'a> Labels<'a> {
+    const RECENT: usize = 4;
+
+    fn new() -> Self {
+        Labels {
+            ids: HashMap::new(),
+            names: Vec::new(),
+            recent: Vec::with_capacity(Self::RECENT),
+        }
+    }
+
+    /// The number of `label`, given on first sight.
+    fn id(&mut self, label: &'a str) -> usize {
+        if let Some(&(_, id)) = self.recent.iter().find(|(l, _)| *l == label) {
+            return id;
+        }
+        let next = self.names.len();
+        let id = *self.ids.entry(label).or_insert(next);
+        if id == next {
+            self.names.push(label);
+        }
+        if self.recent.len() == Self::RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push((label, id));
+        id
+    }
+
+    /// How many labels have been numbered.
+    fn len(&self) -> usize {
+        self.names.len()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -400,11 +444,12 @@ fn detect_kinds(lines: &[&str], all_kinds: &[Kind<'_>]) -> Option<Format> {
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let mut bare_times = 0usize;
     let mut meet_signs = 0usize;
-    let mut names: HashMap<&str, usize> = HashMap::new();
+    // By label: how often it recurs with a name-like shape, and whether it has one.
+    let mut labels = Labels::new();
+    let mut names: Vec<usize> = Vec::new();
+    let mut shape_ok: Vec<Option<bool>> = Vec::new();
     let body = &lines[skip..];
     let kinds = &all_kinds[skip..];
-    // Each distinct label is judged once, however often it recurs.
-    let mut shape_memo: HashMap<&str, bool> = HashMap::new();
     for (i, line) in body.iter().enumerate() {
         let l = line.trim();
         if is_tool_line(l) || (ends_with_ci(l, "- transcript") && i < 5) {
@@ -413,13 +458,17 @@ fn detect_kinds(lines: &[&str], all_kinds: &[Kind<'_>]) -> Option<Format> {
         match &kinds[i] {
             Kind::Time => bare_times += 1,
             Kind::Speaker(c) => {
-                let ok = *shape_memo
-                    .entry(c.name)
-                    .or_insert_with(|| label::shape_ok(c.name));
+                let id = labels.id(c.name);
+                if id == names.len() {
+                    names.push(0);
+                    shape_ok.push(None);
+                }
+                // Each distinct label is judged once, however often it recurs.
+                let ok = *shape_ok[id].get_or_insert_with(|| label::shape_ok(c.name));
                 if !c.name.is_empty() && !ok {
                     continue;
                 }
-                *names.entry(c.name).or_default() += 1;
+                names[id] += 1;
                 match c.shape {
                     Shape::Label => plain += 1,
                     Shape::Marked => marked += 1,
@@ -448,22 +497,23 @@ fn detect_kinds(lines: &[&str], all_kinds: &[Kind<'_>]) -> Option<Format> {
     }
     // A plain label must recur or read like a name to count.
     let plain_ok: usize = {
-        let mut name_memo: HashMap<&str, bool> = HashMap::new();
+        let mut name_like: Vec<Option<bool>> = vec![None; labels.len()];
         let mut n = 0;
         for k in kinds {
             if let Kind::Speaker(c) = k {
-                if c.shape == Shape::Label
-                    && (names.get(c.name).copied().unwrap_or(0) >= 2
-                        || *name_memo
-                            .entry(c.name)
-                            .or_insert_with(|| label::looks_like_name(c.name)))
-                {
-                    n += 1;
+                if c.shape == Shape::Label {
+                    let id = labels.id(c.name);
+                    if names[id] >= 2
+                        || *name_like[id].get_or_insert_with(|| label::looks_like_name(c.name))
+                    {
+                        n += 1;
+                    }
                 }
             }
         }
         n
     };
+    let distinct_names = names.iter().filter(|&&n| n > 0).count();
     let _ = plain;
     let timestamped = time_first + rev_inline;
     let best = [
@@ -475,7 +525,7 @@ fn detect_kinds(lines: &[&str], all_kinds: &[Kind<'_>]) -> Option<Format> {
     ]
     .into_iter()
     .max_by_key(|(n, _)| *n)?;
-    if best.0 < 1 || (best.0 < 2 && names.len() < 2 && body.len() > 3) {
+    if best.0 < 1 || (best.0 < 2 && distinct_names < 2 && body.len() > 3) {
         return None;
     }
     if (meet_signs > 0 || bare_times > 0) && matches!(best.1, Format::Plain | Format::Markdown) {
@@ -517,15 +567,24 @@ pub(crate) fn parse_classified<'a>(
     };
 
     // Pass 1: how often each label recurs.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for k in kinds.iter().skip(skip) {
-        if let Kind::Speaker(c) = k {
+    let mut labels = Labels::new();
+    let ids: Vec<Option<usize>> = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| match k {
+            Kind::Speaker(c) if i >= skip => Some(labels.id(c.name)),
+            _ => None,
+        })
+        .collect();
+    let mut counts = vec![0usize; labels.len()];
+    for (k, id) in kinds.iter().zip(&ids) {
+        if let (Kind::Speaker(c), Some(id)) = (k, id) {
             if allowed(c.shape) {
-                *counts.entry(c.name).or_default() += 1;
+                counts[*id] += 1;
             }
         }
     }
-    let accept = |c: &Cand| -> bool {
+    let accept = |c: &Cand, id: usize| -> bool {
         if !allowed(c.shape) {
             return false;
         }
@@ -536,8 +595,7 @@ pub(crate) fn parse_classified<'a>(
         if !label::shape_ok(c.name) {
             return false;
         }
-        let n = counts.get(c.name).copied().unwrap_or(0);
-        n >= 2
+        counts[id] >= 2
             || label::looks_like_name(c.name)
             || crate::roles::generic_role(c.name).is_some()
             || (matches!(
@@ -547,13 +605,14 @@ pub(crate) fn parse_classified<'a>(
     };
 
     // Each distinct label and shape is judged once, however often it recurs.
-    let mut memo: HashMap<(&str, Shape), bool> = HashMap::new();
+    const SHAPES: usize = Shape::Otter as usize + 1;
+    let mut memo: Vec<[Option<bool>; SHAPES]> = vec![[None; SHAPES]; labels.len()];
     let accepted: Vec<bool> = kinds
         .iter()
-        .enumerate()
-        .map(|(i, k)| match k {
-            Kind::Speaker(c) if i >= skip => {
-                *memo.entry((c.name, c.shape)).or_insert_with(|| accept(c))
+        .zip(&ids)
+        .map(|(k, id)| match (k, id) {
+            (Kind::Speaker(c), Some(id)) => {
+                *memo[*id][c.shape as usize].get_or_insert_with(|| accept(c, *id))
             }
             _ => false,
         })
@@ -562,8 +621,9 @@ pub(crate) fn parse_classified<'a>(
     // Declarations: "Interviewer: Maya Chen" where Maya Chen speaks elsewhere.
     let speaking: std::collections::HashSet<String> = memo
         .iter()
-        .filter(|(_, ok)| **ok)
-        .map(|((name, _), _)| name.to_lowercase())
+        .zip(&labels.names)
+        .filter(|(shapes, _)| shapes.contains(&Some(true)))
+        .map(|(_, name)| name.to_lowercase())
         .collect();
 
     let mut current: Option<usize> = None;
