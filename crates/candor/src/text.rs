@@ -52,44 +52,50 @@ pub fn count_words(text: &str) -> usize {
     };
     let mut n = 0;
     let mut in_word = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Eight ASCII bytes without a joining character at a time: a word starts at each
-        // word byte after a byte that is not one.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]);
-            if x & HIGH == 0 && !has_byte(x, b'\'') && !has_byte(x, b'-') && !has_byte(x, b'_') {
-                let word = swar_alphanumeric(x);
-                let before = (word << 8) | ((in_word as u64) << 7);
-                // One top bit per word start: shifted down, the bytes sum into the top one
-                // (a multiply, where count_ones is a dozen instructions without popcnt).
-                n += ((((word & !before) >> 7).wrapping_mul(ONES)) >> 56) as usize;
-                in_word = (word >> 63) as usize;
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
+    // One byte at `i` of the text, ASCII by the table, others decoded.
+    let step = |i: usize, b: u8, n: &mut usize, in_word: &mut usize| {
         if b < 0x80 {
-            let e = STEP[in_word & 1][usize::from(b)];
-            n += usize::from(e & 1);
-            in_word = usize::from(e >> 1);
+            let e = STEP[*in_word & 1][usize::from(b)];
+            *n += usize::from(e & 1);
+            *in_word = usize::from(e >> 1);
         } else if b >= 0xC0 {
             // The first byte of a character; the bytes that continue it change nothing.
             let c = text[i..].chars().next().unwrap_or(' ');
             if is_cjk(c) {
-                n += 1;
-                in_word = 0;
+                *n += 1;
+                *in_word = 0;
             } else if c.is_alphanumeric() {
-                n += 1 - in_word;
-                in_word = 1;
+                *n += 1 - *in_word;
+                *in_word = 1;
             } else if c != '’' {
-                in_word = 0;
+                *in_word = 0;
             }
         }
-        i += 1;
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut i = 0;
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        // Eight ASCII bytes without a joining character at a time: a word starts at each
+        // word byte after a byte that is not one.
+        if x & HIGH == 0 && !has_join(x) {
+            let word = swar_alphanumeric(x);
+            let before = (word << 8) | ((in_word as u64) << 7);
+            // One top bit per word start: shifted down, the bytes sum into the top one
+            // (a multiply, where count_ones is a dozen instructions without popcnt).
+            n += ((((word & !before) >> 7).wrapping_mul(ONES)) >> 56) as usize;
+            in_word = (word >> 63) as usize;
+        } else {
+            for (j, &b) in chunk.iter().enumerate() {
+                step(i + j, b, &mut n, &mut in_word);
+            }
+        }
+        i += 8;
+    }
+    for (j, &b) in chunks.remainder().iter().enumerate() {
+        step(i + j, b, &mut n, &mut in_word);
     }
     n
 }
@@ -98,10 +104,16 @@ pub fn count_words(text: &str) -> usize {
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// Whether any of the eight bytes of `x` is `b`.
-fn has_byte(x: u64, b: u8) -> bool {
-    let y = x ^ (ONES * u64::from(b));
-    y.wrapping_sub(ONES) & !y & HIGH != 0
+/// Whether any of the eight bytes of `x` is an apostrophe, a hyphen or an underscore.
+fn has_join(x: u64) -> bool {
+    // A zero byte of `y` borrows when one is taken from it.
+    let zero = |y: u64| y.wrapping_sub(ONES) & !y;
+    let (a, h, u) = (
+        x ^ (ONES * u64::from(b'\'')),
+        x ^ (ONES * u64::from(b'-')),
+        x ^ (ONES * u64::from(b'_')),
+    );
+    (zero(a) | zero(h) | zero(u)) & HIGH != 0
 }
 
 /// For eight ASCII bytes, the top bit of each set where the byte is a letter or a digit.
