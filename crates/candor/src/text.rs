@@ -506,10 +506,20 @@ fn norm_punct(c: &str) -> &str {
 }
 
 /// Buffers reused from one sentence to the next.
-#[derive(Default)]
 struct Scratch {
     raw: Vec<(usize, usize, bool)>,
     lower: String,
+}
+
+impl Default for Scratch {
+    /// Room for the tokens of a long sentence and a long word, so that most turns never
+    /// grow them.
+    fn default() -> Self {
+        Scratch {
+            raw: Vec::with_capacity(64),
+            lower: String::with_capacity(32),
+        }
+    }
 }
 
 /// Builds the normalised form of `text[start..end]`.
@@ -1723,9 +1733,11 @@ pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
 /// The byte ranges of a turn's sentences, before analysis: Unicode sentence boundaries, then
 /// breaks before lower-case starts and inside unpunctuated run-ons. Blank stretches are left out.
 pub(crate) fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut bounds = Vec::new();
-    let mut pieces = Vec::new();
-    let mut uax = Vec::new();
+    // About one sentence for every 60 bytes of speech.
+    let guess = text.len() / 60 + 2;
+    let mut bounds = Vec::with_capacity(guess);
+    let mut pieces = Vec::with_capacity(4);
+    let mut uax = Vec::with_capacity(guess);
     sentence_bounds(text, &mut uax);
     for (start, end) in uax {
         if text[start..end].trim().is_empty() {

@@ -425,7 +425,11 @@ fn gate_slot(p: &Pattern) -> Option<u16> {
 
 fn gate_hits(norm: &str) -> GateHits {
     let text = norm.as_bytes();
-    let mut g = GateHits::default();
+    let mut g = GateHits {
+        // Room for the hits of a sentence of ordinary length; a longer one grows it.
+        hits: Vec::with_capacity((norm.len() / 4 + 4).min(256)),
+        ..Default::default()
+    };
     for m in GATE.literals.find_overlapping_iter(norm) {
         let [anywhere, boundary, anchored] = &GATE.owners[m.pattern().as_usize()];
         let at_b = at_boundary(text, m.start());
