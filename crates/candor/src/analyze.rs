@@ -217,10 +217,8 @@ impl Analyzer {
             let mut cursor = Cursor::default();
             let mut pitched_here = false;
             for chunk in spans.chunks(CHUNK) {
-                let ss: Vec<Sentence> = chunk
-                    .iter()
-                    .filter_map(|&(a, b)| reader.read(a, b))
-                    .collect();
+                let mut ss: Vec<Sentence> = Vec::with_capacity(chunk.len());
+                ss.extend(chunk.iter().filter_map(|&(a, b)| reader.read(a, b)));
                 questions[k] += ss.iter().filter(|x| x.form.is_question()).count();
                 counts.add(&ss, words[k]);
                 if !lint {
