@@ -228,6 +228,51 @@ fn json_with_huge_numbers_and_deep_nesting() {
 }
 
 #[test]
+fn minified_json_is_read_in_linear_time() {
+    // Minified JSON is one line. Turns found verbatim (Whisper segments) get their columns
+    // counted on from the last one rather than from the line start each time, and turns
+    // joined from word items (AWS Transcribe), which are not in the source verbatim, are
+    // looked for only near the last one found: either way the time stays linear in the file.
+    let words = ["so", "how", "do", "you", "plan", "the", "week", "now"];
+    let mut segments = String::from(r#"{"segments":["#);
+    for k in 0..20_000 {
+        if k > 0 {
+            segments.push(',');
+        }
+        let speaker = if k % 2 == 0 { "A" } else { "B" };
+        let text: Vec<&str> = (0..12).map(|j| words[(k + j) % words.len()]).collect();
+        segments.push_str(&format!(
+            r#"{{"start":{k}.0,"end":{k}.5,"speaker":"{speaker}","text":" {}?"}}"#,
+            text.join(" ")
+        ));
+    }
+    segments.push_str("]}");
+    let mut items = String::from(r#"{"results":{"transcripts":[{"transcript":""}],"items":["#);
+    for k in 0..40_000 {
+        if k > 0 {
+            items.push(',');
+        }
+        let speaker = if (k / 40) % 2 == 0 { "spk_0" } else { "spk_1" };
+        items.push_str(&format!(
+            r#"{{"start_time":"{k}.0","end_time":"{k}.5","speaker_label":"{speaker}","alternatives":[{{"confidence":"0.99","content":"{}"}}],"type":"pronunciation"}}"#,
+            words[k % words.len()]
+        ));
+    }
+    items.push_str("]}}");
+    for (json, want_words) in [(segments, 240_000), (items, 40_000)] {
+        let r = analyse(json.as_bytes());
+        assert!(r.error.is_none(), "{:?}", r.error);
+        assert_eq!(r.speakers.len(), 2);
+        let words: usize = r.speakers.iter().map(|x| x.words).sum();
+        assert_eq!(words, want_words);
+        for f in &r.findings {
+            assert_eq!(f.line, 1, "{f:?}");
+            assert!(f.column as usize <= json.len(), "{f:?}");
+        }
+    }
+}
+
+#[test]
 fn noise_in_every_format_never_panics() {
     for seed in 0..200u64 {
         let mut bytes = match seed % 4 {

@@ -142,13 +142,24 @@ fn name_of(v: Option<&Value>) -> Option<String> {
 }
 
 /// Finds each turn's text in the source, in order, for line numbers.
+///
+/// Both searches stay linear in the source: a turn's text is looked for only in the next
+/// [`Locator::WINDOW`] bytes (joined from separate words, it is often not in the source at
+/// all, and a search of the whole rest for every turn would be quadratic), and columns are
+/// counted on from the last one found when it is on the same line (minified JSON is one
+/// line).
 struct Locator<'a> {
     src: &'a str,
     line_starts: Vec<usize>,
     pos: usize,
+    /// The last offset given a column, with its line and column.
+    last: (usize, usize, usize),
 }
 
 impl<'a> Locator<'a> {
+    /// How far past the last turn found the next one is looked for.
+    const WINDOW: usize = 256 * 1024;
+
     fn new(src: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
@@ -156,13 +167,20 @@ impl<'a> Locator<'a> {
             src,
             line_starts,
             pos: 0,
+            last: (0, 1, 1),
         }
     }
 
-    fn line_col(&self, offset: usize) -> (u32, u32) {
+    fn line_col(&mut self, offset: usize) -> (u32, u32) {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1];
-        let col = self.src[start..offset].chars().count() + 1;
+        let (last_offset, last_line, last_col) = self.last;
+        let col = if line == last_line && offset >= last_offset {
+            last_col + self.src[last_offset..offset].chars().count()
+        } else {
+            let start = self.line_starts[line - 1];
+            self.src[start..offset].chars().count() + 1
+        };
+        self.last = (offset, line, col);
         (line as u32, col as u32)
     }
 
@@ -171,7 +189,12 @@ impl<'a> Locator<'a> {
         let encoded = serde_json::to_string(text).unwrap_or_default();
         let needle = encoded.trim_matches('"');
         if !needle.is_empty() {
-            if let Some(i) = self.src[self.pos..].find(needle) {
+            let end = self
+                .src
+                .len()
+                .min(self.pos.saturating_add(Self::WINDOW.max(needle.len() * 4)));
+            let window = &self.src.as_bytes()[self.pos..end];
+            if let Some(i) = memchr::memmem::find(window, needle.as_bytes()) {
                 let at = self.pos + i;
                 self.pos = at + needle.len();
                 let (line, column) = self.line_col(at);
@@ -628,6 +651,48 @@ pub(crate) fn parse(text: &str, format: Option<Format>) -> Result<Transcript, Er
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locator_columns_counted_on_agree_with_counting_from_the_line_start() {
+        let src = "{\"a\": \"héllo there\", \"b\": \"général\", \"c\": \"there\"}\n  \"there\"";
+        let mut loc = Locator::new(src);
+        let mut seen = Vec::new();
+        for needle in ["héllo", "général", "there", "there", "nowhere"] {
+            let span = loc.span(needle);
+            seen.push((span.line, span.column, span.exact));
+        }
+        let naive = |needle: &str, from: usize| {
+            let at = from + src[from..].find(needle).unwrap();
+            let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line = src[..at].matches('\n').count() as u32 + 1;
+            (at, line, src[line_start..at].chars().count() as u32 + 1)
+        };
+        let (a1, l1, c1) = naive("héllo", 0);
+        let (a2, l2, c2) = naive("général", a1 + "héllo".len());
+        let (a3, l3, c3) = naive("there", a2 + "général".len());
+        let (_, l4, c4) = naive("there", a3 + "there".len());
+        assert_eq!(
+            seen[..4],
+            [
+                (l1, c1, true),
+                (l2, c2, true),
+                (l3, c3, true),
+                (l4, c4, true)
+            ]
+        );
+        // Not in the source: placed where the search stands, and not exact.
+        assert!(!seen[4].2);
+        assert_eq!(seen[4].0, 2);
+    }
+
+    #[test]
+    fn locator_looks_for_a_turn_only_in_a_window_past_the_last() {
+        let far = format!("\"one\" {} \"two\"", " ".repeat(Locator::WINDOW + 10));
+        let mut loc = Locator::new(&far);
+        assert!(loc.span("one").exact);
+        // Farther on than the window: read, but placed approximately.
+        assert!(!loc.span("two").exact);
+    }
 
     fn turns(t: &Transcript) -> Vec<(String, String)> {
         t.turns
