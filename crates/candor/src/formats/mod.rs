@@ -1,9 +1,9 @@
 //! Input formats: detection and one parser per family.
 //!
-//! * [`text`](self::text): plain `Name: text`, timestamped text, Markdown, Otter, Rev, Google Meet
-//! * [`vtt`](self::vtt): WebVTT (Zoom, Teams, Whisper, the W3C parsing rules)
-//! * [`srt`](self::srt): SubRip
-//! * [`json`](self::json): Whisper/whisperX, AWS Transcribe, Deepgram, AssemblyAI, Rev.ai, Google STT, generic
+//! * text: plain `Name: text`, timestamped text, Markdown, Otter, Rev, Google Meet
+//! * [`vtt`]: WebVTT (Zoom, Teams, Whisper, the W3C parsing rules)
+//! * SRT: SubRip
+//! * JSON: Whisper/whisperX, AWS Transcribe, Deepgram, AssemblyAI, Rev.ai, Google STT, generic
 
 pub(crate) mod json;
 pub(crate) mod label;
