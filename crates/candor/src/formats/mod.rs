@@ -1,7 +1,7 @@
 //! Input formats: detection and one parser per family.
 //!
 //! * text: plain `Name: text`, timestamped text, Markdown, Otter, Rev, Google Meet
-//! * [`vtt`]: WebVTT (Zoom, Teams, Whisper, the W3C parsing rules)
+//! * WebVTT ([`vtt`]): Zoom, Teams, Whisper, the W3C parsing rules
 //! * SRT: SubRip
 //! * JSON: Whisper/whisperX, AWS Transcribe, Deepgram, AssemblyAI, Rev.ai, Google STT, generic
 
