@@ -93,6 +93,7 @@ impl Pattern {
 
     /// The gate's findings for a search of `hay`, a part of `s.norm`, with this pattern's
     /// slot and where `hay` starts in `s.norm`; `None` when the gate does not cover it.
+    #[inline(always)]
     fn gated<'s>(&self, s: &'s Sentence, hay: &str) -> Option<(&'s GateHits, u16, usize)> {
         let slot = gate_slot(self)?;
         // Only text inside the sentence's normalised text is covered.
@@ -111,6 +112,7 @@ impl Pattern {
 
     /// [`Regex::is_match`] on `hay`, a part of sentence `s`: only where the gate's literals
     /// occur, when it covers the search.
+    #[inline(always)]
     pub fn is_match_in(&self, s: &Sentence, hay: &str) -> bool {
         self.find_in(s, hay).is_some()
     }
@@ -118,10 +120,32 @@ impl Pattern {
     /// [`Regex::find`] on `hay`, a part of sentence `s`. Where the gate covers the search, a
     /// match can start only where one of the pattern's literals occurs, so the pattern is
     /// tried there alone, anchored, in order: the first that matches is the leftmost match.
+    #[inline(always)]
     pub fn find_in<'h>(&self, s: &Sentence, hay: &'h str) -> Option<Found<'h>> {
         let Some((g, slot, from)) = self.gated(s, hay) else {
-            return self.regex().find(hay).map(|m| Found::of(hay, m));
+            return self.find_ungated(hay);
         };
+        // Most searches end here, so this much is inlined where the rules ask.
+        if !g.near.contains(slot) && !g.edge.contains(slot) {
+            return None;
+        }
+        self.find_gated(g, slot, from, hay)
+    }
+
+    #[inline(never)]
+    fn find_ungated<'h>(&self, hay: &'h str) -> Option<Found<'h>> {
+        self.regex().find(hay).map(|m| Found::of(hay, m))
+    }
+
+    /// [`Pattern::find_in`] where the gate has not ruled the pattern out at a glance.
+    #[inline(never)]
+    fn find_gated<'h>(
+        &self,
+        g: &GateHits,
+        slot: u16,
+        from: usize,
+        hay: &'h str,
+    ) -> Option<Found<'h>> {
         if !g.allows(slot, from) {
             return None;
         }
@@ -204,6 +228,7 @@ impl GateBits {
         }
     }
 
+    #[inline(always)]
     fn contains(&self, i: u16) -> bool {
         let i = usize::from(i);
         self.0[i / 64] & (1 << (i % 64)) != 0
@@ -418,6 +443,7 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
     Gate { literals, owners }
 });
 
+#[inline(always)]
 fn gate_slot(p: &Pattern) -> Option<u16> {
     LazyLock::force(&GATE);
     p.slot.get().copied().flatten()
