@@ -70,7 +70,7 @@ pub(crate) fn split(line: &str) -> Option<Label> {
     while !rest.is_char_boundary(cut) {
         cut -= 1;
     }
-    let colon = rest[..cut].find([':', '：'])?;
+    let colon = first_colon(&rest.as_bytes()[..cut])?;
     let width = rest[colon..].chars().next().map_or(1, char::len_utf8);
     let after = &rest[colon + width..];
     // A colon inside a time or a URL ("10:30", "https://") is no label; the full-width
@@ -86,6 +86,13 @@ pub(crate) fn split(line: &str) -> Option<Label> {
         offset + colon + width,
         false,
     )
+}
+
+/// The offset of the first ASCII or full-width colon (EF BC 9A) in `b`, found with memchr
+/// rather than by decoding every character.
+fn first_colon(b: &[u8]) -> Option<usize> {
+    memchr::memchr2_iter(b':', 0xEF, b)
+        .find(|&i| b[i] == b':' || b[i + 1..].starts_with(&[0xBC, 0x9A]))
 }
 
 fn finish(
@@ -326,6 +333,14 @@ pub(crate) fn looks_like_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn first_colon_is_the_first_of_either_colon(text in "[a:：é。 ]{0,12}") {
+            let want = text.find([':', '：']);
+            proptest::prop_assert_eq!(first_colon(text.as_bytes()), want);
+        }
+    }
 
     fn name(line: &str) -> Option<(&str, &str)> {
         split(line).map(|l| (&line[l.name_start..l.name_end], &line[l.text_start..]))
