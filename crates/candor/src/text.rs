@@ -508,23 +508,20 @@ fn norm_punct(c: &str) -> &str {
 /// Buffers reused from one sentence to the next.
 struct Scratch {
     raw: Vec<(usize, usize, bool)>,
-    lower: String,
 }
 
 impl Default for Scratch {
-    /// Room for the tokens of a long sentence and a long word, so that most turns never
-    /// grow them.
+    /// Room for the tokens of a long sentence, so that most turns never grow it.
     fn default() -> Self {
         Scratch {
             raw: Vec::with_capacity(64),
-            lower: String::with_capacity(32),
         }
     }
 }
 
 /// Builds the normalised form of `text[start..end]`.
 fn normalise(text: &str, start: usize, end: usize, scratch: &mut Scratch) -> (String, Vec<Tok>) {
-    let Scratch { raw, lower } = scratch;
+    let Scratch { raw } = scratch;
     raw.clear();
     raw_tokens(&text[start..end], start, raw);
     let raw = &*raw;
@@ -566,21 +563,29 @@ fn normalise(text: &str, start: usize, end: usize, scratch: &mut Scratch) -> (St
             push(&mut norm, &mut toks, p, a, b, true, false);
             continue;
         }
-        lower.clear();
+        // The word is lower-cased straight into `norm`, after its separator, and taken back
+        // out (truncated to `mark`) if it is dropped or expanded.
+        let mark = norm.len();
+        if !norm.is_empty() {
+            norm.push(' ');
+        }
+        let n0 = norm.len();
         if orig.is_ascii() {
             // A word token holds no backquote (see `raw_tokens`), so lower-casing is all.
-            lower.push_str(orig);
-            lower.make_ascii_lowercase();
+            norm.push_str(orig);
+            norm[n0..].make_ascii_lowercase();
         } else {
             for c in orig.chars() {
                 match c {
-                    '’' | '‘' | '`' => lower.push('\''),
-                    c => lower.extend(c.to_lowercase()),
+                    '’' | '‘' | '`' => norm.push('\''),
+                    c => norm.extend(c.to_lowercase()),
                 }
             }
         }
+        let lower = &norm[n0..];
         let lexeme = lexeme(lower);
         if lexeme == Lexeme::Filler {
+            norm.truncate(mark);
             continue;
         }
         let cap = orig.chars().next().is_some_and(char::is_uppercase);
@@ -591,9 +596,10 @@ fn normalise(text: &str, start: usize, end: usize, scratch: &mut Scratch) -> (St
                 .len()
                 .checked_sub(2)
                 .map(|i| &norm[toks[i].n0 as usize..toks[i].n1 as usize]);
-            if prev == Some(lower.as_str()) || (prev == Some("-") && prev2 == Some(lower.as_str()))
-            {
-                if prev == Some("-") {
+            let after_dash = prev == Some("-");
+            if prev == Some(lower) || (after_dash && prev2 == Some(lower)) {
+                norm.truncate(mark);
+                if after_dash {
                     // drop the dash of "I- I"
                     let t = toks.pop().expect("dash");
                     norm.truncate(t.n0.saturating_sub(1) as usize);
@@ -607,15 +613,24 @@ fn normalise(text: &str, start: usize, end: usize, scratch: &mut Scratch) -> (St
             .last()
             .is_none_or(|t| t.punct && &norm[t.n0 as usize..t.n1 as usize] == ",");
         if lower == "like" && prev_is_comma_or_start && matches!(next_punct(1), Some((true, ","))) {
+            norm.truncate(mark);
             continue;
         }
         match lexeme {
             Lexeme::Expands(parts) => {
+                norm.truncate(mark);
                 for p in parts {
                     push(&mut norm, &mut toks, p, a, b, false, cap);
                 }
             }
-            _ => push(&mut norm, &mut toks, lower, a, b, false, cap),
+            _ => toks.push(Tok {
+                n0: n0 as u32,
+                n1: norm.len() as u32,
+                o0: a as u32,
+                o1: b as u32,
+                punct: false,
+                cap,
+            }),
         }
     }
     drop_discourse_fillers(&mut norm, &mut toks);
