@@ -264,9 +264,17 @@ fn add_stems(text: &str, set: &mut StemSet) {
             }
         }
     };
+    let ascii_word = |x: u8| x < 0x80 && WORD[usize::from(x)];
     let mut lower = String::new();
     let mut i = 0;
     while i < b.len() {
+        // ASCII spaces and punctuation, the common case between words, by table.
+        while b.get(i).is_some_and(|&x| x < 0x80 && !WORD[usize::from(x)]) {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
         let (word, n) = word_at(i);
         if !word {
             i += n;
@@ -276,7 +284,13 @@ fn add_stems(text: &str, set: &mut StemSet) {
         let mut ascii = true;
         i += n;
         ascii &= n == 1;
-        while i < b.len() {
+        loop {
+            while b.get(i).is_some_and(|&x| ascii_word(x)) {
+                i += 1;
+            }
+            if i == b.len() {
+                break;
+            }
             let (word, n) = word_at(i);
             if !word {
                 break;
