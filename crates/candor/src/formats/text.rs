@@ -35,9 +35,27 @@ static TIME_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Name  0:00` (Otter header, one or two spaces).
-static OTTER_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\S.{0,64}?)\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$").expect("valid regex")
-});
+/// The clock of an Otter header, on its own (see [`otter_header`]).
+static OTTER_CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?$").expect("valid regex"));
+
+/// An Otter header, `Name  0:00`: the name and the clock, as the pattern
+/// `^(\S.{0,64}?)\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$` would capture them. Split by hand
+/// (the clock is the last token, the name all before the spaces ahead of it), since the
+/// pattern's captures took a backtracking search of every header line.
+fn otter_header(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_end();
+    let ws = t.rfind(char::is_whitespace)?;
+    let clock_start = ws + t[ws..].chars().next().map_or(1, char::len_utf8);
+    let clock = &t[clock_start..];
+    if !OTTER_CLOCK.is_match(clock) {
+        return None;
+    }
+    let name = t[..clock_start].trim_end();
+    let first = name.chars().next()?;
+    (!first.is_whitespace() && name.chars().count() <= 65 && !name.contains('\n'))
+        .then_some((name, clock))
+}
 
 /// `NAME - text` after a timestamp (pyannote): a single token name.
 static DASH_NAME: LazyLock<Regex> =
@@ -258,16 +276,13 @@ fn classify(line: &str) -> Kind<'_> {
         .as_bytes()
         .last()
         .is_some_and(u8::is_ascii_digit);
-    if let Some(c) = ends_with_digit
-        .then(|| OTTER_HEADER.captures(line))
-        .flatten()
-    {
-        let name = c.get(1).map_or("", |m| m.as_str()).trim();
+    if let Some((name, clock)) = ends_with_digit.then(|| otter_header(line)).flatten() {
+        let name = name.trim();
         if label::shape_ok(name) && !name.ends_with(':') {
             return Kind::Speaker(Cand {
                 name,
                 text_start: line.len(),
-                start: c.get(2).and_then(|m| parse_clock(m.as_str())),
+                start: parse_clock(clock),
                 end: None,
                 shape: Shape::Otter,
             });
@@ -815,6 +830,39 @@ fn push_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The hand split of an Otter header agrees with the pattern it stands for.
+        #[test]
+        fn otter_headers_split_as_the_pattern_captures(
+            line in "[A a9:.\t\r\u{a0}é٣]{0,24}|[A a:٣]{0,6}[ \t\u{a0}]{0,3}[9٣]{0,3}:[9٣]{1,3}(:[9]{1,3})?[ \r]{0,2}"
+        ) {
+            let re = Regex::new(r"^(\S.{0,64}?)\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$").unwrap();
+            let want = re
+                .captures(&line)
+                .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()));
+            proptest::prop_assert_eq!(otter_header(&line), want);
+        }
+    }
+
+    #[test]
+    fn otter_header_examples() {
+        assert_eq!(
+            otter_header("Jonah Reyes  0:01"),
+            Some(("Jonah Reyes", "0:01"))
+        );
+        assert_eq!(
+            otter_header("Speaker 2  1:02:03  "),
+            Some(("Speaker 2", "1:02:03"))
+        );
+        assert_eq!(
+            otter_header("We met at 10:30"),
+            Some(("We met at", "10:30"))
+        );
+        assert_eq!(otter_header("  Ana  0:01"), None);
+        assert_eq!(otter_header("Ana 123:45"), None);
+        assert_eq!(otter_header(&format!("{}  0:01", "a".repeat(66))), None);
+    }
 
     #[test]
     fn role_words_in_any_case_and_nothing_else() {
