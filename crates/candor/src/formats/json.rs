@@ -194,7 +194,7 @@ impl<'a> Locator<'a> {
                 .len()
                 .min(self.pos.saturating_add(Self::WINDOW.max(needle.len() * 4)));
             let window = &self.src.as_bytes()[self.pos..end];
-            if let Some(i) = memchr::memmem::find(window, needle.as_bytes()) {
+            if let Some(i) = find_from_prefix(window, needle.as_bytes()) {
                 let at = self.pos + i;
                 self.pos = at + needle.len();
                 let (line, column) = self.line_col(at);
@@ -210,6 +210,26 @@ impl<'a> Locator<'a> {
         let (line, column) = self.line_col(self.pos.min(self.src.len()));
         Span::approx(text.to_string(), line, column)
     }
+}
+
+/// Where `needle` first occurs in `hay`. A searcher for a whole turn's text costs in
+/// proportion to its length to build, and the text is usually right ahead, so only its first
+/// bytes are searched for, and each place they occur is checked for the rest; after a few
+/// places that only start alike, a searcher for the whole is built after all, so that text
+/// repeating its first words cannot make the search quadratic.
+fn find_from_prefix(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    const TRIES: usize = 16;
+    let prefix = memchr::memmem::Finder::new(&needle[..needle.len().min(16)]);
+    let mut at = 0;
+    for _ in 0..TRIES {
+        // Each place the prefix starts, overlapping ones too.
+        let i = at + prefix.find(&hay[at..])?;
+        if hay[i..].starts_with(needle) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    memchr::memmem::find(&hay[at..], needle).map(|j| at + j)
 }
 
 /// A turn-sized piece of speech before it goes into the builder.
@@ -651,6 +671,17 @@ pub(crate) fn parse(text: &str, format: Option<Format>) -> Result<Transcript, Er
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn prefix_search_finds_the_first_occurrence(
+            hay in "[ab ]{0,60}|(abababababababababab ?){1,30}",
+            needle in "[ab ]{1,24}|(abababababababababab ?){1,3}c?"
+        ) {
+            let want = hay.find(&needle);
+            proptest::prop_assert_eq!(find_from_prefix(hay.as_bytes(), needle.as_bytes()), want);
+        }
+    }
 
     #[test]
     fn locator_columns_counted_on_agree_with_counting_from_the_line_start() {
