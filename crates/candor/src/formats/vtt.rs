@@ -474,9 +474,15 @@ fn cue_segments(payload: &str, first_line: u32) -> Vec<Seg<'_>> {
                 run_line = line;
             }
             _ => {
-                let c = payload[i..].chars().next().expect("char boundary");
-                col += 1;
-                i += c.len_utf8();
+                // Plain text up to the next line break, tag or character reference: its
+                // characters are its bytes that do not continue one.
+                let next =
+                    memchr::memchr3(b'\n', b'<', b'&', &bytes[i..]).map_or(bytes.len(), |j| i + j);
+                col += bytes[i..next]
+                    .iter()
+                    .filter(|&&b| (b as i8) >= -0x40)
+                    .count() as u32;
+                i = next;
             }
         }
     }
