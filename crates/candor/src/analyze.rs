@@ -160,7 +160,7 @@ impl Analyzer {
     fn run(&self, mut t: Transcript, lint: bool, words: Option<Vec<usize>>) -> Report {
         let words = match words {
             Some(w) if w.len() == t.turns.len() => w,
-            _ => t.turns.iter().map(|u| text::count_words(&u.text)).collect(),
+            _ => text::turn_words(&t.turns),
         };
         if !self.config.interviewers.is_empty() || !self.config.interviewees.is_empty() {
             crate::roles::assign_counted(

@@ -65,7 +65,7 @@ pub(crate) fn parse_counted(
     let mut warnings = decoded.warnings.clone();
     warnings.append(&mut t.warnings);
     t.warnings = warnings;
-    let words: Vec<usize> = t.turns.iter().map(|u| text::count_words(&u.text)).collect();
+    let words = text::turn_words(&t.turns);
     roles::assign_counted(&mut t, &[], &[], &words);
     Ok((t, words))
 }

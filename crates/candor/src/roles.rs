@@ -470,11 +470,7 @@ mod tests {
     fn roles(src: &str, given: &[&str]) -> Vec<(String, Role)> {
         let mut t = crate::parse(src.as_bytes(), None).unwrap();
         let given: Vec<String> = given.iter().map(|s| s.to_string()).collect();
-        let words: Vec<usize> = t
-            .turns
-            .iter()
-            .map(|u| crate::text::count_words(&u.text))
-            .collect();
+        let words = crate::text::turn_words(&t.turns);
         assign_counted(&mut t, &given, &[], &words);
         t.speakers
             .iter()

@@ -127,6 +127,11 @@ fn swar_alphanumeric(x: u64) -> u64 {
     (letter | digit) & HIGH
 }
 
+/// [`count_words`] of each turn, in order.
+pub(crate) fn turn_words(turns: &[crate::transcript::Turn]) -> Vec<usize> {
+    turns.iter().map(|u| count_words(&u.text)).collect()
+}
+
 /// [`count_words`] for any text: annotations in brackets, and Unicode letters and CJK.
 fn count_words_general(text: &str) -> usize {
     // ASCII bytes by class, so the common case is one table look-up per byte.
@@ -419,16 +424,20 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// [`is_word_char`] of each ASCII byte.
-const ASCII_WORD: [bool; 128] = {
+/// For each ASCII byte, whether it is a letter, a digit or `extra`: the byte tables of the
+/// word scanners.
+pub(crate) const fn alphanumeric_or(extra: u8) -> [bool; 128] {
     let mut t = [false; 128];
     let mut i = 0;
     while i < 128 {
-        t[i] = (i as u8).is_ascii_alphanumeric() || i as u8 == b'_';
+        t[i] = (i as u8).is_ascii_alphanumeric() || i as u8 == extra;
         i += 1;
     }
     t
-};
+}
+
+/// [`is_word_char`] of each ASCII byte.
+const ASCII_WORD: [bool; 128] = alphanumeric_or(b'_');
 
 /// Raw tokens of a sentence: (start, end) byte offsets in `text`, and whether punctuation.
 fn raw_tokens(text: &str, base: usize, out: &mut Vec<(usize, usize, bool)>) {

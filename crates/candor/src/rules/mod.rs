@@ -33,7 +33,17 @@ pub(crate) mod validation;
 
 /// Compiles a pattern written in this crate; the patterns are tested, so failure is a bug.
 pub(crate) fn re(pattern: &str) -> Regex {
-    match Regex::new(pattern) {
+    built_in(Regex::new(pattern))
+}
+
+/// [`re`] for the anchored searches of [`pattern`], with regex-automata's own regex.
+pub(crate) fn re_anchored(pattern: &str) -> regex_automata::meta::Regex {
+    built_in(regex_automata::meta::Regex::new(pattern))
+}
+
+/// A built-in pattern, compiled; every one is compiled by the tests, so failure is a bug.
+fn built_in<R, E: std::fmt::Display>(compiled: Result<R, E>) -> R {
+    match compiled {
         Ok(r) => r,
         Err(e) => panic!("built-in pattern failed to compile: {e}"),
     }
@@ -245,15 +255,7 @@ fn stem_key(stem: &str) -> u64 {
 fn add_stems(text: &str, set: &mut StemSet) {
     let b = text.as_bytes();
     // ASCII word bytes by table; other characters decoded.
-    const WORD: [bool; 128] = {
-        let mut t = [false; 128];
-        let mut i = 0;
-        while i < 128 {
-            t[i] = (i as u8).is_ascii_alphanumeric() || i as u8 == b'\'';
-            i += 1;
-        }
-        t
-    };
+    const WORD: [bool; 128] = crate::text::alphanumeric_or(b'\'');
     // Whether a word goes on at byte `i`, and the length of its character there.
     let word_at = |i: usize| -> (bool, usize) {
         match b[i] {

@@ -85,10 +85,7 @@ impl Pattern {
 
     fn anchored(&self) -> &meta::Regex {
         self.anchored
-            .get_or_init(|| match meta::Regex::new(&(self.src)()) {
-                Ok(r) => r,
-                Err(e) => panic!("built-in pattern failed to compile: {e}"),
-            })
+            .get_or_init(|| super::re_anchored(&(self.src)()))
     }
 
     /// The gate's findings for a search of `hay`, a part of `s.norm`, with this pattern's
