@@ -4,7 +4,12 @@
 //! ```sh
 //! cargo build --release --example workload
 //! valgrind --tool=callgrind target/release/examples/workload    # see benches/instructions.sh
+//! CANDOR_TURNS=20 CANDOR_COPIES=100 target/release/examples/workload 5 plain
 //! ```
+//!
+//! Arguments: rounds (1) and one format to keep (all four unless given). `CANDOR_TURNS` sets
+//! the plain interview's length, `CANDOR_COPIES` how many different interviews of each
+//! format a round reads, and `CANDOR_STAGE` where the analysis stops (see below).
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
@@ -22,9 +27,19 @@ fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let pool = corpus::Pool::load(root);
     let analyzer = candor::Analyzer::new(candor::Config::default()).expect("analyser");
+    // CANDOR_TURNS=N sets the plain interview's length (300 turns unless set).
+    let plain_turns: usize = std::env::var("CANDOR_TURNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
+    // CANDOR_COPIES=N analyses N different interviews of each format per round (1 unless set).
+    let copies: usize = std::env::var("CANDOR_COPIES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     let mut inputs = Vec::new();
     for (format, turns) in [
-        ("plain", 300),
+        ("plain", plain_turns),
         ("teams-vtt", 150),
         ("deepgram-json", 150),
         ("otter", 150),
@@ -33,8 +48,10 @@ fn main() {
             continue;
         }
         let mut rng = corpus::Rng::new(3);
-        let iv = corpus::interview(&mut rng, &pool, turns);
-        inputs.push(corpus::render(&iv, format).into_bytes());
+        for _ in 0..copies {
+            let iv = corpus::interview(&mut rng, &pool, turns);
+            inputs.push(corpus::render(&iv, format).into_bytes());
+        }
     }
     let bytes: usize = inputs.iter().map(Vec::len).sum();
     // Warm up: compile the built-in patterns outside the measurement.
