@@ -48,14 +48,42 @@ fn install_interrupt_handler() {
 }
 
 /// A file written whole or not at all: a temporary beside it, renamed on success.
+///
+/// What is not an ordinary file (`-o /dev/null`, a named pipe) is written to as it is:
+/// renaming over it would replace it. A symbolic link keeps pointing where it did, and the
+/// file it points to is the one replaced.
 pub struct AtomicFile {
     target: PathBuf,
-    tmp: tempfile::NamedTempFile,
+    sink: Held,
+}
+
+enum Held {
+    Temporary(tempfile::NamedTempFile),
+    Direct(std::fs::File),
 }
 
 impl AtomicFile {
     pub fn create(target: &Path) -> Result<Self, String> {
-        let dir = target
+        let cannot = |e: std::io::Error| format!("{}: cannot write: {e}", target.display());
+        if let Ok(m) = std::fs::metadata(target) {
+            if !m.is_file() && !m.is_dir() {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(target)
+                    .map_err(cannot)?;
+                return Ok(AtomicFile {
+                    target: target.to_path_buf(),
+                    sink: Held::Direct(f),
+                });
+            }
+        }
+        let is_link = std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink());
+        let real = if is_link {
+            std::fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf())
+        } else {
+            target.to_path_buf()
+        };
+        let dir = real
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
@@ -66,28 +94,38 @@ impl AtomicFile {
             .map_err(|e| format!("{}: cannot create a file there: {e}", target.display()))?;
         register_temporary(tmp.path());
         Ok(AtomicFile {
-            target: target.to_path_buf(),
-            tmp,
+            target: real,
+            sink: Held::Temporary(tmp),
         })
     }
 
     pub fn writer(&mut self) -> &mut std::fs::File {
-        self.tmp.as_file_mut()
+        match &mut self.sink {
+            Held::Temporary(tmp) => tmp.as_file_mut(),
+            Held::Direct(f) => f,
+        }
     }
 
     pub fn commit(self) -> Result<(), String> {
-        let path = self.tmp.path().to_path_buf();
+        let tmp = match self.sink {
+            Held::Temporary(tmp) => tmp,
+            Held::Direct(mut f) => {
+                use std::io::Write;
+                return f
+                    .flush()
+                    .map_err(|e| format!("{}: cannot write: {e}", self.target.display()));
+            }
+        };
+        let path = tmp.path().to_path_buf();
         // The temporary is private (0600); the output is an ordinary file.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let _ = self
-                .tmp
+            let _ = tmp
                 .as_file()
                 .set_permissions(std::fs::Permissions::from_mode(0o644));
         }
-        self.tmp
-            .persist(&self.target)
+        tmp.persist(&self.target)
             .map_err(|e| format!("{}: cannot write: {e}", self.target.display()))?;
         unregister_temporary(&path);
         Ok(())

@@ -241,6 +241,63 @@ fn output_file_is_written_whole_and_leaves_no_temporaries() {
     }
 }
 
+/// `-o` naming a named pipe (as `/dev/null` is a device) writes into it: renaming a
+/// finished file over it, as for an ordinary file, would replace it (as root, even
+/// `/dev/null`).
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_writes_into_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = corpus_dir(3, 8);
+    let out_dir = tempfile::tempdir().unwrap();
+    let fifo = out_dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available; skipped");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    candor()
+        .args(["score", "--format", "csv", "--no-progress", "--output"])
+        .arg(&fifo)
+        .arg(dir.path())
+        .assert()
+        .success();
+    // Checked before waiting for the reader, which waits for ever if the pipe was replaced.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe is still a pipe");
+    let got = reader.join().unwrap();
+    assert_eq!(got.lines().count(), 4, "a header and three rows: {got}");
+    let left = std::fs::read_dir(out_dir.path()).unwrap().count();
+    assert_eq!(left, 1, "no temporary left beside it");
+}
+
+/// `-o` naming a symbolic link replaces the file it points to and keeps the link.
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_keeps_the_link() {
+    let dir = corpus_dir(3, 9);
+    let out_dir = tempfile::tempdir().unwrap();
+    let real = out_dir.path().join("real.csv");
+    let link = out_dir.path().join("link.csv");
+    std::fs::write(&real, "old\n").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    candor()
+        .args(["score", "--format", "csv", "--no-progress", "--output"])
+        .arg(&link)
+        .arg(dir.path())
+        .assert()
+        .success();
+    let kind = std::fs::symlink_metadata(&link).unwrap().file_type();
+    assert!(kind.is_symlink(), "the link is still a link");
+    let written = std::fs::read_to_string(&real).unwrap();
+    assert_eq!(written.lines().count(), 4, "{written}");
+    assert!(!written.contains("old"), "{written}");
+}
+
 #[test]
 fn html_report_is_self_contained() {
     let dir = corpus_dir(8, 7);
