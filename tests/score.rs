@@ -25,6 +25,15 @@ fn corpus_dir(n: usize, seed: u64) -> tempfile::TempDir {
     dir
 }
 
+/// `candor score` of `dir` with its CSV rows written to `target`.
+fn score_csv_into(target: &Path, dir: &Path) -> Command {
+    let mut c = candor();
+    c.args(["score", "--format", "csv", "--no-progress", "--output"])
+        .arg(target)
+        .arg(dir);
+    c
+}
+
 fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.assert().get_output().stdout.clone()).unwrap()
 }
@@ -214,12 +223,7 @@ fn output_file_is_written_whole_and_leaves_no_temporaries() {
     let dir = corpus_dir(5, 6);
     let out_dir = tempfile::tempdir().unwrap();
     let target = out_dir.path().join("scores.csv");
-    let stdout = stdout_of(
-        candor()
-            .args(["score", "--format", "csv", "--no-progress", "--output"])
-            .arg(&target)
-            .arg(dir.path()),
-    );
+    let stdout = stdout_of(&mut score_csv_into(&target, dir.path()));
     assert!(
         stdout.contains("Summary: 5 files"),
         "the summary goes to the terminal: {stdout}"
@@ -260,12 +264,7 @@ fn output_to_a_named_pipe_writes_into_it() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
     };
-    candor()
-        .args(["score", "--format", "csv", "--no-progress", "--output"])
-        .arg(&fifo)
-        .arg(dir.path())
-        .assert()
-        .success();
+    score_csv_into(&fifo, dir.path()).assert().success();
     // Checked before waiting for the reader, which waits for ever if the pipe was replaced.
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
     assert!(kind.is_fifo(), "the pipe is still a pipe");
@@ -285,12 +284,7 @@ fn output_through_a_symlink_keeps_the_link() {
     let link = out_dir.path().join("link.csv");
     std::fs::write(&real, "old\n").unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    candor()
-        .args(["score", "--format", "csv", "--no-progress", "--output"])
-        .arg(&link)
-        .arg(dir.path())
-        .assert()
-        .success();
+    score_csv_into(&link, dir.path()).assert().success();
     let kind = std::fs::symlink_metadata(&link).unwrap().file_type();
     assert!(kind.is_symlink(), "the link is still a link");
     let written = std::fs::read_to_string(&real).unwrap();
