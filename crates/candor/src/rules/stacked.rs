@@ -28,10 +28,10 @@ talk to — maybe someone in finance?\"), or a prompt followed by one narrowing 
 };
 
 /// A question unit: (start, end) in the turn text and its content words.
-struct Unit {
+struct Unit<'s> {
     start: usize,
     end: usize,
-    words: Vec<String>,
+    words: Vec<&'s str>,
     invitation: bool,
     referral: bool,
 }
@@ -142,14 +142,14 @@ fn abandoned(s: &Sentence, from: usize, to: usize) -> bool {
         )
 }
 
-fn content_words(s: &Sentence, from: usize, to: usize) -> Vec<String> {
+fn content_words(s: &Sentence, from: usize, to: usize) -> Vec<&str> {
     (from..to)
         .filter(|&k| !s.toks[k].punct)
-        .map(|k| s.tok_str(k).to_string())
+        .map(|k| s.tok_str(k))
         .filter(|w| {
             w.len() > 3
                 && !matches!(
-                    w.as_str(),
+                    *w,
                     "what"
                         | "that"
                         | "this"
@@ -167,7 +167,7 @@ fn content_words(s: &Sentence, from: usize, to: usize) -> Vec<String> {
         .collect()
 }
 
-fn overlap(a: &[String], b: &[String]) -> f32 {
+fn overlap(a: &[&str], b: &[&str]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
