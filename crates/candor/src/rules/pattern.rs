@@ -100,6 +100,15 @@ impl Pattern {
         inside.then(|| (s.gate(|| gate_hits(norm)), slot, h0 - n0))
     }
 
+    /// False when the gate proves that this pattern matches in no part of `s.norm`: none of
+    /// its literals occurs in it. A rule whose every finding needs the pattern to match
+    /// somewhere in the sentence can stop there.
+    #[inline(always)]
+    pub fn may_match_in_part(&self, s: &Sentence) -> bool {
+        self.gated(s, &s.norm)
+            .is_none_or(|(g, slot, _)| g.near.contains(slot) || g.edge.contains(slot))
+    }
+
     /// False when the gate proves that this pattern cannot match `hay`, a part of `s.norm`.
     #[cfg(test)]
     fn may_match(&self, s: &Sentence, hay: &str) -> bool {
@@ -523,6 +532,7 @@ mod tests {
                     for hay in [s.norm.as_str(), s.core_norm(), s.main_norm()] {
                         let want = p.regex().find(hay).map(|m| (m.start(), m.end()));
                         if want.is_some() {
+                            assert!(p.may_match_in_part(&s), "{:?}", p.regex().as_str());
                             assert!(
                                 p.may_match(&s, hay),
                                 "{:?} matches {hay:?} but the gate ruled it out",
@@ -545,10 +555,22 @@ mod tests {
         assert!(gated * 10 >= all * 9, "{gated} of {all} patterns gated");
     }
 
-    /// Checks the gated searches against the plain regex on every part of `text`'s sentences.
+    /// Checks the gated searches against the plain regex on every part of `text`'s sentences,
+    /// and that a pattern the gate rules out of a sentence matches in no part of it.
     fn gated_searches_agree(text: &str) -> Result<(), String> {
         for s in sentences(text, &[]) {
             for p in super::super::registry() {
+                if !p.may_match_in_part(&s) {
+                    let norm = s.norm.as_str();
+                    let from = (0..norm.len()).filter(|&i| norm.is_char_boundary(i));
+                    if let Some(i) = from.into_iter().find(|&i| p.regex().is_match(&norm[i..])) {
+                        return Err(format!(
+                            "{:?} matches {:?} but was ruled out of the sentence",
+                            p.regex().as_str(),
+                            &norm[i..]
+                        ));
+                    }
+                }
                 for hay in [s.norm.as_str(), s.core_norm(), s.main_norm()] {
                     let want = p.regex().find(hay).map(|m| (m.start(), m.end()));
                     let got = p.find_in(&s, hay).map(|m| (m.start(), m.end()));

@@ -62,7 +62,8 @@ pattern!(
     REPORTED, r"^(?:you (?:said|mentioned|called|told me|described|were saying|say)|so you (?:said|mentioned|feel|think|find)|when you say|it sounds like you)\b");
 
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
-    if s.form.is_question() || s.ends_q {
+    // Every finding needs a negative judgement somewhere in the sentence.
+    if s.form.is_question() || s.ends_q || !NEGATIVE.may_match_in_part(s) {
         return None;
     }
     let core = s.core_norm();
@@ -124,7 +125,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
-        if let Some(m) = NEGATIVE.find(&rest[..cut]) {
+        if let Some(m) = NEGATIVE.find_in(s, &rest[..cut]) {
             let end = b + m.end();
             let span = s.source_range(a, end);
             return Some(Hit::new(Id::SelfCriticism, span).message("runs down their own product"));
