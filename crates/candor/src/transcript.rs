@@ -381,6 +381,12 @@ impl Builder {
         }
     }
 
+    /// Room for `n` more turns, where the reader can bound how many there will be: the turns
+    /// then never move while they are added (each move copies every turn so far).
+    pub fn reserve_turns(&mut self, n: usize) {
+        self.turns.reserve(n);
+    }
+
     /// The index of a speaker, added on first sight.
     pub fn speaker(&mut self, raw: &str) -> usize {
         // Labels recur as written, mostly two in turn: the last few are checked before any

@@ -599,6 +599,15 @@ pub(crate) fn parse_classified<'a>(
             }
         }
     }
+    // A turn starts where the label changes (or at the first line, before any label): room
+    // for that many turns at most. Labels rejected below only merge turns.
+    let mut last = None;
+    let changes = ids
+        .iter()
+        .flatten()
+        .filter(|&&id| last.replace(id) != Some(id))
+        .count();
+    b.reserve_turns(changes + 1);
     let accept = |c: &Cand, id: usize| -> bool {
         if !allowed(c.shape) {
             return false;
