@@ -77,6 +77,10 @@ fn is_index(line: &str) -> bool {
 
 /// Whether the text has SubRip timing lines (and no WebVTT signature, checked before).
 pub(crate) fn looks_like_srt(text: &str) -> bool {
+    // Most text has no arrow at all: one search says so without reading it line by line.
+    if memchr::memmem::find(text.as_bytes(), b"-->").is_none() {
+        return false;
+    }
     let mut timings = 0;
     for line in text.lines().take(200) {
         if line.contains("-->") && timing(line).is_some() {

@@ -650,6 +650,9 @@ pub(crate) fn parse_classified<'a>(
         .map(|(_, name)| name.to_lowercase())
         .collect();
 
+    // Whether a label declares a role ("Interviewer: Maya Chen"), once per distinct label.
+    let declares: Vec<Option<bool>> = labels.names.iter().map(|n| declared_role(n)).collect();
+
     let mut current: Option<usize> = None;
     let mut seen_turn = false;
     // Times of a header line (Rev, Otter) whose text follows on the next lines.
@@ -663,7 +666,11 @@ pub(crate) fn parse_classified<'a>(
             Kind::Blank | Kind::Skip | Kind::Time => {}
             Kind::Speaker(c) if accepted[i] => {
                 let rest = &line[c.text_start..];
-                if let Some(is_interviewer) = declared_role(c.name) {
+                let declared = match ids[i] {
+                    Some(id) => declares[id],
+                    None => declared_role(c.name),
+                };
+                if let Some(is_interviewer) = declared {
                     if let Some(names) = declaration(rest, &speaking) {
                         if is_interviewer {
                             b.declared.interviewers.extend(names);
