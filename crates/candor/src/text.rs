@@ -78,15 +78,28 @@ pub fn count_words(text: &str) -> usize {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(chunk);
         let x = u64::from_le_bytes(eight);
-        // Eight ASCII bytes without a joining character at a time: a word starts at each
-        // word byte after a byte that is not one.
-        if x & HIGH == 0 && !has_join(x) {
+        // Eight ASCII bytes at a time: a word starts at each word byte after a byte that
+        // is not inside a word. A joining character is inside one when the byte before it
+        // is, so the words are carried through runs of them (one step for each, in turn).
+        if x & HIGH == 0 {
             let word = swar_alphanumeric(x);
-            let before = (word << 8) | ((in_word as u64) << 7);
+            let join = swar_join(x);
+            let carry = (in_word as u64) << 7;
+            let mut inside = word;
+            if join != 0 {
+                loop {
+                    let next = word | (join & ((inside << 8) | carry));
+                    if next == inside {
+                        break;
+                    }
+                    inside = next;
+                }
+            }
+            let before = (inside << 8) | carry;
             // One top bit per word start: shifted down, the bytes sum into the top one
             // (a multiply, where count_ones is a dozen instructions without popcnt).
             n += ((((word & !before) >> 7).wrapping_mul(ONES)) >> 56) as usize;
-            in_word = (word >> 63) as usize;
+            in_word = (inside >> 63) as usize;
         } else {
             for (j, &b) in chunk.iter().enumerate() {
                 step(i + j, b, &mut n, &mut in_word);
@@ -104,16 +117,12 @@ pub fn count_words(text: &str) -> usize {
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// Whether any of the eight bytes of `x` is an apostrophe, a hyphen or an underscore.
-fn has_join(x: u64) -> bool {
-    // A zero byte of `y` borrows when one is taken from it.
-    let zero = |y: u64| y.wrapping_sub(ONES) & !y;
-    let (a, h, u) = (
-        x ^ (ONES * u64::from(b'\'')),
-        x ^ (ONES * u64::from(b'-')),
-        x ^ (ONES * u64::from(b'_')),
-    );
-    (zero(a) | zero(h) | zero(u)) & HIGH != 0
+/// For eight ASCII bytes, the top bit of each set where the byte is an apostrophe, a hyphen
+/// or an underscore.
+fn swar_join(x: u64) -> u64 {
+    // A byte below 0x80 plus 0x7F reaches the top bit unless it is zero, and never carries.
+    let equal = |c: u8| !((x ^ (ONES * u64::from(c))) + ONES * 0x7F) & HIGH;
+    equal(b'\'') | equal(b'-') | equal(b'_')
 }
 
 /// For eight ASCII bytes, the top bit of each set where the byte is a letter or a digit.
@@ -2041,6 +2050,13 @@ mod tests {
 
         #[test]
         fn count_words_eight_bytes_at_a_time_agrees(text in "[ -~&&[^(\\[]]{0,80}") {
+            proptest::prop_assert_eq!(count_words(&text), count_words_general(&text));
+        }
+
+        #[test]
+        fn count_words_carries_words_through_runs_of_joining_characters(
+            text in "[a1 '_.-]{0,64}"
+        ) {
             proptest::prop_assert_eq!(count_words(&text), count_words_general(&text));
         }
 
