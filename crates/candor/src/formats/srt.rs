@@ -77,8 +77,12 @@ fn is_index(line: &str) -> bool {
 
 /// Whether the text has SubRip timing lines (and no WebVTT signature, checked before).
 pub(crate) fn looks_like_srt(text: &str) -> bool {
-    // Most text has no arrow at all: one search says so without reading it line by line.
-    if memchr::memmem::find(text.as_bytes(), b"-->").is_none() {
+    // Only the first 200 lines are read. Most text has no arrow in them at all: one search
+    // says so without reading them line by line.
+    let head = memchr::memchr_iter(b'\n', text.as_bytes())
+        .nth(199)
+        .map_or(text.len(), |end| end + 1);
+    if memchr::memmem::find(&text.as_bytes()[..head], b"-->").is_none() {
         return false;
     }
     let mut timings = 0;

@@ -599,8 +599,9 @@ pub(crate) fn parse_classified<'a>(
             }
         }
     }
-    // A turn starts where the label changes (or at the first line, before any label): room
-    // for that many turns at most. Labels rejected below only merge turns.
+    // A turn starts where the label changes (or at the first line, before any label), so
+    // that many turns is room enough for most transcripts; it is only room, and the vector
+    // still grows if more come.
     let mut last = None;
     let changes = ids
         .iter()
