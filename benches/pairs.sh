@@ -19,7 +19,9 @@ pairs="${3:-6}"
 rounds="${4:-8}"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-rate() { grep -o '[0-9.]* MB/s' "$1" | cut -d' ' -f1; }
+rate() { # a run's MB/s, or its own error output and a stop
+  grep -o '[0-9.]* MB/s' "$1" | cut -d' ' -f1 | grep . || { cat "$1" >&2; exit 1; }
+}
 for i in $(seq 1 "$pairs"); do
   ca=$((i % 2))
   cb=$((1 - ca))
@@ -28,4 +30,4 @@ for i in $(seq 1 "$pairs"); do
   wait
   echo "$(rate "$out/a") $(rate "$out/b")"
 done | awk '{ printf "A %6.1f MB/s   B %6.1f MB/s   B/A %.3f\n", $1, $2, $2 / $1; r += $2 / $1; n++ }
-            END { printf "mean ratio B/A over %d pairs: %.3f\n", n, r / n }'
+            END { if (n) printf "mean ratio B/A over %d pairs: %.3f\n", n, r / n }'
