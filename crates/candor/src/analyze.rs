@@ -3,13 +3,13 @@
 use crate::config::{Config, Level, SpeakerFilter};
 use crate::decode::Decoded;
 use crate::error::Error;
-use crate::formats::Format;
-use crate::metrics::{Basis, Metrics, Stretch};
-use crate::report::{Finding, Report, Severity, SpeakerStats};
+use crate::model::Cursor;
+use crate::model::Format;
+use crate::model::{Basis, Metrics, Stretch};
+use crate::model::{Finding, Report, Severity, SpeakerStats};
+use crate::model::{Role, RoleSource, Transcript, Turn};
 use crate::rules::{self, Ctx, Echo, Hit, Id, closed, practice, selling};
 use crate::text::{self, Sentence};
-use crate::transcript::Cursor;
-use crate::transcript::{Role, RoleSource, Transcript, Turn};
 
 /// A compiled user phrase rule.
 #[derive(Debug, Clone)]

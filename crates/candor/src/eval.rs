@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::Analyzer;
 use crate::config::Config;
 use crate::error::Error;
-use crate::transcript::Role;
+use crate::model::Role;
 
 /// Gold labels for one transcript.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

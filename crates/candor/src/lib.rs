@@ -9,25 +9,23 @@ mod decode;
 mod error;
 pub mod eval;
 pub mod formats;
-mod metrics;
-mod report;
+mod model;
 mod roles;
 mod rules;
 pub(crate) mod text;
-mod transcript;
 
 pub use analyze::Analyzer;
 pub use config::{Config, CustomRule, Level, Profile, SpeakerFilter, Thresholds};
 pub use decode::{Decoded, decode};
 pub use error::{Error, Warning};
 pub use formats::time::format_clock;
-pub use formats::{Format, detect, vtt};
-pub use metrics::{Basis, Metrics, Stretch};
-pub use report::{Finding, Report, ReportError, Severity, SpeakerStats};
-pub use roles::generic_role;
+pub use formats::{detect, vtt};
+pub use model::{
+    Basis, Declared, Finding, Format, Metrics, Position, Report, ReportError, Role, RoleSource,
+    Severity, Speaker, SpeakerStats, Stretch, Transcript, Turn, generic_role,
+};
 pub use rules::{Example, RuleInfo, Scope, rule, rules};
 pub use text::{Form, count_words};
-pub use transcript::{Declared, Position, Role, RoleSource, Speaker, Transcript, Turn};
 
 /// Decodes, detects and parses transcript bytes, and assigns speaker roles.
 ///

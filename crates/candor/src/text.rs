@@ -137,7 +137,7 @@ fn swar_alphanumeric(x: u64) -> u64 {
 }
 
 /// [`count_words`] of each turn, in order.
-pub(crate) fn turn_words(turns: &[crate::transcript::Turn]) -> Vec<usize> {
+pub(crate) fn turn_words(turns: &[crate::model::Turn]) -> Vec<usize> {
     turns.iter().map(|u| count_words(&u.text)).collect()
 }
 

@@ -7,9 +7,10 @@
 
 use serde_json::{Map, Value};
 
-use super::Format;
+use super::builder::{Builder, Span};
 use crate::error::{Error, Warning};
-use crate::transcript::{Builder, Span, Transcript, UNKNOWN_SPEAKER};
+use crate::model::Format;
+use crate::model::{Transcript, UNKNOWN_SPEAKER};
 
 /// `[` followed by an object, an empty array or a string: JSON, not `[00:01] Name:`.
 pub(crate) fn starts_like_array(s: &str) -> bool {

@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
-use super::Format;
+use super::builder::{Builder, Span, drop_prefix, first_line_text};
 use super::label;
 use crate::error::{Error, Warning};
-use crate::transcript::{Builder, Span, Transcript, UNKNOWN_SPEAKER, drop_prefix, first_line_text};
+use crate::model::Format;
+use crate::model::{Transcript, UNKNOWN_SPEAKER};
 
 /// Parses an SRT timestamp: `00:00:01,000`, `00:00:01.000`, `0:0:1`, `00:01,5`, full-width delimiters.
 fn srt_time(s: &str) -> Option<f64> {

@@ -10,11 +10,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Format;
+use super::builder::{Builder, Span};
 use super::label::{self, Label};
 use super::time::parse_clock;
 use crate::error::{Error, Warning};
-use crate::transcript::{Builder, Declared, Span, Transcript, UNKNOWN_SPEAKER};
+use crate::model::Format;
+use crate::model::{Declared, Transcript, UNKNOWN_SPEAKER};
 
 const CLOCK: &str = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?";
 
@@ -622,7 +623,7 @@ pub(crate) fn parse_classified<'a>(
         }
         counts[id] >= 2
             || label::looks_like_name(c.name)
-            || crate::roles::generic_role(c.name).is_some()
+            || crate::model::generic_role(c.name).is_some()
             || (matches!(
                 c.shape,
                 Shape::Marked | Shape::TimeFirst | Shape::TimeAfterName | Shape::Otter

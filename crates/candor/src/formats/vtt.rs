@@ -12,11 +12,12 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::Format;
+use super::builder::{Builder, Span, drop_prefix, first_line_text};
 use super::label;
 use super::time::parse_clock;
 use crate::error::{Error, Warning};
-use crate::transcript::{Builder, Span, Transcript, UNKNOWN_SPEAKER, drop_prefix, first_line_text};
+use crate::model::Format;
+use crate::model::{Transcript, UNKNOWN_SPEAKER};
 
 /// A cue as the WebVTT parser algorithm yields it.
 #[derive(Debug, Clone, PartialEq)]
@@ -364,7 +365,7 @@ fn decode_annotation(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    crate::transcript::clean_name(&out)
+    super::builder::clean_name(&out)
 }
 
 /// Tokenises a cue payload into voice segments, text runs mapped to the source.

@@ -1,7 +1,7 @@
 //! `closed-question`: a yes/no, either/or or rating question where an open one would teach more.
 
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern, whole};
-use crate::report::Severity;
+use crate::model::Severity;
 use crate::text::{Form, Sentence};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {

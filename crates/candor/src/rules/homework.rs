@@ -1,7 +1,7 @@
 //! `homework-question`: asks basic facts that preparation would have found.
 
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
-use crate::report::Severity;
+use crate::model::Severity;
 use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {

@@ -1,7 +1,7 @@
 //! `hypothetical-question`: asks the interviewee to predict what they would do, use, buy or pay.
 
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
-use crate::report::Severity;
+use crate::model::Severity;
 use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {

@@ -1,7 +1,7 @@
 //! `leading-question`: a question that presupposes or pushes toward an answer.
 
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
-use crate::report::Severity;
+use crate::model::Severity;
 use crate::text::{Form, Sentence};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::report::Severity;
+use crate::model::Severity;
 use crate::text::Sentence;
 
 pub(crate) mod closed;

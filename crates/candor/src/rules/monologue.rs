@@ -1,7 +1,7 @@
 //! `interviewer-monologue`: one interviewer turn that goes on too long.
 
 use super::{Example, Hit, Id, RuleInfo, Scope};
-use crate::report::Severity;
+use crate::model::Severity;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "interviewer-monologue",

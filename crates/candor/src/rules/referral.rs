@@ -1,7 +1,7 @@
 //! `no-referral-ask`: the interviewer never asked who else to talk to.
 
 use super::{Example, Hit, Id, RuleInfo, Scope};
-use crate::report::Severity;
+use crate::model::Severity;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "no-referral-ask",

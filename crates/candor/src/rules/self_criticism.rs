@@ -1,7 +1,7 @@
 //! `self-criticism`: runs down or apologises for the interviewer's own product.
 
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
-use crate::report::Severity;
+use crate::model::Severity;
 use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {

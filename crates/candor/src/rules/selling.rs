@@ -1,7 +1,7 @@
 //! `selling`: pitches the product: features, benefits, prices, demos, trials.
 
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
-use crate::report::Severity;
+use crate::model::Severity;
 use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {

@@ -1,7 +1,7 @@
 //! `stacked-questions`: several different questions in one breath.
 
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
-use crate::report::Severity;
+use crate::model::Severity;
 use crate::text::{Form, Sentence, is_aux, is_wh, wh_opens_question};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {

@@ -1,7 +1,7 @@
 //! `no-summary`: the interviewer never summarised back what they heard.
 
 use super::{Example, Hit, Id, RuleInfo, Scope};
-use crate::report::Severity;
+use crate::model::Severity;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "no-summary",

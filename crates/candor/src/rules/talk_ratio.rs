@@ -1,8 +1,8 @@
 //! `talk-ratio`: the interviewer talked more than a discovery interview allows.
 
 use super::{Example, Hit, Id, RuleInfo, Scope};
-use crate::metrics::Metrics;
-use crate::report::Severity;
+use crate::model::Metrics;
+use crate::model::Severity;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "talk-ratio",

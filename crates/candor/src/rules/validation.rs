@@ -1,7 +1,7 @@
 //! `validation-seeking`: asks for approval of the interviewer's idea or product.
 
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
-use crate::report::Severity;
+use crate::model::Severity;
 use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {

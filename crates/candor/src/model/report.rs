@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Warning};
-use crate::metrics::Metrics;
-use crate::transcript::{Role, RoleSource};
+use crate::model::Metrics;
+use crate::model::{Role, RoleSource};
 
 /// How serious a finding is.
 ///

@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::transcript::RoleSource;
+use crate::model::RoleSource;
 
 /// What a talk ratio is measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
