@@ -8,8 +8,10 @@ use crate::model::Format;
 use crate::model::{Basis, Metrics, Stretch};
 use crate::model::{Finding, Report, Severity, SpeakerStats};
 use crate::model::{Role, RoleSource, Transcript, Turn};
-use crate::rules::{self, Ctx, Echo, Hit, Id, closed, practice, selling};
-use crate::text::{self, Sentence};
+use crate::rules::Sentence;
+use crate::rules::{self, Ctx, Hit, Id, closed, practice, selling};
+use crate::speech;
+use crate::speech::stems::Echo;
 
 /// A compiled user phrase rule.
 #[derive(Debug, Clone)]
@@ -160,7 +162,7 @@ impl Analyzer {
     fn run(&self, mut t: Transcript, lint: bool, words: Option<Vec<usize>>) -> Report {
         let words = match words {
             Some(w) if w.len() == t.turns.len() => w,
-            _ => text::turn_words(&t.turns),
+            _ => speech::turn_words(&t.turns),
         };
         if !self.config.interviewers.is_empty() || !self.config.interviewees.is_empty() {
             crate::roles::assign_counted(
@@ -192,7 +194,7 @@ impl Analyzer {
         }
 
         // Only the interviewer's sentences are judged, so only theirs are analysed in full;
-        // for everyone else a question count is enough (see `text::count_questions`). A turn's
+        // for everyone else a question count is enough (see `speech::count_questions`). A turn's
         // sentences are analysed, judged and dropped a chunk at a time, so memory stays
         // bounded however long a turn runs.
         const CHUNK: usize = 2_000;
@@ -205,20 +207,25 @@ impl Analyzer {
         let enabled = |id: Id| lint && self.severity(id).is_some();
         for (k, turn) in t.turns.iter().enumerate() {
             if roles[k] != Role::Interviewer {
-                questions[k] = text::count_questions(&turn.text, &names);
+                questions[k] = speech::count_questions(&turn.text, &names);
                 if roles[k] == Role::Interviewee {
                     let new_exchange = k > 0 && roles[k - 1] == Role::Interviewer;
                     echo.add(&turn.text, new_exchange);
                 }
                 continue;
             }
-            let spans = text::sentence_spans(&turn.text);
-            let mut reader = text::Reader::new(&turn.text, &names);
+            let spans = speech::sentence_spans(&turn.text);
+            let mut reader = speech::Reader::new(&turn.text, &names);
             let mut cursor = Cursor::default();
             let mut pitched_here = false;
             for chunk in spans.chunks(CHUNK) {
                 let mut ss: Vec<Sentence> = Vec::with_capacity(chunk.len());
-                ss.extend(chunk.iter().filter_map(|&(a, b)| reader.read(a, b)));
+                ss.extend(
+                    chunk
+                        .iter()
+                        .filter_map(|&(a, b)| reader.read(a, b))
+                        .map(Sentence::new),
+                );
                 questions[k] += ss.iter().filter(|x| x.form.is_question()).count();
                 counts.add(&ss, words[k]);
                 if !lint {
@@ -321,7 +328,7 @@ impl Analyzer {
 
         for (k, h) in hits {
             if let Some(severity) = self.severity(h.rule) {
-                let spans = text::ranges_around(&t.turns[k].text, &names, h.start, h.end);
+                let spans = speech::ranges_around(&t.turns[k].text, &names, h.start, h.end);
                 let mut cursor = Cursor::default();
                 findings.push(self.finding(&t, k, &spans, &mut cursor, h, severity));
             }
@@ -345,8 +352,8 @@ impl Analyzer {
                             continue;
                         }
                         // Sentence bounds for the finding's context, only now that one is needed.
-                        let spans =
-                            spans.get_or_insert_with(|| text::sentence_ranges(&turn.text, &names));
+                        let spans = spans
+                            .get_or_insert_with(|| speech::sentence_ranges(&turn.text, &names));
                         findings.push(self.custom_finding(
                             &t,
                             k,

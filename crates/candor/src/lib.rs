@@ -12,7 +12,7 @@ pub mod formats;
 mod model;
 mod roles;
 mod rules;
-pub(crate) mod text;
+pub(crate) mod speech;
 
 pub use analyze::Analyzer;
 pub use config::{Config, CustomRule, Level, Profile, SpeakerFilter, Thresholds};
@@ -25,7 +25,7 @@ pub use model::{
     Severity, Speaker, SpeakerStats, Stretch, Transcript, Turn, generic_role,
 };
 pub use rules::{Example, RuleInfo, Scope, rule, rules};
-pub use text::{Form, count_words};
+pub use speech::{Form, count_words};
 
 /// Decodes, detects and parses transcript bytes, and assigns speaker roles.
 ///
@@ -63,7 +63,7 @@ pub(crate) fn parse_counted(
     let mut warnings = decoded.warnings.clone();
     warnings.append(&mut t.warnings);
     t.warnings = warnings;
-    let words = text::turn_words(&t.turns);
+    let words = speech::turn_words(&t.turns);
     roles::assign_counted(&mut t, &[], &[], &words);
     Ok((t, words))
 }
@@ -72,7 +72,7 @@ pub(crate) fn parse_counted(
 /// For debugging rules; the output format is not stable.
 #[doc(hidden)]
 pub fn debug_sentences(text: &str) -> Vec<(Form, String)> {
-    text::sentences(text, &[])
+    speech::sentences(text, &[])
         .into_iter()
         .map(|s| (s.form, s.norm.clone()))
         .collect()

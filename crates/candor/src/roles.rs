@@ -30,7 +30,7 @@ pub(crate) fn rough_questions(text: &str) -> f32 {
         .unwrap_or("")
         .to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-    if crate::text::is_wh(first)
+    if crate::speech::is_wh(first)
         || matches!(
             first,
             "do" | "does"
@@ -369,7 +369,7 @@ mod tests {
     fn roles(src: &str, given: &[&str]) -> Vec<(String, Role)> {
         let mut t = crate::parse(src.as_bytes(), None).unwrap();
         let given: Vec<String> = given.iter().map(|s| s.to_string()).collect();
-        let words = crate::text::turn_words(&t.turns);
+        let words = crate::speech::turn_words(&t.turns);
         assign_counted(&mut t, &given, &[], &words);
         t.speakers
             .iter()

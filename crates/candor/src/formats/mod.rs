@@ -149,7 +149,7 @@ fn fill_missing_ends(t: &mut Transcript) {
     let (mut words, mut secs) = (0usize, 0.0f64);
     for turn in &t.turns {
         if let Some(s) = turn.spoken {
-            words += crate::text::count_words(&turn.text);
+            words += crate::speech::count_words(&turn.text);
             secs += s;
         }
     }
@@ -160,7 +160,7 @@ fn fill_missing_ends(t: &mut Transcript) {
     };
     for turn in &mut t.turns {
         if let (Some(start), None) = (turn.start, turn.end) {
-            let d = crate::text::count_words(&turn.text) as f64 / rate;
+            let d = crate::speech::count_words(&turn.text) as f64 / rate;
             turn.end = Some(start + d);
             turn.spoken = Some(d);
         }

@@ -1,8 +1,9 @@
 //! `closed-question`: a yes/no, either/or or rating question where an open one would teach more.
 
+use super::Sentence;
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern, whole};
 use crate::model::Severity;
-use crate::text::{Form, Sentence};
+use crate::speech::Form;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "closed-question",

@@ -1,8 +1,8 @@
 //! `homework-question`: asks basic facts that preparation would have found.
 
+use super::Sentence;
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
 use crate::model::Severity;
-use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "homework-question",

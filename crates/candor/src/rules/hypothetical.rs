@@ -1,8 +1,8 @@
 //! `hypothetical-question`: asks the interviewee to predict what they would do, use, buy or pay.
 
+use super::Sentence;
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
 use crate::model::Severity;
-use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "hypothetical-question",

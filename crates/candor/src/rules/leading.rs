@@ -1,8 +1,9 @@
 //! `leading-question`: a question that presupposes or pushes toward an answer.
 
+use super::Sentence;
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
 use crate::model::Severity;
-use crate::text::{Form, Sentence};
+use crate::speech::Form;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "leading-question",

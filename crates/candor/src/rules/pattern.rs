@@ -23,7 +23,7 @@ use regex_automata::{Anchored, Input, meta};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
-use crate::text::Sentence;
+use super::Sentence;
 
 /// A built-in pattern, compiled on first use. Derefs to its [`Regex`] for ungated searches.
 pub(crate) struct Pattern {
@@ -497,7 +497,7 @@ pub(crate) use pattern;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::sentences;
+    use crate::rules::sentence::sentences;
 
     /// Sentences the rules see: every example of every rule, and some near misses.
     fn corpus() -> Vec<String> {

@@ -1,8 +1,9 @@
 //! Good practice, counted so feedback is not only negative: story prompts,
 //! follow-up probes, summaries back, asks for referrals.
 
+use super::Sentence;
 use super::pattern;
-use crate::text::{Form, Sentence};
+use crate::speech::Form;
 
 pattern!(
     STORY,

@@ -1,8 +1,8 @@
 //! `self-criticism`: runs down or apologises for the interviewer's own product.
 
+use super::Sentence;
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
 use crate::model::Severity;
-use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "self-criticism",

@@ -1,8 +1,8 @@
 //! `selling`: pitches the product: features, benefits, prices, demos, trials.
 
+use super::Sentence;
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
 use crate::model::Severity;
-use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "selling",

@@ -1,8 +1,8 @@
 //! `solution-request`: asks the interviewee to design the product.
 
+use super::Sentence;
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
 use crate::model::Severity;
-use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "solution-request",

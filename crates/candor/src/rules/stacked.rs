@@ -1,8 +1,9 @@
 //! `stacked-questions`: several different questions in one breath.
 
+use super::Sentence;
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
 use crate::model::Severity;
-use crate::text::{Form, Sentence, is_aux, is_wh, wh_opens_question};
+use crate::speech::{Form, is_aux, is_wh, wh_opens_question};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "stacked-questions",

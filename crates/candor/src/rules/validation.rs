@@ -1,8 +1,8 @@
 //! `validation-seeking`: asks for approval of the interviewer's idea or product.
 
+use super::Sentence;
 use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
 use crate::model::Severity;
-use crate::text::Sentence;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "validation-seeking",

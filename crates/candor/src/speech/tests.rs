@@ -1,0 +1,229 @@
+//! Tests of the speech layer.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::normalise::raw_tokens;
+use super::segment::sentence_bounds;
+use super::words::{count_words_general, is_word_char};
+use super::*;
+
+fn forms(text: &str) -> Vec<(Form, String)> {
+    sentences(text, &["Ravi".to_string()])
+        .into_iter()
+        .map(|s| (s.form, s.core_norm().to_string()))
+        .collect()
+}
+
+fn form(text: &str) -> Form {
+    let f = forms(text);
+    assert_eq!(f.len(), 1, "{text}: {f:?}");
+    f[0].0
+}
+
+#[test]
+fn contains_any_finds_ascii_bytes_and_other_characters() {
+    assert!(contains_any("why?", b".!?", &["？"]));
+    assert!(contains_any("なぜ？", b"?", &["？", "¿"]));
+    assert!(!contains_any("no question here", b"?", &["？", "¿"]));
+    assert!(!contains_any("café", b"?", &["？"]));
+}
+
+#[test]
+fn normalises_speech() {
+    let s = &sentences("Um, so what's the the, like, main thing you'd change?", &[])[0];
+    assert_eq!(s.norm, ", so what is the , main thing you would change ?");
+    assert_eq!(s.core_norm(), "what is the , main thing you would change ?");
+    let (a, b) = s.source_range(
+        s.norm.find("what").unwrap(),
+        s.norm.find(" is").unwrap() + 3,
+    );
+    assert_eq!(
+        &"Um, so what's the the, like, main thing you'd change?"[a..b],
+        "what's"
+    );
+}
+
+#[test]
+fn question_forms() {
+    assert_eq!(form("So how do you handle building regs?"), Form::Wh);
+    assert_eq!(form("how do you handle building regs"), Form::Wh);
+    assert_eq!(form("What I found was that it broke."), Form::Statement);
+    assert_eq!(
+        form("Could you walk me through the last reconciliation you did?"),
+        Form::Invitation
+    );
+    assert_eq!(
+        form("Would you mind telling me a bit about your first weeks?"),
+        Form::Invitation
+    );
+    assert_eq!(form("Tell me about the log."), Form::Invitation);
+    assert_eq!(
+        form("Walk me through how you write the report."),
+        Form::Invitation
+    );
+    assert_eq!(form("Say more about that?"), Form::Invitation);
+    assert_eq!(
+        form("Maybe start with what your job looks like day to day?"),
+        Form::Invitation
+    );
+    assert_eq!(
+        form("Do you use the reminder feature at all now?"),
+        Form::YesNo
+    );
+    assert_eq!(form("Ravi, did you ever try it?"), Form::YesNo);
+    assert_eq!(form("Would you sign up for that?"), Form::YesNo);
+    assert_eq!(form("do you use spreadsheets for that"), Form::YesNo);
+    assert_eq!(form("That must be so chaotic, right?"), Form::Tag);
+    assert_eq!(
+        form("Keyword rules are just the wrong approach, aren't they?"),
+        Form::Tag
+    );
+    assert_eq!(form("You use spreadsheets for this?"), Form::Declarative);
+    assert_eq!(form("Noisy how?"), Form::Fragment);
+    assert_eq!(form("Really?"), Form::Fragment);
+    assert_eq!(form("And when Ciarán's off as well?"), Form::Wh);
+    assert_eq!(
+        form("Remind me — is the school a state primary or an academy?"),
+        Form::YesNo
+    );
+    assert_eq!(form("Sorry, what's a credit?"), Form::Wh);
+    assert_eq!(form("In what way was it different?"), Form::Wh);
+    assert_eq!(form("We built a plugin."), Form::Statement);
+}
+
+#[test]
+fn splits_sentences_and_run_ons() {
+    assert_eq!(
+        forms("Tell me about the late payers. What happened the last time one paid really late?")
+            .len(),
+        2
+    );
+    let f = forms(
+        "so we built this thing that syncs everything for you would you use it if it was free",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[1].0, Form::YesNo);
+}
+
+/// The tokeniser as first written, over chars, to check the byte-wise one against.
+fn raw_tokens_by_chars(text: &str, base: usize, out: &mut Vec<(usize, usize, bool)>) {
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if matches!(d, '\'' | '’' | '-' | '.' | ':' | '/' | '&') {
+                    // Inside a word: "don't", "long-term", "3.5", "micro:bit", "24/7".
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    let inner_ok = match d {
+                        '\'' | '’' | '-' | '&' => after.is_some_and(is_word_char),
+                        _ => after.is_some_and(|a| a.is_alphanumeric()) && c.is_alphanumeric(),
+                    };
+                    if inner_ok {
+                        it.next();
+                        end = j + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push((base + i, base + end, false));
+        } else if c == '.' && text[i..].starts_with("...") {
+            it.next();
+            it.next();
+            out.push((base + i, base + i + 3, true));
+        } else if c == '-' && text[i + 1..].starts_with('-') {
+            it.next();
+            out.push((base + i, base + i + 2, true));
+        } else {
+            out.push((base + i, base + i + c.len_utf8(), true));
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn count_words_fast_path_agrees(text in "[aZ0 '_.,(\\[\\])’é你—-]{0,30}") {
+        proptest::prop_assert_eq!(count_words(&text), count_words_general(&text));
+    }
+
+    #[test]
+    fn raw_tokens_agree_with_the_char_by_char_reading(text in "[aZ0 _.,:/&'’é你—\t…-]{0,30}") {
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        raw_tokens(&text, 3, &mut got);
+        raw_tokens_by_chars(&text, 3, &mut want);
+        proptest::prop_assert_eq!(got, want);
+    }
+
+    #[test]
+    fn count_words_eight_bytes_at_a_time_agrees(text in "[ -~&&[^(\\[]]{0,80}") {
+        proptest::prop_assert_eq!(count_words(&text), count_words_general(&text));
+    }
+
+    #[test]
+    fn count_words_carries_words_through_runs_of_joining_characters(
+        text in "[a1 '_.-]{0,64}"
+    ) {
+        proptest::prop_assert_eq!(count_words(&text), count_words_general(&text));
+    }
+
+    #[test]
+    fn sentence_bounds_agree_with_uax29(
+        text in proptest::string::string_regex(
+            "[aAz1 .?!\\n\\r\\t\\x0b\\x0c\"'()\\[\\]{},:;#_‘’“”–—…é-]{0,40}"
+        ).unwrap()
+    ) {
+        let mut fast = Vec::new();
+        sentence_bounds(&text, &mut fast);
+        let uax: Vec<(usize, usize)> = text
+            .split_sentence_bound_indices()
+            .map(|(a, s)| (a, a + s.len()))
+            .collect();
+        proptest::prop_assert_eq!(fast, uax, "{:?}", text);
+    }
+}
+
+#[test]
+fn sentence_bounds_on_speech() {
+    for text in [
+        "So. what do you do? I use v2.5 of it. The U.S. team said \"no.\" Then (maybe) not!",
+        "Okay... right. e.g. this one.\r\nNext line?\n\nAnd then",
+        "Really?! Yes: it was. 3.5 hours. Mr. Smith - he left.",
+        "It’s “fine.” Isn’t it? — well… no. Café’s closed.",
+    ] {
+        let mut fast = Vec::new();
+        sentence_bounds(text, &mut fast);
+        let uax: Vec<(usize, usize)> = text
+            .split_sentence_bound_indices()
+            .map(|(a, s)| (a, a + s.len()))
+            .collect();
+        assert_eq!(fast, uax, "{text:?}");
+    }
+}
+
+#[test]
+fn punctuated_turns_ask_only_where_they_have_a_question_mark() {
+    assert_eq!(
+        count_questions("What do you mean. Why would I. Is it ok? Sure.", &[]),
+        1
+    );
+    assert_eq!(count_questions("How would I know. I just do it.", &[]), 0);
+    assert_eq!(count_questions("Is it ok? Or is it not? Fine.", &[]), 2);
+    // Unpunctuated speech-to-text is read in full.
+    assert_eq!(count_questions("so what do you do for work", &[]), 1);
+}
+
+#[test]
+fn words() {
+    assert_eq!(count_words("Hello there, how are you?"), 5);
+    assert_eq!(count_words("it's twenty-nine pounds [crosstalk] a seat"), 5);
+    assert_eq!(count_words(""), 0);
+}
