@@ -5,13 +5,16 @@
 
 mod analyze;
 mod config;
+mod custom;
 mod decode;
 mod error;
 pub mod eval;
 pub mod formats;
+mod measure;
 mod model;
 mod roles;
 mod rules;
+mod score;
 pub(crate) mod speech;
 
 pub use analyze::Analyzer;

@@ -1,11 +1,15 @@
 //! `closed-question`: a yes/no, either/or or rating question where an open one would teach more.
 
+use std::borrow::Cow;
+
 use super::Sentence;
-use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern, whole};
+use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern, whole};
 use crate::model::Severity;
 use crate::speech::Form;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "closed-question",
     severity: Severity::Info,
     summary: "asks a yes/no, either/or or rating question where an open one would teach more",
@@ -35,7 +39,12 @@ and so are offers, permission requests and asks for referrals.",
         },
     ],
     scope: Scope::Sentence,
+    },
+    check: Check::Sentence(&Closed),
 };
+
+/// Flags closed questions, by [`kind`].
+pub(crate) struct Closed;
 
 /// How an interviewer question counts in the metrics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,24 +145,50 @@ fn classify(s: &Sentence) -> Option<Kind> {
     })
 }
 
-pub(crate) fn check(_ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
-    (kind(s)? == Kind::Closed).then(|| {
-        let m = match s.form {
-            Form::Tag => "a tag question (\"…, right?\") asks for a yes",
-            Form::Declarative | Form::Fragment => {
-                "a statement said as a question asks for a yes or a no"
-            }
-            Form::Wh => "offering the answers to choose from closes the question",
-            _ if RATING.is_match_in(s, s.core_norm()) => {
-                "a rating gets a number, not the story behind it"
-            }
-            _ if s.core_norm().contains(" or ") => {
-                "an either/or question limits the answer to the options you offered"
-            }
-            _ => "a yes/no question gets a word where a story was on offer",
-        };
-        Hit::new(Id::Closed, whole(s)).message(m)
-    })
+impl SentenceRule for Closed {
+    fn check(&self, _ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
+        (kind(s)? == Kind::Closed).then(|| {
+            let why = match s.form {
+                Form::Tag => Why::Tag,
+                Form::Declarative | Form::Fragment => Why::Statement,
+                Form::Wh => Why::Choices,
+                _ if RATING.is_match_in(s, s.core_norm()) => Why::Rating,
+                _ if s.core_norm().contains(" or ") => Why::EitherOr,
+                _ => Why::YesNo,
+            };
+            Hit::new(whole(s), why)
+        })
+    }
+}
+
+/// Why `closed-question` fired: the shape of the question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// "…, right?"
+    Tag,
+    /// "You use spreadsheets?"
+    Statement,
+    /// A wh-question that offers the answers.
+    Choices,
+    /// "On a scale of one to ten…"
+    Rating,
+    /// "Was it the price or the features?"
+    EitherOr,
+    /// "Do you…?", "Is it…?"
+    YesNo,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::Tag => "a tag question (\"…, right?\") asks for a yes",
+            Why::Statement => "a statement said as a question asks for a yes or a no",
+            Why::Choices => "offering the answers to choose from closes the question",
+            Why::Rating => "a rating gets a number, not the story behind it",
+            Why::EitherOr => "an either/or question limits the answer to the options you offered",
+            Why::YesNo => "a yes/no question gets a word where a story was on offer",
+        })
+    }
 }
 
 /// The patterns above, for the gate.

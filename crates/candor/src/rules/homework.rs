@@ -1,10 +1,14 @@
 //! `homework-question`: asks basic facts that preparation would have found.
 
+use std::borrow::Cow;
+
 use super::Sentence;
-use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "homework-question",
     severity: Severity::Info,
     summary: "asks basic facts about their organisation that preparation would have found",
@@ -29,7 +33,33 @@ interviewee's own role, day or process are not homework: only they know those.",
         },
     ],
     scope: Scope::Sentence,
+    },
+    check: Check::Sentence(&Homework),
 };
+
+/// Runs [`check`].
+pub(crate) struct Homework;
+
+impl SentenceRule for Homework {
+    fn check(&self, ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
+        check(ctx, s)
+    }
+}
+
+/// Why `homework` fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// asks a basic fact about their organisation that preparation would have found
+    Preparation,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::Preparation => "asks a basic fact about their organisation that preparation would have found",
+        })
+    }
+}
 
 const ORG: &str = r"(?:company|business|firm|practice|organi[sz]ation|org|agency|hotel|brand|startup|start-up|shop|store|clinic|charity|restaurant|group|employer|school|studio|consultancy|chain|franchise|nonprofit|non-profit|venue|bakery|brewery|factory|plant|lab|hospital|surgery|pharmacy|church|club|gym|salon|garage|dealership|farm|academy|university|college|council|trust|bank|fund|network|department|division|faculty|district|authority|museum|gallery|library|archive|zoo|theatre|theater)";
 /// Things a company has that its website tells: headcount, sites, rooms.
@@ -183,9 +213,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
     })?;
     let span = s.source_range(off + found.0, off + found.1);
     Some(
-        Hit::new(Id::Homework, span).message(
-            "asks a basic fact about their organisation that preparation would have found",
-        ),
+        Hit::new(span, Why::Preparation),
     )
 }
 

@@ -1,10 +1,14 @@
 //! `hypothetical-question`: asks the interviewee to predict what they would do, use, buy or pay.
 
+use std::borrow::Cow;
+
 use super::Sentence;
-use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use super::{Check, Id, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "hypothetical-question",
     severity: Severity::Warning,
     summary: "asks the interviewee to predict what they would do, use, buy or pay",
@@ -38,7 +42,57 @@ mind…\") and habits (\"What would a driver usually do?\") are not hypothetical
         },
     ],
     scope: Scope::Sentence,
+    },
+    check: Check::Sentence(&Hypothetical),
 };
+
+/// Runs [`check`].
+pub(crate) struct Hypothetical;
+
+impl SentenceRule for Hypothetical {
+    fn check(&self, ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
+        check(ctx, s, i)
+    }
+
+    fn yields_to(&self) -> &'static [Id] {
+        // A solution request phrased with "would" is not also hypothetical.
+        &[Id::SolutionRequest]
+    }
+}
+
+/// Why `hypothetical-question` fired: what it asks them to predict or imagine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    Price,
+    WhatIf,
+    Outcome,
+    Someone,
+    SeeYourself,
+    Likely,
+    Change,
+    Predict,
+    SomeoneUse,
+    Different,
+    Imagined,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::Price => "asks for a price they would pay: what people say they would pay predicts little",
+            Why::WhatIf => "asks what they would do in an imagined situation",
+            Why::Outcome => "asks them to predict the outcome of an imagined situation",
+            Why::Someone => "asks them to predict what someone would do",
+            Why::SeeYourself => "asks them to imagine themselves using it",
+            Why::Likely => "asks how likely they are to do something in future",
+            Why::Change => "asks them to predict how an idea would change what they do",
+            Why::Predict => "asks them to predict whether they would use, buy or switch",
+            Why::SomeoneUse => "asks them to predict whether someone would use it",
+            Why::Different => "asks what they would do if something were different",
+            Why::Imagined => "asks them to answer for an imagined situation",
+        })
+    }
+}
 
 /// Subjects whose future behaviour a question can ask about.
 const SUBJECT: &str = r"(?:you|you guys|your (?:\w+ ){0,2}?\w+|the (?:\w+ ){0,2}?\w+|they|he|she|people|anyone|folks|customers|clients|staff|your team|your company)";
@@ -138,7 +192,7 @@ fn help_for(s: &Sentence, core: &str) -> &'static str {
     {
         "ask how it went last time: \"How did the last tool you bought get approved?\""
     } else {
-        INFO.help
+        RULE.info.help
     }
 }
 
@@ -153,29 +207,29 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
     }
     let habitual = HABITUAL.is_match_in(s, core);
     let polite = POLITE.is_match_in(s, core);
-    let first = |list: &[(&super::pattern::Pattern, &'static str)]| {
+    let first = |list: &[(&super::pattern::Pattern, Why)]| {
         list.iter()
             .find_map(|(re, msg)| re.find_in(s, core).map(|m| (m.start(), m.end(), *msg)))
     };
     let found = first(&[
         (
             &PRICE,
-            "asks for a price they would pay: what people say they would pay predicts little",
+            Why::Price,
         ),
-        (&WHAT_IF, "asks what they would do in an imagined situation"),
+        (&WHAT_IF, Why::WhatIf),
         (
             &IF_THEN_WH,
-            "asks them to predict the outcome of an imagined situation",
+            Why::Outcome,
         ),
-        (&THINK_WOULD, "asks them to predict what someone would do"),
-        (&SEE_YOURSELF, "asks them to imagine themselves using it"),
+        (&THINK_WOULD, Why::Someone),
+        (&SEE_YOURSELF, Why::SeeYourself),
         (
             &HOW_LIKELY,
-            "asks how likely they are to do something in future",
+            Why::Likely,
         ),
         (
             &WOULD_THAT_CHANGE,
-            "asks them to predict how an idea would change what they do",
+            Why::Change,
         ),
     ])
     .or_else(|| {
@@ -185,19 +239,19 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
         first(&[
             (
                 &WOULD_SUBJECT_VERB,
-                "asks them to predict whether they would use, buy or switch",
+                Why::Predict,
             ),
             (
                 &SUBJECT_WOULD_VERB,
-                "asks them to predict whether they would use, buy or switch",
+                Why::Predict,
             ),
             (
                 &WOULD_WITH_PRODUCT,
-                "asks them to predict whether someone would use it",
+                Why::SomeoneUse,
             ),
             (
                 &IF_WOULD,
-                "asks what they would do if something were different",
+                Why::Different,
             ),
         ])
     })
@@ -206,7 +260,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
             return None;
         }
         // "Imagine a tool that… How much would that be worth?": a question inside an imagined frame.
-        const MSG: &str = "asks them to answer for an imagined situation";
+        const MSG: Why = Why::Imagined;
         // "I imagine that's painful" supposes; it does not ask them to imagine.
         let own = |at: usize| {
             core[..at].ends_with("i ")
@@ -227,9 +281,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
     let (a, b, msg) = found?;
     let span = s.source_range(off + a, off + b);
     Some(
-        Hit::new(Id::Hypothetical, span)
-            .message(msg)
-            .help(help_for(s, core)),
+        Hit::new(span, msg).help(help_for(s, core)),
     )
 }
 

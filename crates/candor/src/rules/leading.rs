@@ -1,11 +1,15 @@
 //! `leading-question`: a question that presupposes or pushes toward an answer.
 
+use std::borrow::Cow;
+
 use super::Sentence;
-use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 use crate::speech::Form;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "leading-question",
     severity: Severity::Warning,
     summary: "asks a question that presupposes or pushes toward an answer",
@@ -38,7 +42,54 @@ Ask neutrally and let them pick the words. Repeating the interviewee's own words
         },
     ],
     scope: Scope::Sentence,
+    },
+    check: Check::Sentence(&Leading),
 };
+
+/// Runs [`check`].
+pub(crate) struct Leading;
+
+impl SentenceRule for Leading {
+    fn check(&self, ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
+        check(ctx, s, i)
+    }
+}
+
+/// Why `leading-question` fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// "I bet that's chaos. How often…?"
+    GuessBefore,
+    /// "Don't you…", "Isn't it…"
+    Negative,
+    /// "You'd agree that…"
+    Asserts,
+    /// "How much do you hate…"
+    PresumesFeeling,
+    /// "Because it's so slow, how do you…"
+    BuiltInJudgement,
+    /// "I imagine it gets binned, doesn't it?"
+    TaggedGuess,
+    /// "That must be so chaotic, right?"
+    SuppliesJudgement,
+    /// "You must lose a fortune on that, I'd imagine."
+    ClosingGuess,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::GuessBefore => "a guess at how they feel comes before the question",
+            Why::Negative => "a negative question (\"Don't you…\", \"Isn't it…\") invites agreement",
+            Why::Asserts => "the question asserts the answer and asks them to agree",
+            Why::PresumesFeeling => "the question presumes how they feel",
+            Why::BuiltInJudgement => "the question builds in a judgement before asking",
+            Why::TaggedGuess => "a guess of yours, tagged for them to agree with",
+            Why::SuppliesJudgement => "the question supplies a judgement for them to agree with",
+            Why::ClosingGuess => "ends the turn on a guess at how they feel, for them to agree with",
+        })
+    }
+}
 
 pattern!(
     NEGATIVE_START,
@@ -108,8 +159,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
                     let span =
                         p.source_range(off + g.start().min(l.start()), off + g.end().max(l.end()));
                     return Some(
-                        Hit::new(Id::Leading, span)
-                            .message("a guess at how they feel comes before the question"),
+                        Hit::new(span, Why::GuessBefore),
                     );
                 }
             }
@@ -119,23 +169,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
     let off = s.core_offset();
     let main = s.main_norm();
     let moff = s.main_offset();
-    let hit = |at: usize, m: super::pattern::Found<'_>, msg: &str| {
+    let hit = |at: usize, m: super::pattern::Found<'_>, why: Why| {
         let span = s.source_range(at + m.start(), at + m.end());
-        Some(Hit::new(Id::Leading, span).message(msg.to_string()))
+        Some(Hit::new(span, why))
     };
     if let Some(m) = NEGATIVE_START.find_in(s, main) {
-        return hit(
-            moff,
-            m,
-            "a negative question (\"Don't you…\", \"Isn't it…\") invites agreement",
-        );
+        return hit(moff, m, Why::Negative);
     }
     if let Some(m) = ASSERTIVE.find_in(s, core) {
-        return hit(
-            off,
-            m,
-            "the question asserts the answer and asks them to agree",
-        );
+        return hit(off, m, Why::Asserts);
     }
     // Words the interviewer attributes to them ("You said it goes to waste — …") are theirs.
     if ATTRIBUTED.is_match_in(s, core) {
@@ -144,19 +186,19 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
     if let Some(m) = PRESUME_WH.find_in(s, main) {
         // "You said you hate it. How much do you hate it?" follows their word; otherwise it presumes.
         if new_loaded(ctx, m.as_str()).is_some() || !LOADED.is_match(m.as_str()) {
-            return hit(moff, m, "the question presumes how they feel");
+            return hit(moff, m, Why::PresumesFeeling);
         }
     }
     if let Some(m) = BECAUSE_FRAME.find_in(s, core) {
         if new_loaded(ctx, core).is_some() || core.contains(" so ") {
-            return hit(off, m, "the question builds in a judgement before asking");
+            return hit(off, m, Why::BuiltInJudgement);
         }
     }
     // A guess of the interviewer's own, tagged for agreement: "I imagine a lot of good stock
     // gets binned, doesn't it?" (their words inside it do not make the claim theirs).
     if s.form == Form::Tag {
         if let Some(m) = PRESUMING.find_in(s, core) {
-            return hit(off, m, "a guess of yours, tagged for them to agree with");
+            return hit(off, m, Why::TaggedGuess);
         }
     }
     // Tag and declarative questions that put a judgement in their mouth:
@@ -175,7 +217,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
                 return hit(
                     off,
                     super::pattern::Found::of(core, m),
-                    "the question supplies a judgement for them to agree with",
+                    Why::SuppliesJudgement,
                 );
             }
         }
@@ -212,8 +254,7 @@ fn closing_guess(ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
         off + guess.end().max(loaded.end()),
     );
     Some(
-        Hit::new(Id::Leading, span)
-            .message("ends the turn on a guess at how they feel, for them to agree with"),
+        Hit::new(span, Why::ClosingGuess),
     )
 }
 

@@ -1,36 +1,121 @@
-//! The rules: one file each, with its id, default severity, summary,
-//! explanation, bad and better examples, and detection.
+//! The rules: one file each, and one line each in the [`registry!`] below.
 //!
-//! Sentence rules judge the interviewer's sentences one at a time, with the
-//! turn around them as context (what the interviewee said before, whether the
-//! interviewer has been pitching). Turn rules see a whole turn. Transcript
-//! rules see the metrics.
+//! A rule file declares the rule (`RULE`: its id, default severity, scope, summary, help,
+//! explanation and bad/better examples, and which trait runs it), why it fires (`Why`, an
+//! enum with the message for each reason), the patterns it searches with (`PATTERNS`, for
+//! the gate in [`pattern`]) and its detection. Its cases, what it flags and what it must
+//! not, sit beside it in `cases/<id>.txt` and are run by one test.
+//!
+//! Sentence rules ([`SentenceRule`]) judge the interviewer's sentences one at a time, with
+//! the turn around them as context (what the interviewee said before, whether the
+//! interviewer has been pitching). Turn rules ([`TurnRule`]) see a whole turn. Transcript
+//! rules ([`TranscriptRule`]) see the finished metrics. [`Judge`] runs them over a transcript.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::borrow::Cow;
 
 use regex::Regex;
 
 use crate::model::Severity;
 use crate::speech::stems::Echo;
-pub(crate) use sentence::Sentence;
 
-pub(crate) mod closed;
-pub(crate) mod homework;
-pub(crate) mod hypothetical;
-pub(crate) mod leading;
-pub(crate) mod monologue;
+mod judge;
 pub(crate) mod pattern;
 pub(crate) mod practice;
-pub(crate) mod referral;
-pub(crate) mod self_criticism;
-pub(crate) mod selling;
 pub(crate) mod sentence;
-pub(crate) mod solution_request;
-pub(crate) mod stacked;
-pub(crate) mod summary;
-pub(crate) mod talk_ratio;
-pub(crate) mod validation;
+
+pub(crate) use judge::{Judge, TurnJudgement};
+pub(crate) use pattern::pattern;
+pub(crate) use sentence::Sentence;
+
+/// Declares the built-in rules, in the order `candor rules` lists them: `Variant => module`.
+/// From this one list come the rule ids ([`Id`]), the public list ([`rules()`]), the reasons
+/// a finding can give ([`Why`]), the patterns the gate knows ([`registry()`]) and the
+/// dispatch ([`Id::check`]).
+macro_rules! registry {
+    ($($variant:ident => $module:ident,)*) => {
+        $(pub(crate) mod $module;)*
+
+        /// A built-in rule, by its place in the registry.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub(crate) enum Id {
+            $($variant,)*
+        }
+
+        impl Id {
+            /// Every built-in rule, in registry order.
+            pub const ALL: &'static [Id] = &[$(Id::$variant,)*];
+
+            /// The rule's declaration.
+            pub fn info(self) -> &'static RuleInfo {
+                &INFO[self as usize]
+            }
+
+            /// How the rule is run.
+            pub fn check(self) -> Check {
+                match self {
+                    $(Id::$variant => $module::RULE.check,)*
+                }
+            }
+        }
+
+        static INFO: [RuleInfo; Id::ALL.len()] = [$($module::RULE.info,)*];
+
+        /// Why a finding fired: each rule's own reasons, each with its message.
+        #[derive(Debug, Clone, PartialEq)]
+        pub(crate) enum Why {
+            $($variant($module::Why),)*
+        }
+
+        impl Why {
+            /// The rule that gave this reason.
+            pub fn rule(&self) -> Id {
+                match self {
+                    $(Why::$variant(_) => Id::$variant,)*
+                }
+            }
+
+            /// What the finding says.
+            pub fn message(&self) -> Cow<'static, str> {
+                match self {
+                    $(Why::$variant(w) => w.message(),)*
+                }
+            }
+        }
+
+        $(
+            impl From<$module::Why> for Why {
+                fn from(w: $module::Why) -> Why {
+                    Why::$variant(w)
+                }
+            }
+        )*
+
+        /// Every built-in pattern the rules (and the good-practice counts) search sentences
+        /// with, for the gate in [`pattern`].
+        pub(crate) fn registry() -> impl Iterator<Item = &'static pattern::Pattern> {
+            [$($module::PATTERNS,)* practice::PATTERNS]
+                .into_iter()
+                .flatten()
+                .copied()
+        }
+    };
+}
+
+registry! {
+    Selling => selling,
+    SelfCriticism => self_criticism,
+    Leading => leading,
+    Hypothetical => hypothetical,
+    SolutionRequest => solution_request,
+    Validation => validation,
+    Closed => closed,
+    Stacked => stacked,
+    Homework => homework,
+    TalkRatio => talk_ratio,
+    Monologue => monologue,
+    NoReferral => referral,
+    NoSummary => summary,
+}
 
 /// Compiles a pattern written in this crate; the patterns are tested, so failure is a bug.
 pub(crate) fn re(pattern: &str) -> Regex {
@@ -48,27 +133,6 @@ fn built_in<R, E: std::fmt::Display>(compiled: Result<R, E>) -> R {
         Ok(r) => r,
         Err(e) => panic!("built-in pattern failed to compile: {e}"),
     }
-}
-
-pub(crate) use pattern::pattern;
-
-/// Every built-in pattern the rules use on sentences, for the gate in [`pattern`].
-pub(crate) fn registry() -> impl Iterator<Item = &'static pattern::Pattern> {
-    [
-        closed::PATTERNS,
-        homework::PATTERNS,
-        hypothetical::PATTERNS,
-        leading::PATTERNS,
-        practice::PATTERNS,
-        self_criticism::PATTERNS,
-        selling::PATTERNS,
-        solution_request::PATTERNS,
-        stacked::PATTERNS,
-        validation::PATTERNS,
-    ]
-    .into_iter()
-    .flatten()
-    .copied()
 }
 
 /// Where a rule looks.
@@ -111,6 +175,45 @@ pub struct RuleInfo {
     pub scope: Scope,
 }
 
+/// A rule file's declaration: what the rule is, and how it is run.
+pub(crate) struct Rule {
+    pub info: RuleInfo,
+    pub check: Check,
+}
+
+/// How a rule is run, by what it needs to see.
+#[derive(Clone, Copy)]
+pub(crate) enum Check {
+    /// Each interviewer sentence, with its turn as context.
+    Sentence(&'static dyn SentenceRule),
+    /// Each interviewer turn.
+    Turn(&'static dyn TurnRule),
+    /// The whole transcript, once its metrics are known.
+    Transcript(&'static dyn TranscriptRule),
+}
+
+/// A rule that judges one interviewer sentence at a time: `s` is `ctx.sentences[i]`.
+pub(crate) trait SentenceRule: Sync {
+    fn check(&self, ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit>;
+
+    /// Rules whose finding on the same sentence makes this one's redundant (a solution
+    /// request phrased with "would" is not also hypothetical).
+    fn yields_to(&self) -> &'static [Id] {
+        &[]
+    }
+}
+
+/// A rule that judges one interviewer turn (its sentences, a chunk at a time) at once.
+pub(crate) trait TurnRule: Sync {
+    fn check(&self, ctx: &Ctx<'_>) -> Option<Hit>;
+}
+
+/// A rule that judges the whole transcript, once its metrics are known; it may flag any
+/// turn, and gives each finding with the turn's index.
+pub(crate) trait TranscriptRule: Sync {
+    fn check(&self, t: &Whole<'_>, out: &mut Vec<(usize, Hit)>);
+}
+
 /// The built-in rules, in the order `candor rules` lists them.
 ///
 /// ```
@@ -119,24 +222,7 @@ pub struct RuleInfo {
 /// assert!(ids.contains(&"talk-ratio"));
 /// ```
 pub fn rules() -> &'static [RuleInfo] {
-    static ALL: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
-        vec![
-            selling::INFO,
-            self_criticism::INFO,
-            leading::INFO,
-            hypothetical::INFO,
-            solution_request::INFO,
-            validation::INFO,
-            closed::INFO,
-            stacked::INFO,
-            homework::INFO,
-            talk_ratio::INFO,
-            monologue::INFO,
-            referral::INFO,
-            summary::INFO,
-        ]
-    });
-    &ALL
+    &INFO
 }
 
 /// A built-in rule by id.
@@ -149,63 +235,73 @@ pub fn rule(id: &str) -> Option<&'static RuleInfo> {
     rules().iter().find(|r| r.id == id)
 }
 
-/// Indices into [`rules()`], fixed so detection code can name them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Id {
-    Selling = 0,
-    SelfCriticism,
-    Leading,
-    Hypothetical,
-    SolutionRequest,
-    Validation,
-    Closed,
-    Stacked,
-    Homework,
-    TalkRatio,
-    Monologue,
-    NoReferral,
-    NoSummary,
-}
-
-impl Id {
-    pub fn info(self) -> &'static RuleInfo {
-        &rules()[self as usize]
-    }
-}
-
-/// What a rule found in a turn: byte offsets in the turn's text.
+/// What a rule found: byte offsets in the turn's text, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Hit {
-    pub rule: Id,
     pub start: usize,
     pub end: usize,
-    /// A more specific message than the rule's summary, when there is one.
-    pub message: Option<String>,
+    pub why: Why,
     /// A more specific better question than the rule's default, when there is one.
-    pub help: Option<String>,
+    pub help: Option<&'static str>,
 }
 
 impl Hit {
-    pub fn new(rule: Id, (start, end): (usize, usize)) -> Self {
+    pub fn new((start, end): (usize, usize), why: impl Into<Why>) -> Self {
         Hit {
-            rule,
             start,
             end,
-            message: None,
+            why: why.into(),
             help: None,
         }
     }
 
-    pub fn message(mut self, m: impl Into<String>) -> Self {
-        self.message = Some(m.into());
-        self
+    /// The rule that found it.
+    pub fn rule(&self) -> Id {
+        self.why.rule()
     }
 
-    pub fn help(mut self, h: impl Into<String>) -> Self {
-        self.help = Some(h.into());
+    pub fn help(mut self, h: &'static str) -> Self {
+        self.help = Some(h);
         self
     }
 }
+
+/// What a transcript rule sees: the transcript, its word counts, the interviewer's turns
+/// and the metrics.
+pub(crate) struct Whole<'a> {
+    pub transcript: &'a crate::model::Transcript,
+    /// The words of each turn.
+    pub words: &'a [usize],
+    pub metrics: &'a crate::model::Metrics,
+    /// The indices of the interviewer's turns, in order.
+    pub interviewer_turns: &'a [usize],
+    pub limits: Limits,
+}
+
+/// The configured limits the transcript rules judge by.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub talk_ratio: f64,
+    pub monologue_words: usize,
+    pub monologue_seconds: f64,
+}
+
+impl Whole<'_> {
+    /// A turn's whole text as a span.
+    pub fn span_of(&self, k: usize) -> (usize, usize) {
+        (0, self.transcript.turns[k].text.len())
+    }
+
+    /// Whether the transcript is a whole interview rather than an excerpt: enough
+    /// interviewer turns to judge what it never did (ask for referrals, summarise).
+    pub fn is_whole_interview(&self) -> bool {
+        self.interviewer_turns.len() >= MIN_INTERVIEWER_TURNS
+    }
+}
+
+/// Fewer interviewer turns than this make an excerpt: `no-referral-ask` and `no-summary`
+/// are not judged on it.
+pub const MIN_INTERVIEWER_TURNS: usize = 5;
 
 /// What a sentence rule knows about the turn and the conversation so far.
 pub(crate) struct Ctx<'a> {
@@ -271,71 +367,12 @@ pub(crate) fn whole(s: &Sentence) -> (usize, usize) {
     (s.start, s.end)
 }
 
-/// Runs every built-in sentence and turn rule over one interviewer turn.
-pub(crate) fn check_turn(ctx: &Ctx<'_>, enabled: &dyn Fn(Id) -> bool, out: &mut Vec<Hit>) {
-    // One finding per rule and place, however many sentences lead to it.
-    let mut seen: HashSet<(Id, usize)> = HashSet::new();
-    for (i, s) in ctx.sentences.iter().enumerate() {
-        let solution = solution_request::check(ctx, s);
-        let validation = validation::check(ctx, s, i);
-        // A solution request phrased with "would" is not also hypothetical.
-        let hypothetical = if solution.is_some() {
-            None
-        } else {
-            hypothetical::check(ctx, s, i)
-        };
-        let selling = match &ctx.selling {
-            Some(known) => known.get(i).cloned().flatten(),
-            None => selling::check(ctx, s, i),
-        };
-        let found = [
-            selling,
-            self_criticism::check(ctx, s),
-            leading::check(ctx, s, i),
-            hypothetical,
-            solution,
-            validation,
-            closed::check(ctx, s, i),
-            homework::check(ctx, s),
-        ];
-        for hit in found.into_iter().flatten() {
-            if enabled(hit.rule) && seen.insert((hit.rule, hit.start)) {
-                out.push(hit);
-            }
-        }
-    }
-    if enabled(Id::Stacked) {
-        if let Some(hit) = stacked::check(ctx) {
-            out.push(hit);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn ids_match_the_registry_order() {
-        let all = [
-            Id::Selling,
-            Id::SelfCriticism,
-            Id::Leading,
-            Id::Hypothetical,
-            Id::SolutionRequest,
-            Id::Validation,
-            Id::Closed,
-            Id::Stacked,
-            Id::Homework,
-            Id::TalkRatio,
-            Id::Monologue,
-            Id::NoReferral,
-            Id::NoSummary,
-        ];
-        assert_eq!(all.len(), rules().len());
-        for (i, id) in all.iter().enumerate() {
-            assert_eq!(*id as usize, i);
-        }
+    fn every_label_of_the_spec_is_a_rule() {
         let spec = [
             "selling",
             "self-criticism",
@@ -349,6 +386,22 @@ mod tests {
         ];
         for id in spec {
             assert!(rule(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_scopes_match_how_rules_run() {
+        let mut seen = std::collections::HashSet::new();
+        for &id in Id::ALL {
+            let info = id.info();
+            assert!(seen.insert(info.id), "{} twice", info.id);
+            assert_eq!(rules()[id as usize].id, info.id);
+            match (id.check(), info.scope) {
+                (Check::Sentence(_), Scope::Sentence)
+                | (Check::Turn(_), Scope::Turn)
+                | (Check::Transcript(_), Scope::Transcript | Scope::Turn) => {}
+                (_, scope) => panic!("{}: declared {scope:?}, run otherwise", info.id),
+            }
         }
     }
 }

@@ -1,9 +1,13 @@
 //! `interviewer-monologue`: one interviewer turn that goes on too long.
 
-use super::{Example, Hit, Id, RuleInfo, Scope};
+use std::borrow::Cow;
+
+use super::{Limits, Whole, Check, Example, Hit, Rule, RuleInfo, Scope, TranscriptRule};
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "interviewer-monologue",
     severity: Severity::Warning,
     summary: "one interviewer turn runs over the word or time limit",
@@ -19,27 +23,66 @@ practice and rarely needs that long.",
         better: "(the question on its own, in one sentence)",
     }],
     scope: Scope::Turn,
+    },
+    check: Check::Transcript(&Monologue),
 };
 
-/// Whether a turn of `words` words and `seconds` of speech is a monologue.
-pub(crate) fn check(
-    words: usize,
-    seconds: Option<f64>,
-    text_len: usize,
-    max_words: usize,
-    max_seconds: f64,
-) -> Option<Hit> {
-    let by_time = seconds.filter(|s| *s > max_seconds);
-    if by_time.is_none() && words <= max_words {
-        return None;
+/// Flags interviewer turns over the limits.
+pub(crate) struct Monologue;
+
+impl TranscriptRule for Monologue {
+    /// Each interviewer turn over the word limit, or the time limit where timed.
+    fn check(&self, t: &Whole<'_>, out: &mut Vec<(usize, Hit)>) {
+        for &k in t.interviewer_turns {
+            let u = &t.transcript.turns[k];
+            let seconds = u.spoken.or_else(|| Some(u.end? - u.start?));
+            if let Some(why) = judge(t.words[k], seconds, &t.limits) {
+                out.push((k, Hit::new(t.span_of(k), why)));
+            }
+        }
     }
-    let message = match by_time {
-        Some(s) => format!(
-            "the interviewer spoke for {} without a break (limit {})",
-            crate::format_clock(s),
-            crate::format_clock(max_seconds)
-        ),
-        None => format!("the interviewer spoke {words} words without a break (limit {max_words})"),
-    };
-    Some(Hit::new(Id::Monologue, (0, text_len)).message(message))
 }
+
+/// Whether a turn of `words` words and `seconds` of speech is a monologue.
+fn judge(words: usize, seconds: Option<f64>, limits: &Limits) -> Option<Why> {
+    let by_time = seconds.filter(|s| *s > limits.monologue_seconds);
+    match by_time {
+        Some(seconds) => Some(Why::Seconds {
+            seconds,
+            limit: limits.monologue_seconds,
+        }),
+        None if words > limits.monologue_words => Some(Why::Words {
+            words,
+            limit: limits.monologue_words,
+        }),
+        None => None,
+    }
+}
+
+/// Why `interviewer-monologue` fired.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Why {
+    /// Spoke this long, over the limit.
+    Seconds { seconds: f64, limit: f64 },
+    /// Spoke this many words, over the limit.
+    Words { words: usize, limit: usize },
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        match self {
+            Why::Seconds { seconds, limit } => format!(
+                "the interviewer spoke for {} without a break (limit {})",
+                crate::format_clock(*seconds),
+                crate::format_clock(*limit)
+            ),
+            Why::Words { words, limit } => {
+                format!("the interviewer spoke {words} words without a break (limit {limit})")
+            }
+        }
+        .into()
+    }
+}
+
+/// No patterns: it judges the metrics.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[];

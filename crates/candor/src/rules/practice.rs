@@ -28,6 +28,50 @@ pattern!(
     r"\b(?:who else (?:\w+ ){0,9}?(?:talk|speak|chat|interview|reach out|contact|meet|ask|introduce|good to|worth|should i|should we|would you suggest|would you recommend|do you know|could i|can i|might be)|(?:is there|are there|do you know|can you think of|could you suggest|would you recommend) (?:anyone|anybody|someone|somebody|other (?:\w+ )?\w+|another (?:\w+ )?\w+|any other (?:\w+ )?\w+|people|colleagues|friends) (?:else )?(?:\w+ ){0,8}?(?:i|we) (?:(?:should|could|ought to|might|can|would) )?(?:talk|speak|chat|meet|interview|contact|reach out|ask|call)|(?:would|could) you (?:mind )?(?:introduc\w*|put(?:ting)? me in touch|connect(?:ing)? me|point(?:ing)? me)|introduce me to|put me in touch|(?:do|would) you know (?:anyone|anybody|someone|somebody|other \w+) (?:else )?(?:who|that|i|we)|recommend (?:anyone|someone|anybody|somebody) (?:i|we|else|for me)|suggest (?:anyone|someone|anybody|somebody) (?:i|we|else)|(?:could|can|may|might) i (?:talk|speak|chat) (?:to|with) (?:him|her|them|\w+ (?:too|as well|at some point)))\b"
 );
 
+/// The interviewer's questions and good practice, counted over their sentences.
+#[derive(Debug, Default)]
+pub(crate) struct Practice {
+    pub questions: usize,
+    pub open: usize,
+    pub closed: usize,
+    pub story_prompts: usize,
+    pub probes: usize,
+    pub summaries: usize,
+    pub referral_asks: usize,
+}
+
+impl Practice {
+    /// Counts a chunk of an interviewer turn's sentences; `words` are the whole turn's.
+    pub fn add(&mut self, ss: &[Sentence], words: usize) {
+        for (i, s) in ss.iter().enumerate() {
+            match super::closed::kind(s) {
+                Some(super::closed::Kind::Open) => {
+                    self.questions += 1;
+                    self.open += 1;
+                }
+                Some(super::closed::Kind::Closed) => {
+                    self.questions += 1;
+                    self.closed += 1;
+                }
+                Some(super::closed::Kind::Other) => self.questions += 1,
+                None => {}
+            }
+            if is_story_prompt(s) {
+                self.story_prompts += 1;
+            }
+            if is_probe(s, i.checked_sub(1).map(|j| &ss[j])) {
+                self.probes += 1;
+            }
+            if is_referral_ask(s) {
+                self.referral_asks += 1;
+            }
+        }
+        if is_summary(ss, words) {
+            self.summaries += 1;
+        }
+    }
+}
+
 /// Story prompts: "Tell me about the last time…", "Walk me through yesterday".
 pub(crate) fn is_story_prompt(s: &Sentence) -> bool {
     s.form.is_question() && STORY.is_match_in(s, s.core_norm())

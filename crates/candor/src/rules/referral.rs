@@ -1,9 +1,13 @@
 //! `no-referral-ask`: the interviewer never asked who else to talk to.
 
-use super::{Example, Hit, Id, RuleInfo, Scope};
+use std::borrow::Cow;
+
+use super::{Whole, Check, Example, Hit, Rule, RuleInfo, Scope, TranscriptRule};
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "no-referral-ask",
     severity: Severity::Info,
     summary: "never asks who else they should talk to",
@@ -16,19 +20,39 @@ costs one sentence at the end and is the cheapest way to find your next intervie
         better: "Thanks, this has been really helpful. Who else should I talk to about this?",
     }],
     scope: Scope::Transcript,
+    },
+    check: Check::Transcript(&NoReferral),
 };
 
-pub(crate) fn check(
-    asked: bool,
-    last_interviewer_turn: Option<(usize, usize)>,
-) -> Option<(usize, Hit)> {
-    if asked {
-        return None;
+/// Flags a whole interview that never did it.
+pub(crate) struct NoReferral;
+
+impl TranscriptRule for NoReferral {
+    /// Judged only on a whole interview, pointing at the interviewer's last turn.
+    fn check(&self, t: &Whole<'_>, out: &mut Vec<(usize, Hit)>) {
+        if t.metrics.referral_asks > 0 || !t.is_whole_interview() {
+            return;
+        }
+        if let Some(&k) = t.interviewer_turns.last() {
+            out.push((k, Hit::new(t.span_of(k), Why::NoAsk)));
+        }
     }
-    let (turn, len) = last_interviewer_turn?;
-    Some((
-        turn,
-        Hit::new(Id::NoReferral, (0, len))
-            .message("the interview ends without asking who else to talk to"),
-    ))
 }
+
+/// Why `no-referral-ask` fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// The interview ends without asking who else to talk to.
+    NoAsk,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::NoAsk => "the interview ends without asking who else to talk to",
+        })
+    }
+}
+
+/// No patterns: it judges the metrics.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[];

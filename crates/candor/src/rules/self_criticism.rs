@@ -1,10 +1,14 @@
 //! `self-criticism`: runs down or apologises for the interviewer's own product.
 
+use std::borrow::Cow;
+
 use super::Sentence;
-use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "self-criticism",
     severity: Severity::Warning,
     summary: "runs down, apologises for or volunteers the weaknesses of their own product",
@@ -30,7 +34,33 @@ interviewee's own criticism back.",
         },
     ],
     scope: Scope::Sentence,
+    },
+    check: Check::Sentence(&SelfCriticism),
 };
+
+/// Runs [`check`].
+pub(crate) struct SelfCriticism;
+
+impl SentenceRule for SelfCriticism {
+    fn check(&self, ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
+        check(ctx, s)
+    }
+}
+
+/// Why `self_criticism` fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// runs down their own product
+    RunsDown,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::RunsDown => "runs down their own product",
+        })
+    }
+}
 
 pattern!(
     /// "our X", "my X", and the product's name: what the interviewer owns.
@@ -128,7 +158,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
         if let Some(m) = NEGATIVE.find_in(s, &rest[..cut]) {
             let end = b + m.end();
             let span = s.source_range(a, end);
-            return Some(Hit::new(Id::SelfCriticism, span).message("runs down their own product"));
+            return Some(Hit::new(span, Why::RunsDown));
         }
     }
     None

@@ -1,10 +1,14 @@
 //! `selling`: pitches the product: features, benefits, prices, demos, trials.
 
+use std::borrow::Cow;
+
 use super::Sentence;
-use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "selling",
     severity: Severity::Warning,
     summary: "pitches the product: its features, benefits, price, a demo or a trial",
@@ -31,7 +35,45 @@ rule is off.",
         },
     ],
     scope: Scope::Sentence,
+    },
+    check: Check::Sentence(&Selling),
 };
+
+/// Runs [`check`].
+pub(crate) struct Selling;
+
+impl SentenceRule for Selling {
+    fn check(&self, ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
+        check(ctx, s, i)
+    }
+}
+
+/// Why `selling` fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// names a price for the product
+    Price,
+    /// offers a demo, trial or sign-up
+    Offer,
+    /// offers a deal on the product
+    Deal,
+    /// describes the product they are building
+    Building,
+    /// describes the product and what it does for them
+    Describes,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::Price => "names a price for the product",
+            Why::Offer => "offers a demo, trial or sign-up",
+            Why::Deal => "offers a deal on the product",
+            Why::Building => "describes the product they are building",
+            Why::Describes => "describes the product and what it does for them",
+        })
+    }
+}
 
 const NUMBER_WORD: &str = r"(?:[0-9][[0-9],.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|a hundred|a thousand|k)";
 
@@ -258,20 +300,18 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
             || OWN_PRODUCT.is_match_in(s, norm);
         if priced && !echoed() {
             return Some(
-                Hit::new(Id::Selling, span(m.start(), m.end()))
-                    .message("names a price for the product"),
+                Hit::new(span(m.start(), m.end()), Why::Price),
             );
         }
     }
     if let Some(m) = OFFER_SEND.find_in(s, norm) {
         return Some(
-            Hit::new(Id::Selling, span(m.start(), m.end()))
-                .message("offers a demo, trial or sign-up"),
+            Hit::new(span(m.start(), m.end()), Why::Offer),
         );
     }
     if let Some(m) = OFFER_TERMS.find_in(s, norm) {
         return Some(
-            Hit::new(Id::Selling, span(m.start(), m.end())).message("offers a deal on the product"),
+            Hit::new(span(m.start(), m.end()), Why::Deal),
         );
     }
     if let Some(m) = OFFER_ASK.find_in(s, norm) {
@@ -285,8 +325,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
             || norm[m.end()..].starts_with(" signed up")
         {
             return Some(
-                Hit::new(Id::Selling, span(m.start(), m.end()))
-                    .message("offers a demo, trial or sign-up"),
+                Hit::new(span(m.start(), m.end()), Why::Offer),
             );
         }
     }
@@ -324,16 +363,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         if s.word_count() >= 12 {
             let off = s.core_offset();
             return Some(
-                Hit::new(Id::Selling, span(off + m.start(), s.norm.len()))
-                    .message("describes the product they are building"),
+                Hit::new(span(off + m.start(), s.norm.len()), Why::Building),
             );
         }
     }
     // The product as subject of an action says both what it is and what it does.
     if let Some(m) = acts(&PRODUCT_ACTS, s, norm).or_else(|| MADE_THAT.find_in(s, norm)) {
         return Some(
-            Hit::new(Id::Selling, span(m.start(), m.end()))
-                .message("describes the product and what it does for them"),
+            Hit::new(span(m.start(), m.end()), Why::Describes),
         );
     }
     if product.is_none() && !pronoun_subject {
@@ -353,8 +390,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         None => (cap.start(), cap.end()),
     };
     Some(
-        Hit::new(Id::Selling, span(a, b))
-            .message("describes the product and what it does for them"),
+        Hit::new(span(a, b), Why::Describes),
     )
 }
 

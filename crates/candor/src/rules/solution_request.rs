@@ -1,10 +1,14 @@
 //! `solution-request`: asks the interviewee to design the product.
 
+use std::borrow::Cow;
+
 use super::Sentence;
-use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "solution-request",
     severity: Severity::Warning,
     summary: "asks the interviewee to design the product",
@@ -29,7 +33,33 @@ solve it today is not a solution request.",
         },
     ],
     scope: Scope::Sentence,
+    },
+    check: Check::Sentence(&SolutionRequest),
 };
+
+/// Runs [`check`].
+pub(crate) struct SolutionRequest;
+
+impl SentenceRule for SolutionRequest {
+    fn check(&self, ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
+        check(ctx, s)
+    }
+}
+
+/// Why `solution_request` fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// asks the interviewee to design the product
+    Design,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::Design => "asks the interviewee to design the product",
+        })
+    }
+}
 
 const PRODUCT: &str = r"(?:app|application|tool|plugin|plug-in|system|product|solution|platform|software|service|dashboard|thing|version|feature|bot|portal|website|site|extension|assistant|integration|interface)s?";
 
@@ -87,7 +117,7 @@ pub(crate) fn check(_ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
             .map(|_| (0, core.len()))
     })?;
     let span = s.source_range(off + m.0, off + m.1);
-    Some(Hit::new(Id::SolutionRequest, span).message("asks the interviewee to design the product"))
+    Some(Hit::new(span, Why::Design))
 }
 
 /// The patterns above, for the gate.

@@ -1,11 +1,15 @@
 //! `stacked-questions`: several different questions in one breath.
 
+use std::borrow::Cow;
+
 use super::Sentence;
-use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, TurnRule, pattern};
 use crate::model::Severity;
 use crate::speech::{Form, is_aux, is_wh, wh_opens_question};
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "stacked-questions",
     severity: Severity::Warning,
     summary: "asks two or more different questions before the interviewee can answer",
@@ -26,7 +30,33 @@ talk to — maybe someone in finance?\"), or a prompt followed by one narrowing 
         },
     ],
     scope: Scope::Turn,
+    },
+    check: Check::Turn(&Stacked),
 };
+
+/// Runs [`check`].
+pub(crate) struct Stacked;
+
+impl TurnRule for Stacked {
+    fn check(&self, ctx: &Ctx<'_>) -> Option<Hit> {
+        check(ctx)
+    }
+}
+
+/// Why `stacked-questions` fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// This many different questions in one turn.
+    Questions(usize),
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        match self {
+            Why::Questions(n) => format!("asks {n} questions at once; people answer one of them").into(),
+        }
+    }
+}
 
 /// A question unit: (start, end) in the turn text and its content words.
 struct Unit<'s> {
@@ -176,7 +206,7 @@ fn overlap(a: &[&str], b: &[&str]) -> f32 {
     shared as f32 / a.len().min(b.len()) as f32
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
+fn check(ctx: &Ctx<'_>) -> Option<Hit> {
     let mut units: Vec<Unit> = Vec::new();
     for (k, s) in ctx.sentences.iter().enumerate() {
         let is_q = matches!(s.form, Form::Wh | Form::YesNo | Form::Invitation)
@@ -248,9 +278,7 @@ pub(crate) fn check(ctx: &Ctx<'_>) -> Option<Hit> {
         return None;
     }
     let (a, b) = (distinct[0].start, distinct[distinct.len() - 1].end);
-    Some(Hit::new(Id::Stacked, (a, b)).message(format!(
-        "asks {count} questions at once; people answer one of them"
-    )))
+    Some(Hit::new((a, b), Why::Questions(count)))
 }
 
 /// The patterns above, for the gate.

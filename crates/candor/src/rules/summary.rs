@@ -1,9 +1,13 @@
 //! `no-summary`: the interviewer never summarised back what they heard.
 
-use super::{Example, Hit, Id, RuleInfo, Scope};
+use std::borrow::Cow;
+
+use super::{Whole, Check, Example, Hit, Rule, RuleInfo, Scope, TranscriptRule};
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "no-summary",
     severity: Severity::Info,
     summary: "never summarises back what they heard",
@@ -16,19 +20,39 @@ the most useful answer of the call. It also shows you were listening.",
         better: "Let me check I've got this right: the rota is planned quarterly, swaps happen by phone, and the children's slot is hardest. What have I missed?",
     }],
     scope: Scope::Transcript,
+    },
+    check: Check::Transcript(&NoSummary),
 };
 
-pub(crate) fn check(
-    summarised: bool,
-    last_interviewer_turn: Option<(usize, usize)>,
-) -> Option<(usize, Hit)> {
-    if summarised {
-        return None;
+/// Flags a whole interview that never did it.
+pub(crate) struct NoSummary;
+
+impl TranscriptRule for NoSummary {
+    /// Judged only on a whole interview, pointing at the interviewer's last turn.
+    fn check(&self, t: &Whole<'_>, out: &mut Vec<(usize, Hit)>) {
+        if t.metrics.summaries > 0 || !t.is_whole_interview() {
+            return;
+        }
+        if let Some(&k) = t.interviewer_turns.last() {
+            out.push((k, Hit::new(t.span_of(k), Why::NoSummary)));
+        }
     }
-    let (turn, len) = last_interviewer_turn?;
-    Some((
-        turn,
-        Hit::new(Id::NoSummary, (0, len))
-            .message("the interview ends without a summary back of what was heard"),
-    ))
 }
+
+/// Why `no-summary` fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// The interview ends without a summary back of what was heard.
+    NoSummary,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::NoSummary => "the interview ends without a summary back of what was heard",
+        })
+    }
+}
+
+/// No patterns: it judges the metrics.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[];

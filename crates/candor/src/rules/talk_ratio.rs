@@ -1,10 +1,14 @@
 //! `talk-ratio`: the interviewer talked more than a discovery interview allows.
 
-use super::{Example, Hit, Id, RuleInfo, Scope};
-use crate::model::Metrics;
+use std::borrow::Cow;
+
+use super::{Whole, Check, Example, Hit, Rule, RuleInfo, Scope, TranscriptRule};
+use crate::model::Basis;
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "talk-ratio",
     severity: Severity::Warning,
     summary: "the interviewer's share of the talk is above the threshold",
@@ -20,30 +24,69 @@ the solution profile (`thresholds.talk_ratio` in candor.toml).",
         better: "(the same interview with short questions and long answers)",
     }],
     scope: Scope::Transcript,
+    },
+    check: Check::Transcript(&TalkRatio),
 };
 
-/// The finding, pointing at the interviewer's longest turn.
+/// Flags a talk ratio over the threshold.
+pub(crate) struct TalkRatio;
+
 /// Fewer words than this in the whole transcript (about a minute of talk) are an excerpt,
 /// not an interview: the ratio is reported in the metrics but not judged.
 pub(crate) const MIN_WORDS: usize = 150;
 
-pub(crate) fn check(
-    m: &Metrics,
-    threshold: f64,
-    longest_turn: Option<(usize, usize)>,
-) -> Option<(usize, Hit)> {
-    let (ratio, basis) = m.talk_ratio()?;
-    // A ratio over a snippet says nothing about the interview.
-    if m.words < MIN_WORDS || ratio <= threshold {
-        return None;
+impl TranscriptRule for TalkRatio {
+    /// The finding, pointing at the interviewer's longest turn.
+    fn check(&self, t: &Whole<'_>, out: &mut Vec<(usize, Hit)>) {
+        let m = t.metrics;
+        let threshold = t.limits.talk_ratio;
+        let Some((ratio, basis)) = m.talk_ratio() else {
+            return;
+        };
+        // A ratio over a snippet says nothing about the interview.
+        if m.words < MIN_WORDS || ratio <= threshold {
+            return;
+        }
+        let longest = t.interviewer_turns.iter().copied().max_by_key(|&k| t.words[k]);
+        if let Some(k) = longest {
+            let why = Why::Above {
+                ratio,
+                threshold,
+                basis,
+            };
+            out.push((k, Hit::new(t.span_of(k), why)));
+        }
     }
-    let (turn, len) = longest_turn?;
-    Some((
-        turn,
-        Hit::new(Id::TalkRatio, (0, len)).message(format!(
-            "the interviewer did {:.0}% of the talking by {basis} (threshold {:.0}%); this is their longest turn",
-            ratio * 100.0,
-            threshold * 100.0
-        )),
-    ))
 }
+
+/// Why `talk-ratio` fired.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Why {
+    /// The interviewer's share, by time or words, over the threshold.
+    Above {
+        ratio: f64,
+        threshold: f64,
+        basis: Basis,
+    },
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        match self {
+            Why::Above {
+                ratio,
+                threshold,
+                basis,
+            } => format!(
+                "the interviewer did {:.0}% of the talking by {basis} (threshold {:.0}%); \
+                 this is their longest turn",
+                ratio * 100.0,
+                threshold * 100.0
+            )
+            .into(),
+        }
+    }
+}
+
+/// No patterns: it judges the metrics.
+pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[];

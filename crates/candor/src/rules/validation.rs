@@ -1,10 +1,14 @@
 //! `validation-seeking`: asks for approval of the interviewer's idea or product.
 
+use std::borrow::Cow;
+
 use super::Sentence;
-use super::{Ctx, Example, Hit, Id, RuleInfo, Scope, pattern};
+use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
     id: "validation-seeking",
     severity: Severity::Warning,
     summary: "asks for approval of the interviewer's idea or product",
@@ -29,7 +33,33 @@ judge the tools they already use is fine.",
         },
     ],
     scope: Scope::Sentence,
+    },
+    check: Check::Sentence(&Validation),
 };
+
+/// Runs [`check`].
+pub(crate) struct Validation;
+
+impl SentenceRule for Validation {
+    fn check(&self, ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
+        check(ctx, s, i)
+    }
+}
+
+/// Why `validation` fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// asks for a verdict on the idea: people are kind, and kindness is not evidence
+    Verdict,
+}
+
+impl Why {
+    pub fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Why::Verdict => "asks for a verdict on the idea: people are kind, and kindness is not evidence",
+        })
+    }
+}
 
 /// Words for the interviewer's own idea or product.
 const IDEA: &str = r"(?:idea|ideas|concept|approach|pitch|prototype|mockup|mock-up|design|solution|proposal|plan|feature|features|product|app|tool|thing we|what we (?:are|have) (?:building|built|made|making|described)|sound of (?:that|this|it))";
@@ -154,9 +184,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
     }
     let span = s.source_range(off + m.start(), off + m.end());
     Some(
-        Hit::new(Id::Validation, span).message(
-            "asks for a verdict on the idea: people are kind, and kindness is not evidence",
-        ),
+        Hit::new(span, Why::Verdict),
     )
 }
 
