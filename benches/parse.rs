@@ -1,5 +1,5 @@
 //! Detect + parse throughput per format, on a realistic ~1 MB interview in each.
-//! `cargo bench --bench parse`; figures in README.
+//! `cargo bench --bench parse`; figures in benches/README.md.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 

@@ -349,7 +349,7 @@ fn tally(c: &mut Counts, predicted: bool, gold: bool) {
 }
 
 impl Evaluation {
-    /// The per-rule table in Markdown, as the README shows it.
+    /// The per-rule table in Markdown, as docs/accuracy.md shows it.
     pub fn markdown(&self) -> String {
         let mut s = String::new();
         s.push_str("| rule | labelled | flagged | true pos. | precision | recall | F1 |\n");

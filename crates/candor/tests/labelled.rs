@@ -70,21 +70,21 @@ fn roles_are_found_without_help_in_nearly_every_case() {
     );
 }
 
-/// README shows the table; regenerate it with `bash scripts/update-eval-table.sh`.
+/// docs/accuracy.md shows the table; regenerate it with `bash scripts/update-eval-table.sh`.
 #[test]
-fn readme_table_is_current() {
-    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
-    let start = readme
+fn accuracy_table_is_current() {
+    let doc = std::fs::read_to_string(root().join("docs/accuracy.md")).expect("docs/accuracy.md");
+    let start = doc
         .find("<!-- eval:start -->")
-        .expect("README has an eval:start marker");
-    let end = readme
+        .expect("docs/accuracy.md has an eval:start marker");
+    let end = doc
         .find("<!-- eval:end -->")
-        .expect("README has an eval:end marker");
-    let shown = readme[start + "<!-- eval:start -->".len()..end].trim();
+        .expect("docs/accuracy.md has an eval:end marker");
+    let shown = doc[start + "<!-- eval:start -->".len()..end].trim();
     let actual = evaluation().markdown();
     assert_eq!(
         shown,
         actual.trim(),
-        "README's precision/recall table is out of date: run `bash scripts/update-eval-table.sh`"
+        "the precision/recall table in docs/accuracy.md is out of date: run `bash scripts/update-eval-table.sh`"
     );
 }

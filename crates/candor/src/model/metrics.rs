@@ -1,6 +1,6 @@
 //! The numbers of an interview: who talked how much, the questions, the stories.
 //!
-//! Definitions (the README gives them too):
+//! Definitions (docs/report.md gives them too):
 //! * talk ratio: the interviewer's share of the speech of interviewers and
 //!   interviewees (speakers marked `other` are left out), by words, and by
 //!   seconds of speech where timed (silence excluded, as Gong and Truly do);
