@@ -55,43 +55,114 @@ pub(crate) enum Kind {
     Other,
 }
 
+#[rustfmt::skip]
 pattern!(
     PERMISSION,
-    r"^(?:(?:can|could|may|might|shall) (?:i|we)\b|(?:would|do) you mind if\b|mind if\b|is it (?:ok|okay|alright|all right|fine|cool) (?:if|to|for)\b|would it be (?:ok|okay|alright|all right|fine|possible) (?:if|to|for)\b|(?:do|would) you want me to\b|should i\b|shall we\b|would you like (?:me|a|an|to see|to try|us)\b|are you (?:ok|okay|happy|alright|all right) (?:with|if|for)\b|is now (?:a )?(?:good|ok|okay)\b|do you have (?:time|a minute|a few minutes|a sec)\b|can you (?:hear|see) me\b)"
+    &[
+        r"^(?:",
+            r"(?:can|could|may|might|shall) (?:i|we)\b",
+            r"|(?:would|do) you mind if\b",
+            r"|mind if\b",
+            r"|is it (?:ok|okay|alright|all right|fine|cool) (?:if|to|for)\b",
+            r"|would it be (?:ok|okay|alright|all right|fine|possible) (?:if|to|for)\b",
+            r"|(?:do|would) you want me to\b",
+            r"|should i\b",
+            r"|shall we\b",
+            r"|would you like (?:me|a|an|to see|to try|us)\b",
+            r"|are you (?:ok|okay|happy|alright|all right) (?:with|if|for)\b",
+            r"|is now (?:a )?(?:good|ok|okay)\b",
+            r"|do you have (?:time|a minute|a few minutes|a sec)\b",
+            r"|can you (?:hear|see) me\b",
+        r")",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// A yes/no clause inside a wh-sentence: "How many rooms…, and is it part of a chain?"
     INNER_YES_NO,
-    r"(?:,|;|-| and| or) (?:and |also |then )?(?:is|are|was|were|do|does|did|can|could|would|will|has|have) (?:it|that|this|they|there|you|we|your|the|he|she)\b[^,]*\?$"
+    &[
+        r"(?:,|;|-| and| or) (?:and |also |then )?",
+        r"(?:is|are|was|were|do|does|did|can|could|would|will|has|have) ",
+        r"(?:it|that|this|they|there|you|we|your|the|he|she)\b[^,]*\?$",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     CATCH_ALL,
-    r"\b(?:anything (?:else )?(?:i|we) (?:should|ought|might|could|did not|didn't|have not|haven't)|anything (?:i|we) (?:missed|have missed)|anything else (?:you would|you'd|you want|you wanted) (?:like )?to (?:add|share|mention|tell)|anything (?:else )?you want to add|anything to add)\b"
+    &[
+        r"\b(?:",
+            r"anything (?:else )?(?:i|we) (?:should|ought|might|could|did not|didn't|have not|haven't)",
+            r"|anything (?:i|we) (?:missed|have missed)",
+            r"|anything else (?:you would|you'd|you want|you wanted) (?:like )?to (?:add|share|mention|tell)",
+            r"|anything (?:else )?you want to add",
+            r"|anything to add",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     SUMMARY_CHECK,
-    r"^(?:is (?:that|this) (?:right|correct|fair|accurate|about right|a fair (?:summary|description|picture|way to put it))|did i (?:get|capture|understand|miss) (?:that|it|this|anything)|have i (?:got|understood|captured|missed) (?:that|it|this|anything)|does that (?:sum it up|capture it|cover it|sound right))\b"
+    &[
+        r"^(?:",
+            r"is (?:that|this) ",
+            r"(?:right|correct|fair|accurate|about right|a fair (?:summary|description|picture|way to put it))",
+            r"|did i (?:get|capture|understand|miss) (?:that|it|this|anything)",
+            r"|have i (?:got|understood|captured|missed) (?:that|it|this|anything)",
+            r"|does that (?:sum it up|capture it|cover it|sound right)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     INDIRECT,
-    r"^(?:do|did|can|could) you (?:know|remember|recall|have any idea|have a sense|have an example|have any examples|think of an example|think of a time|remember a time|give me an example) ?(?:of |about )?(?:what|how|why|who|when|where|which|whether|the last time|a time|an example|a recent)?\b"
+    &[
+        r"^(?:do|did|can|could) you (?:",
+            r"know",
+            r"|remember",
+            r"|recall",
+            r"|have any idea",
+            r"|have a sense",
+            r"|have an example",
+            r"|have any examples",
+            r"|think of an example",
+            r"|think of a time",
+            r"|remember a time",
+            r"|give me an example",
+        r") ?(?:of |about )?",
+        r"(?:what|how|why|who|when|where|which|whether|the last time|a time|an example|a recent)?\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     RATING,
-    r"\b(?:on a scale (?:of|from) (?:\d+|zero|one|1|0) to (?:\d+|three|five|seven|ten|a hundred)|out of (?:ten|five|10|5|100|a hundred)|rate (?:it|that|this|them|the|your|how)|give (?:it|that|this) a (?:score|rating|number)|score (?:it|that|this) (?:out of|from))\b"
+    &[
+        r"\b(?:",
+            r"on a scale (?:of|from) (?:\d+|zero|one|1|0) to (?:\d+|three|five|seven|ten|a hundred)",
+            r"|out of (?:ten|five|10|5|100|a hundred)",
+            r"|rate (?:it|that|this|them|the|your|how)",
+            r"|give (?:it|that|this) a (?:score|rating|number)",
+            r"|score (?:it|that|this) (?:out of|from)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// Options offered at the end of a wh-question: "…, you or Ciarán?", "… — an app, or paper?"
     CHOICE_TAIL,
-    r"(?:,|-|:) (?:[^,?\-]{1,40}),? or (?:[^,?]{1,40}) \?$"
+    &[
+        r"(?:,|-|:) (?:[^,?\-]{1,40}),? or (?:[^,?]{1,40}) \?$",
+    ].concat()
 );
 pattern!(
     EXAMPLE_MARK,
     r"(?:,|-|:) (?:maybe|perhaps|like|say|for example|e\.g|such as)\b"
 );
+#[rustfmt::skip]
 pattern!(
     GUESS_FRAGMENT,
-    r"\b(?:i guess|i assume|i imagine|i suppose|i am guessing|presumably|probably|i would guess|i bet)\b"
+    &[
+        r"\b(?:i guess|i assume|i imagine|i suppose|i am guessing|presumably|probably|i would guess|i bet)\b",
+    ].concat()
 );
 
 /// Whether a sentence is an interviewer question, and of which kind.

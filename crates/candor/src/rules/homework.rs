@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::Sentence;
+use super::lexicon;
 use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
@@ -61,64 +62,207 @@ impl Why {
     }
 }
 
-const ORG: &str = r"(?:company|business|firm|practice|organi[sz]ation|org|agency|hotel|brand|startup|start-up|shop|store|clinic|charity|restaurant|group|employer|school|studio|consultancy|chain|franchise|nonprofit|non-profit|venue|bakery|brewery|factory|plant|lab|hospital|surgery|pharmacy|church|club|gym|salon|garage|dealership|farm|academy|university|college|council|trust|bank|fund|network|department|division|faculty|district|authority|museum|gallery|library|archive|zoo|theatre|theater)";
-/// Things a company has that its website tells: headcount, sites, rooms.
-const COUNTED: &str = r"(?:employees|staff|consultants|rooms|beds|locations|stores|sites|offices|branches|outlets|restaurants|hotels|clinics|shops|franchises|properties|warehouses|countries|markets|schools|customers|clients|people)";
-
+#[rustfmt::skip]
 pattern!(
     BUSINESS,
     &format!(
-        r"\b(?:what (?:does|do) (?:your|the) (?:\w+ )?{ORG} (?:actually |exactly |really |mainly |mostly )?(?:do|make|sell|offer|build|provide|produce|manufacture|specialise|specialize|supply|deliver)|what do you (?:guys |all |folks )?(?:actually |exactly |really |mainly |mostly )?(?:make|sell|manufacture|produce|supply)(?: there| as a (?:\w+ )?{ORG}| \?))"
+        concat!(
+            r"\b(?:",
+                r"what (?:does|do) (?:your|the) (?:\w+ )?{ORG} (?:actually |exactly |really |mainly |mostly )?",
+                r"(?:do|make|sell|offer|build|provide|produce|manufacture|specialise|specialize|supply|deliver)",
+                r"|what do you (?:guys |all |folks )?(?:actually |exactly |really |mainly |mostly )?",
+                r"(?:make|sell|manufacture|produce|supply)(?: there| as a (?:\w+ )?{ORG}| \?)",
+            r")",
+        ),
+        ORG = *lexicon::ORGANISATIONS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     KIND_OF_WORK,
     &format!(
-        r"\bwhat (?:kind|kinds|sort|sorts|type|types) of (?:\w+ ){{1,2}}?(?:does|do) (?:your|the|you) (?:guys |all )?(?:\w+ )?(?:{ORG} )?(?:do|make|sell|offer|have|serve|work with|provide|produce|specialise in|specialize in|cover|insure|handle)\b"
+        concat!(
+            r"\bwhat (?:kind|kinds|sort|sorts|type|types) of (?:\w+ ){{1,2}}?(?:does|do) (?:your|the|you) ",
+            r"(?:guys |all )?(?:\w+ )?(?:{ORG} )?(?:",
+                r"do",
+                r"|make",
+                r"|sell",
+                r"|offer",
+                r"|have",
+                r"|serve",
+                r"|work with",
+                r"|provide",
+                r"|produce",
+                r"|specialise in",
+                r"|specialize in",
+                r"|cover",
+                r"|insure",
+                r"|handle",
+            r")\b",
+        ),
+        ORG = *lexicon::ORGANISATIONS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     NAMED_ORG_DOES,
-    r"\bwhat (?:does|do) (\w+) (?:actually |exactly |really |mainly )?(?:make|sell|offer|produce|manufacture|build|provide|do(?: exactly| again)? \?|do as a)"
+    &[
+        r"\bwhat (?:does|do) (\w+) (?:actually |exactly |really |mainly )?",
+        r"(?:make|sell|offer|produce|manufacture|build|provide|do(?: exactly| again)? \?|do as a)",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     SIZE,
     &format!(
-        r"\b(?:how (?:big|large|small) (?:is|are) (?:the|your) (?:\w+ )?{ORG}|how (?:big|large) (?:are you|is it) (?:as a {ORG}|these days|now|at this point)|how big is the (?:operation|outfit))\b"
+        concat!(
+            r"\b(?:",
+                r"how (?:big|large|small) (?:is|are) (?:the|your) (?:\w+ )?{ORG}",
+                r"|how (?:big|large) (?:are you|is it) (?:as a {ORG}|these days|now|at this point)",
+                r"|how big is the (?:operation|outfit)",
+            r")\b",
+        ),
+        ORG = *lexicon::ORGANISATIONS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     COUNT,
     &format!(
-        r"\b(?:how many {COUNTED} (?:do|does|are|have|has|work|is|did|will|would)\b[^?]*?(?:\?|$)|how many (?:\w+ ){{1,2}}?(?:are|is|work|are there|is there) (?:there )?(?:in|at|across|within) (?:the|your) (?:\w+ )?{ORG}\b|how many \w+ (?:do|does|did|has|have) (?:you guys|you all|you folks|(?:the|your) (?:\w+ )?{ORG}) (?:have|run|operate|employ|own|manage|get|take|handle|serve|see|process|sell|ship|make|shipped|released|published|launched|made|built|sold|opened|won|had|run|hold|house|keep|store|stock|carry|look after|care for)\b)"
+        concat!(
+            r"\b(?:",
+                r"how many {COUNTED} (?:do|does|are|have|has|work|is|did|will|would)\b[^?]*?(?:\?|$)",
+                r"|how many (?:\w+ ){{1,2}}?(?:are|is|work|are there|is there) (?:there )?(?:in|at|across|within) ",
+                r"(?:the|your) (?:\w+ )?{ORG}\b",
+                r"|how many \w+ (?:do|does|did|has|have) ",
+                r"(?:you guys|you all|you folks|(?:the|your) (?:\w+ )?{ORG}) (?:",
+                    r"have",
+                    r"|run",
+                    r"|operate",
+                    r"|employ",
+                    r"|own",
+                    r"|manage",
+                    r"|get",
+                    r"|take",
+                    r"|handle",
+                    r"|serve",
+                    r"|see",
+                    r"|process",
+                    r"|sell",
+                    r"|ship",
+                    r"|make",
+                    r"|shipped",
+                    r"|released",
+                    r"|published",
+                    r"|launched",
+                    r"|made",
+                    r"|built",
+                    r"|sold",
+                    r"|opened",
+                    r"|won",
+                    r"|had",
+                    r"|run",
+                    r"|hold",
+                    r"|house",
+                    r"|keep",
+                    r"|store",
+                    r"|stock",
+                    r"|carry",
+                    r"|look after",
+                    r"|care for",
+                r")\b",
+            r")",
+        ),
+        COUNTED = *lexicon::COUNTED_THINGS,
+        ORG = *lexicon::ORGANISATIONS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     LOCATION,
     &format!(
-        r"\b(?:where (?:are|is) (?:you|you guys|you all|your (?:\w+ )?{ORG}|the (?:\w+ )?{ORG}|it|they|\w+) (?:based|located|headquartered|situated|registered)|where(?: is|'s) (?:your|the) (?:office|offices|head office|{ORG}|hq|headquarters)|what (?:city|town|country|region|part of (?:the country|town|the world)) (?:are|is) (?:you|your \w+|the \w+) (?:in|based|located|from))\b"
+        concat!(
+            r"\b(?:",
+                r"where (?:are|is) (?:you|you guys|you all|your (?:\w+ )?{ORG}|the (?:\w+ )?{ORG}|it|they|\w+) ",
+                r"(?:based|located|headquartered|situated|registered)",
+                r"|where(?: is|'s) (?:your|the) (?:office|offices|head office|{ORG}|hq|headquarters)",
+                r"|what (?:city|town|country|region|part of (?:the country|town|the world)) (?:are|is) ",
+                r"(?:you|your \w+|the \w+) (?:in|based|located|from)",
+            r")\b",
+        ),
+        ORG = *lexicon::ORGANISATIONS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     /// Confirming what the organisation covers or where it is: "And the authority covers the
     /// whole district, I take it?"
     ORG_CONFIRM,
     &format!(
-        r"^(?:and |so )?(?:the|your) (?:\w+ )?{ORG} (?:covers|serves|operates (?:in|across)|works across|is based in|has (?:offices|branches|sites) in|is (?:publicly|privately|family|state|government|council|independently|employee|venture)[- ]?(?:funded|owned|run|listed|traded|backed))\b[^?]*(?:, )?(?:i take it|right|yes|correct|is that right|yeah|is it not|isn't it|is not it|no) \?"
+        concat!(
+            r"^(?:and |so )?(?:the|your) (?:\w+ )?{ORG} (?:",
+                r"covers",
+                r"|serves",
+                r"|operates (?:in|across)",
+                r"|works across",
+                r"|is based in",
+                r"|has (?:offices|branches|sites) in",
+                r"|is (?:publicly|privately|family|state|government|council|independently|employee|venture)[- ]?",
+                r"(?:funded|owned|run|listed|traded|backed)",
+            r")\b[^?]*(?:, )?(?:i take it|right|yes|correct|is that right|yeah|is it not|isn't it|is not it|no) \?",
+        ),
+        ORG = *lexicon::ORGANISATIONS,
     )
 );
 pattern!(
     LOCATION_CONFIRM,
     r"\byou are (?:based |located |headquartered )?(?:in|out of) (\w+)"
 );
+#[rustfmt::skip]
 pattern!(
     INDUSTRY,
-    r"\b(?:what (?:industry|industries|sector|sectors|market|markets|vertical|verticals|space|niche|field) (?:are|is|do|does|would)|which (?:industry|industries|sector|sectors|vertical|verticals|market|markets))\b"
+    &[
+        r"\b(?:",
+            r"what (?:industry|industries|sector|sectors|market|markets|vertical|verticals|space|niche|field) ",
+            r"(?:are|is|do|does|would)",
+            r"|which (?:industry|industries|sector|sectors|vertical|verticals|market|markets)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     STRUCTURE,
     &format!(
-        r"\b(?:is (?:it|the (?:\w+ )?{ORG}|your (?:\w+ )?{ORG}|that|this|\w+) (?:part of a (?:chain|group|network|bigger \w+|larger \w+)|independent|a franchise|family[- ]owned|publicly (?:traded|listed)|public or private|private or public|(?:a |an )?(?:state|private|public|independent|chain) (?:\w+ ){{0,2}}?(?:or|school|company|hotel|business|primary|secondary)|an academy|a subsidiary|(?:a |an )?(?:startup|start-up) or)|(?:when|what year) (?:was|did) (?:the|your|it) (?:{ORG} )?(?:founded|start|started|set up|established|open|opened)|how long (?:has|have) (?:the|your) (?:{ORG}|you guys) been (?:around|going|trading|in business|operating|open)|who (?:owns|founded|runs) (?:the|your) {ORG}|what (?:is|was) (?:your|the) (?:company's |business's |firm's )?(?:annual |yearly |total |current |approximate |rough )?(?:revenue|turnover|headcount|arr|funding|valuation)|how much (?:revenue|turnover) (?:does|do|did) (?:the (?:\w+ )?{ORG}|your (?:\w+ )?{ORG}|you guys|you all) (?:make|do|have|bring in|turn over|generate))\b"
+        concat!(
+            r"\b(?:",
+                r"is (?:it|the (?:\w+ )?{ORG}|your (?:\w+ )?{ORG}|that|this|\w+) (?:",
+                    r"part of a (?:chain|group|network|bigger \w+|larger \w+)",
+                    r"|independent",
+                    r"|a franchise",
+                    r"|family[- ]owned",
+                    r"|publicly (?:traded|listed)",
+                    r"|public or private",
+                    r"|private or public",
+                    r"|(?:a |an )?(?:state|private|public|independent|chain) (?:\w+ ){{0,2}}?",
+                    r"(?:or|school|company|hotel|business|primary|secondary)",
+                    r"|an academy",
+                    r"|a subsidiary",
+                    r"|(?:a |an )?(?:startup|start-up) or",
+                r")",
+                r"|(?:when|what year) (?:was|did) (?:the|your|it) (?:{ORG} )?",
+                r"(?:founded|start|started|set up|established|open|opened)",
+                r"|how long (?:has|have) (?:the|your) (?:{ORG}|you guys) been ",
+                r"(?:around|going|trading|in business|operating|open)",
+                r"|who (?:owns|founded|runs) (?:the|your) {ORG}",
+                r"|what (?:is|was) (?:your|the) (?:company's |business's |firm's )?",
+                r"(?:annual |yearly |total |current |approximate |rough )?",
+                r"(?:revenue|turnover|headcount|arr|funding|valuation)",
+                r"|how much (?:revenue|turnover) (?:does|do|did) ",
+                r"(?:the (?:\w+ )?{ORG}|your (?:\w+ )?{ORG}|you guys|you all) ",
+                r"(?:make|do|have|bring in|turn over|generate)",
+            r")\b",
+        ),
+        ORG = *lexicon::ORGANISATIONS,
     )
 );
 

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::Sentence;
+use super::lexicon;
 use super::{Check, Id, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
@@ -94,86 +95,369 @@ impl Why {
     }
 }
 
-/// Subjects whose future behaviour a question can ask about.
-const SUBJECT: &str = r"(?:you|you guys|your (?:\w+ ){0,2}?\w+|the (?:\w+ ){0,2}?\w+|they|he|she|people|anyone|folks|customers|clients|staff|your team|your company)";
-/// Behaviour verbs: using, buying, paying, switching.
-const BEHAVIOUR: &str = r"(?:us(?:e|ing)|buy(?:ing)?|pay(?:ing)?|purchas(?:e|ing)|switch(?:ing)?|sign(?:ing)? (?:up|on)|subscrib(?:e|ing)|try(?:ing)?|adopt(?:ing)?|recommend(?:ing)? (?:it|this|that|us)|upgrad(?:e|ing)|mov(?:e|ing) (?:over|to|across)|install(?:ing)?|download(?:ing)?|go(?:ing)? for|tak(?:e|ing) (?:it|that|this|its|their|the|those|these|us up)|put(?:ting)? (?:the|it|that|this|your|a)|spend(?:ing)?|choos(?:e|ing)|pick(?:ing)?|replac(?:e|ing)|ditch(?:ing)?|drop(?:ping)?|invest(?:ing)?|budget(?:ing)?|approv(?:e|ing)|sign(?:ing)? off|commit(?:ting)?|pilot(?:ing)?|trial(?:l?ing)?|be interested|be a customer|become a customer|pre-?order(?:ing)?|order(?:ing)? (?:it|one|that)|get(?:ting)? (?:it|one|that|this)|turn(?:ing)? (?:it|that|this) on|switch(?:ing)? (?:it|that|this) on|want (?:it|that|this|one|something|a|an|to use|to try|to switch|more|less)|need (?:it|that|this|something|one)|prefer|rather|change (?:how|the way|what)|stop (?:using|doing)|start using|keep using|renew(?:ing)?|cancel(?:ling|ing)?|rely on|trust (?:it|that|this)|bother(?:ing)?)";
-
+#[rustfmt::skip]
 pattern!(
     WOULD_SUBJECT_VERB,
     &format!(
-        r"\b(?:would|will|could|might) {SUBJECT} (?:(?:ever|actually|really|still|then|realistically|honestly|definitely|seriously|probably|consider|even|also|be likely to|be willing to|be open to|be inclined to|be tempted to|be prepared to|be happy to|be up for|be keen to|be keen on|be game to|be down to|be interested in|want to|go ahead and|end up) )*{BEHAVIOUR}\b"
+        concat!(
+            r"\b(?:would|will|could|might) {SUBJECT} (?:",
+                r"(?:",
+                    r"ever",
+                    r"|actually",
+                    r"|really",
+                    r"|still",
+                    r"|then",
+                    r"|realistically",
+                    r"|honestly",
+                    r"|definitely",
+                    r"|seriously",
+                    r"|probably",
+                    r"|consider",
+                    r"|even",
+                    r"|also",
+                    r"|be likely to",
+                    r"|be willing to",
+                    r"|be open to",
+                    r"|be inclined to",
+                    r"|be tempted to",
+                    r"|be prepared to",
+                    r"|be happy to",
+                    r"|be up for",
+                    r"|be keen to",
+                    r"|be keen on",
+                    r"|be game to",
+                    r"|be down to",
+                    r"|be interested in",
+                    r"|want to",
+                    r"|go ahead and",
+                    r"|end up",
+                r") ",
+            r")*{BEHAVIOUR}\b",
+        ),
+        BEHAVIOUR = *lexicon::BEHAVIOURS,
+        SUBJECT = *lexicon::SUBJECTS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     SUBJECT_WOULD_VERB,
     &format!(
-        r"\b(?:you|your (?:\w+ ){{0,2}}?\w+|they|people|anyone|the (?:\w+ ){{0,2}}?\w+) (?:would|will|might|could) (?:(?:ever|actually|really|still|definitely|probably|consider|even|also|be willing to|want to) )*{BEHAVIOUR}\b"
+        concat!(
+            r"\b(?:you|your (?:\w+ ){{0,2}}?\w+|they|people|anyone|the (?:\w+ ){{0,2}}?\w+) ",
+            r"(?:would|will|might|could) ",
+            r"(?:(?:ever|actually|really|still|definitely|probably|consider|even|also|be willing to|want to) )",
+            r"*{BEHAVIOUR}\b",
+        ),
+        BEHAVIOUR = *lexicon::BEHAVIOURS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     /// Whether someone would do anything at all with a product: "would your cleaners actually
     /// check an app for their rounds?", "would you open it every morning?"
     WOULD_WITH_PRODUCT,
     &format!(
-        r"\b(?:would|will) {SUBJECT} (?:(?:ever|actually|really|still|realistically|honestly|even) )*(?:\w+) (?:(?:an?|the|our|this|that|such an?|your own) )?(?:app|tool|product|platform|system|service|portal|dashboard|(?:thing|something|one) like (?:that|this|it))\b"
+        concat!(
+            r"\b(?:would|will) {SUBJECT} (?:(?:ever|actually|really|still|realistically|honestly|even) )*(?:\w+) ",
+            r"(?:(?:an?|the|our|this|that|such an?|your own) )?(?:",
+                r"app",
+                r"|tool",
+                r"|product",
+                r"|platform",
+                r"|system",
+                r"|service",
+                r"|portal",
+                r"|dashboard",
+                r"|(?:thing|something|one) like (?:that|this|it)",
+            r")\b",
+        ),
+        SUBJECT = *lexicon::SUBJECTS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     THINK_WOULD,
-    r"\b(?:do|did) you (?:think|reckon|imagine|see|expect|believe|feel like) (?:that )?(?:\w+ ){0,3}?(?:would|will|might|could) (?:ever |actually |really |still |definitely |even )?(?:use|buy|pay|switch|go for|adopt|sign|try|want|approve|take|move|get|recommend|be interested|consider|need|like|replace|ditch|drop|choose|pick|spend|invest|budget|sign off|commit|bother|log in|sign up|order|book|start|stop|keep|pick up|embrace|welcome|accept|prefer|rather|agree|go along)\b"
+    &[
+        r"\b(?:do|did) you (?:think|reckon|imagine|see|expect|believe|feel like) (?:that )?(?:\w+ ){0,3}?",
+        r"(?:would|will|might|could) (?:ever |actually |really |still |definitely |even )?(?:",
+            r"use",
+            r"|buy",
+            r"|pay",
+            r"|switch",
+            r"|go for",
+            r"|adopt",
+            r"|sign",
+            r"|try",
+            r"|want",
+            r"|approve",
+            r"|take",
+            r"|move",
+            r"|get",
+            r"|recommend",
+            r"|be interested",
+            r"|consider",
+            r"|need",
+            r"|like",
+            r"|replace",
+            r"|ditch",
+            r"|drop",
+            r"|choose",
+            r"|pick",
+            r"|spend",
+            r"|invest",
+            r"|budget",
+            r"|sign off",
+            r"|commit",
+            r"|bother",
+            r"|log in",
+            r"|sign up",
+            r"|order",
+            r"|book",
+            r"|start",
+            r"|stop",
+            r"|keep",
+            r"|pick up",
+            r"|embrace",
+            r"|welcome",
+            r"|accept",
+            r"|prefer",
+            r"|rather",
+            r"|agree",
+            r"|go along",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     SEE_YOURSELF,
-    r"\b(?:could|can|do|would) you (?:see|imagine|picture) (?:yourself|(?:\w+ ){1,5}?)(?:using|switching|buying|paying|adopting|trying|moving|signing up|going for|wanting|relying on|recommending)\b"
+    &[
+        r"\b(?:could|can|do|would) you (?:see|imagine|picture) (?:yourself|(?:\w+ ){1,5}?)(?:",
+            r"using",
+            r"|switching",
+            r"|buying",
+            r"|paying",
+            r"|adopting",
+            r"|trying",
+            r"|moving",
+            r"|signing up",
+            r"|going for",
+            r"|wanting",
+            r"|relying on",
+            r"|recommending",
+        r")\b",
+    ].concat()
 );
 pattern!(
     HOW_LIKELY,
     r"\bhow likely (?:would|are|is|will|do you think)\b"
 );
+#[rustfmt::skip]
 pattern!(
     PRICE,
-    r"\b(?:how much (?:would|will|might|could|do you think|you think|would you say)\b.*\b(?:pay|spend|charge|cost|worth|budget|invest|afford|fork out|shell out)\b|(?:okay|ok|fair|reasonable|acceptable|sensible|right) to (?:pay|spend)\b|what would (?:you|your (?:\w+ ){0,2}?\w+|they) (?:be willing to |expect to |want to )?(?:pay|spend|budget|charge)\b|(?:willing|prepared|happy|able) to (?:pay|spend|invest|fork out)\b|willingness to pay|what (?:price|price point|pricing) (?:would|do you think|seems|feels|sounds)\b|how much (?:is|would) (?:that|this|it|something like (?:that|this)) (?:be )?worth (?:it )?to you|worth (?:it )?to you (?:a|per) (?:month|year|week)|(?:too expensive|too cheap|cheap or expensive|fair price|reasonable price)\b)"
+    &[
+        r"\b(?:",
+            r"how much (?:would|will|might|could|do you think|you think|would you say)\b.*\b",
+            r"(?:pay|spend|charge|cost|worth|budget|invest|afford|fork out|shell out)\b",
+            r"|(?:okay|ok|fair|reasonable|acceptable|sensible|right) to (?:pay|spend)\b",
+            r"|what would (?:you|your (?:\w+ ){0,2}?\w+|they) (?:be willing to |expect to |want to )?",
+            r"(?:pay|spend|budget|charge)\b",
+            r"|(?:willing|prepared|happy|able) to (?:pay|spend|invest|fork out)\b",
+            r"|willingness to pay",
+            r"|what (?:price|price point|pricing) (?:would|do you think|seems|feels|sounds)\b",
+            r"|how much (?:is|would) (?:that|this|it|something like (?:that|this)) (?:be )?worth (?:it )",
+            r"?to you",
+            r"|worth (?:it )?to you (?:a|per) (?:month|year|week)",
+            r"|(?:too expensive|too cheap|cheap or expensive|fair price|reasonable price)\b",
+        r")",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     WHAT_IF,
-    r"\b(?:what if (?:we|you|there|i|it|this|that|a|an)\b|what (?:would|might|could) (?:you|your (?:\w+ ){0,2}?\w+|they) do (?:if|when|instead)\b|what would it take (?:for|to)\b)"
+    &[
+        r"\b(?:",
+            r"what if (?:we|you|there|i|it|this|that|a|an)\b",
+            r"|what (?:would|might|could) (?:you|your (?:\w+ ){0,2}?\w+|they) do (?:if|when|instead)\b",
+            r"|what would it take (?:for|to)\b",
+        r")",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     IF_WOULD,
-    r"\bif (?:we|you|i|they|there|a|an|it|this|that|your|the|someone|somebody|something|one day|money|price|cost|cost was|we were to|you were to|you had|you could)\b[^?]*?\b(?:would|will|could|might) (?:you|your|they|it|the|that|this|he|she|people|anyone)\b"
+    &[
+        r"\bif (?:",
+            r"we",
+            r"|you",
+            r"|i",
+            r"|they",
+            r"|there",
+            r"|a",
+            r"|an",
+            r"|it",
+            r"|this",
+            r"|that",
+            r"|your",
+            r"|the",
+            r"|someone",
+            r"|somebody",
+            r"|something",
+            r"|one day",
+            r"|money",
+            r"|price",
+            r"|cost",
+            r"|cost was",
+            r"|we were to",
+            r"|you were to",
+            r"|you had",
+            r"|you could",
+        r")\b[^?]*?\b(?:would|will|could|might) (?:you|your|they|it|the|that|this|he|she|people|anyone)\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// An imagined condition, then a wh-question about its outcome: "If a vendor had all that
     /// ready on day one, how much faster do you think the review would go?"
     IF_THEN_WH,
-    r"^if\b[^?]*?, (?:how|what|which|who|where|when)\b[^?]*?\b(?:would|will)\b"
+    &[
+        r"^if\b[^?]*?, (?:how|what|which|who|where|when)\b[^?]*?\b(?:would|will)\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     IMAGINE,
-    r"(?:^|[,\-:;] |\b(?:and|so|but|now|okay|ok) )(?:imagine|imagining|suppose|supposing|let us say|let's say|hypothetically|picture this|picture (?:a|an|your|if)|pretend|in an ideal world|in a perfect world|say (?:there|we|you|they|it) (?:was|were|is|had|gave|built|made|added|offered|got|could|did)|assume (?:we|there|you)|in the future|down the line)\b|\bimagine (?:if|that|a|an|you|we|there|having|being)\b"
+    &[
+        r"(?:^|[,\-:;] |\b(?:and|so|but|now|okay|ok) )(?:",
+            r"imagine",
+            r"|imagining",
+            r"|suppose",
+            r"|supposing",
+            r"|let us say",
+            r"|let's say",
+            r"|hypothetically",
+            r"|picture this",
+            r"|picture (?:a|an|your|if)",
+            r"|pretend",
+            r"|in an ideal world",
+            r"|in a perfect world",
+            r"|say (?:there|we|you|they|it) (?:was|were|is|had|gave|built|made|added|offered|got|could|did)",
+            r"|assume (?:we|there|you)",
+            r"|in the future",
+            r"|down the line",
+        r")\b",
+        r"|\bimagine (?:if|that|a|an|you|we|there|having|being)\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     IMAGINE_FRAME,
-    r"^(?:imagine|suppose|picture|pretend|let us say|let's say|say (?:there|we|you)|hypothetically|in an ideal world|in a perfect world|assume)\b"
+    &[
+        r"^(?:",
+            r"imagine",
+            r"|suppose",
+            r"|picture",
+            r"|pretend",
+            r"|let us say",
+            r"|let's say",
+            r"|say (?:there|we|you)",
+            r"|hypothetically",
+            r"|in an ideal world",
+            r"|in a perfect world",
+            r"|assume",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     WOULD_THAT_CHANGE,
-    r"\b(?:would|will) (?:that|this|it|something like (?:that|this)) (?:change (?:how|the way|what)|make you (?:switch|move|use|buy|stop|change|leave)|get you to|stop you (?:from )?using|replace)\b"
+    &[
+        r"\b(?:would|will) (?:that|this|it|something like (?:that|this)) (?:",
+            r"change (?:how|the way|what)",
+            r"|make you (?:switch|move|use|buy|stop|change|leave)",
+            r"|get you to",
+            r"|stop you (?:from )?using",
+            r"|replace",
+        r")\b",
+    ].concat()
 );
 
 // Not hypothetical: polite requests, past counterfactuals, habits, referrals.
+#[rustfmt::skip]
 pattern!(
     POLITE,
-    r"\b(?:would|could|will) you (?:mind|say|describe|suggest|recommend (?:someone|anyone|that i|i|me)|agree|like to add|walk|tell|explain|share|talk|take me|run me|be (?:able|free|available|up for|open to (?:a |another )?(?:chat|call|talk|follow|catch))|put me in touch|introduce|connect|send|forward|let me|give me|show me|help me)\b"
+    &[
+        r"\b(?:would|could|will) you (?:",
+            r"mind",
+            r"|say",
+            r"|describe",
+            r"|suggest",
+            r"|recommend (?:someone|anyone|that i|i|me)",
+            r"|agree",
+            r"|like to add",
+            r"|walk",
+            r"|tell",
+            r"|explain",
+            r"|share",
+            r"|talk",
+            r"|take me",
+            r"|run me",
+            r"|be (?:able|free|available|up for|open to (?:a |another )?(?:chat|call|talk|follow|catch))",
+            r"|put me in touch",
+            r"|introduce",
+            r"|connect",
+            r"|send",
+            r"|forward",
+            r"|let me",
+            r"|give me",
+            r"|show me",
+            r"|help me",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     COUNTERFACTUAL,
-    r"\b(?:would|could|might) (?:you |they |it |your \w+ |that |this )?have (?:\w+ed|done|been|gone|said|made|taken|known|seen|had|thought|felt|found|got|gotten|bought|paid|caught)\b"
+    &[
+        r"\b(?:would|could|might) (?:you |they |it |your \w+ |that |this )?have (?:",
+            r"\w+ed",
+            r"|done",
+            r"|been",
+            r"|gone",
+            r"|said",
+            r"|made",
+            r"|taken",
+            r"|known",
+            r"|seen",
+            r"|had",
+            r"|thought",
+            r"|felt",
+            r"|found",
+            r"|got",
+            r"|gotten",
+            r"|bought",
+            r"|paid",
+            r"|caught",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     HABITUAL,
-    r"\b(?:usually|normally|typically|generally|tend to|in general|these days|on a normal|on a typical|each time|every time)\b"
+    &[
+        r"\b(?:",
+            r"usually",
+            r"|normally",
+            r"|typically",
+            r"|generally",
+            r"|tend to",
+            r"|in general",
+            r"|these days",
+            r"|on a normal",
+            r"|on a typical",
+            r"|each time",
+            r"|every time",
+        r")\b",
+    ].concat()
 );
 pattern!(
     ADD_TO_SUMMARY,
@@ -182,7 +466,8 @@ pattern!(
 
 fn help_for(s: &Sentence, core: &str) -> &'static str {
     if PRICE.is_match_in(s, core) {
-        "ask what it costs them now: \"What does this problem cost you today?\" or \"What have you paid for to solve it?\""
+        "ask what it costs them now: \"What does this problem cost you today?\" or \"What have \
+            you paid for to solve it?\""
     } else if core.contains("switch") {
         "ask about the last switch: \"What made you move to the tool you use now?\""
     } else if core.contains("manager")

@@ -18,7 +18,8 @@ you think…\", \"Wouldn't it be easier if…\", \"That must be frustrating, rig
 much do you hate…\". Most people go along with it, so you hear your own belief back. \
 Ask neutrally and let them pick the words. Repeating the interviewee's own words back \
 (\"You called it a nightmare — why?\") is not leading: it is good listening.",
-    help: "ask neutrally and let them choose the words: \"How do you feel about that part?\" or \"What was that like?\"",
+    help: "ask neutrally and let them choose the words: \"How do you feel about that part?\" or \
+        \"What was that like?\"",
     examples: &[
         Example {
             bad: "Don't you think the real issue is the handover?",
@@ -91,39 +92,288 @@ impl Why {
     }
 }
 
+#[rustfmt::skip]
 pattern!(
     NEGATIVE_START,
-    r"^(?:don't|doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|won't|shouldn't|couldn't|can't|haven't|hasn't) (?:you|it|that|this|they|there|the|your|we|most|people|everyone|everybody|all|he|she|those|these|a lot)\b"
+    &[
+        r"^(?:",
+            r"don't",
+            r"|doesn't",
+            r"|didn't",
+            r"|isn't",
+            r"|aren't",
+            r"|wasn't",
+            r"|weren't",
+            r"|wouldn't",
+            r"|won't",
+            r"|shouldn't",
+            r"|couldn't",
+            r"|can't",
+            r"|haven't",
+            r"|hasn't",
+        r") (?:",
+            r"you",
+            r"|it",
+            r"|that",
+            r"|this",
+            r"|they",
+            r"|there",
+            r"|the",
+            r"|your",
+            r"|we",
+            r"|most",
+            r"|people",
+            r"|everyone",
+            r"|everybody",
+            r"|all",
+            r"|he",
+            r"|she",
+            r"|those",
+            r"|these",
+            r"|a lot",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     ASSERTIVE,
-    r"\b(?:you would agree|would you agree|wouldn't you agree|don't you agree|do you agree|is it fair to say|would it be fair to say|would you say (?:that )?(?:it is|it was|the|that is|most|this is)|isn't it true|isn't it the case|surely|you must (?:have|be|find|get|feel|hate|love|know|lose|spend|waste|dread|go through|deal with|struggle)|(?:it|that|this) must (?:be|have been|get|feel|make|drive|really)|(?:that|it|this|there) (?:is |has )?got to (?:be|have)|must (?:really |so |be so |be really )?(?:get you|drive you|be a nightmare|be a pain|be awful|be annoying|be frustrating|be exhausting|be stressful|be hard)|i bet|most people (?:find|say|think|hate|struggle|agree|tell me)|everyone (?:hates|says|knows|agrees)|the (?:real|main|obvious) (?:problem|issue|pain|culprit) (?:is|here|being)|obviously|clearly the|of course you)\b"
+    &[
+        r"\b(?:",
+            r"you would agree",
+            r"|would you agree",
+            r"|wouldn't you agree",
+            r"|don't you agree",
+            r"|do you agree",
+            r"|is it fair to say",
+            r"|would it be fair to say",
+            r"|would you say (?:that )?(?:it is|it was|the|that is|most|this is)",
+            r"|isn't it true",
+            r"|isn't it the case",
+            r"|surely",
+            r"|you must ",
+            r"(?:have|be|find|get|feel|hate|love|know|lose|spend|waste|dread|go through|deal with|struggle)",
+            r"|(?:it|that|this) must (?:be|have been|get|feel|make|drive|really)",
+            r"|(?:that|it|this|there) (?:is |has )?got to (?:be|have)",
+            r"|must (?:really |so |be so |be really )?(?:",
+                r"get you",
+                r"|drive you",
+                r"|be a nightmare",
+                r"|be a pain",
+                r"|be awful",
+                r"|be annoying",
+                r"|be frustrating",
+                r"|be exhausting",
+                r"|be stressful",
+                r"|be hard",
+            r")",
+            r"|i bet",
+            r"|most people (?:find|say|think|hate|struggle|agree|tell me)",
+            r"|everyone (?:hates|says|knows|agrees)",
+            r"|the (?:real|main|obvious) (?:problem|issue|pain|culprit) (?:is|here|being)",
+            r"|obviously",
+            r"|clearly the",
+            r"|of course you",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     GUESS,
-    r"\b(?:i am guessing|i guess|i assume|i imagine|i would imagine|i suppose|i would guess|presumably|probably|i take it|sounds like|looks like|seems like)\b"
+    &[
+        r"\b(?:",
+            r"i am guessing",
+            r"|i guess",
+            r"|i assume",
+            r"|i imagine",
+            r"|i would imagine",
+            r"|i suppose",
+            r"|i would guess",
+            r"|presumably",
+            r"|probably",
+            r"|i take it",
+            r"|sounds like",
+            r"|looks like",
+            r"|seems like",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// Loaded words: emotional or evaluative terms the interviewer brings in.
-    LOADED, r"\b(?:frustrat\w*|annoy\w*|pain\w*|chao\w*|exhaust\w*|stress\w*|tedious|useless|terrible|awful|horrible|nightmare|mess|messy|waste\w*|broken|wrong|worst|hate\w*|dread\w*|struggl\w*|difficult|hard|tough|slow|expensive|clunky|confusing|risky|fed up|sick of|tired of|overwhelm\w*|inefficient|outdated|guessing|rubbish|hell|get you down|drive you (?:mad|crazy|nuts|up the wall)|killing you|a pain|unbearable|ridiculous|crazy|insane|rough|brutal|painfully|pointless|garbage|crap|sucks|headache|hassle|faff|chore|slog|soul[- ]destroying|soul[- ]crushing|mind[- ]numbing|draining|grind|miserable|awkward|stupid|dumb|a drag|killer|disaster|fortune|losing money|lose money|binned|thrown (?:away|out)|goes? to waste|down the drain|losing out|no-brainer|eats? up|eating up|eats into|time-consuming|takes? forever)\b");
+    LOADED,
+    &[
+        r"\b(?:",
+            r"frustrat\w*",
+            r"|annoy\w*",
+            r"|pain\w*",
+            r"|chao\w*",
+            r"|exhaust\w*",
+            r"|stress\w*",
+            r"|tedious",
+            r"|useless",
+            r"|terrible",
+            r"|awful",
+            r"|horrible",
+            r"|nightmare",
+            r"|mess",
+            r"|messy",
+            r"|waste\w*",
+            r"|broken",
+            r"|wrong",
+            r"|worst",
+            r"|hate\w*",
+            r"|dread\w*",
+            r"|struggl\w*",
+            r"|difficult",
+            r"|hard",
+            r"|tough",
+            r"|slow",
+            r"|expensive",
+            r"|clunky",
+            r"|confusing",
+            r"|risky",
+            r"|fed up",
+            r"|sick of",
+            r"|tired of",
+            r"|overwhelm\w*",
+            r"|inefficient",
+            r"|outdated",
+            r"|guessing",
+            r"|rubbish",
+            r"|hell",
+            r"|get you down",
+            r"|drive you (?:mad|crazy|nuts|up the wall)",
+            r"|killing you",
+            r"|a pain",
+            r"|unbearable",
+            r"|ridiculous",
+            r"|crazy",
+            r"|insane",
+            r"|rough",
+            r"|brutal",
+            r"|painfully",
+            r"|pointless",
+            r"|garbage",
+            r"|crap",
+            r"|sucks",
+            r"|headache",
+            r"|hassle",
+            r"|faff",
+            r"|chore",
+            r"|slog",
+            r"|soul[- ]destroying",
+            r"|soul[- ]crushing",
+            r"|mind[- ]numbing",
+            r"|draining",
+            r"|grind",
+            r"|miserable",
+            r"|awkward",
+            r"|stupid",
+            r"|dumb",
+            r"|a drag",
+            r"|killer",
+            r"|disaster",
+            r"|fortune",
+            r"|losing money",
+            r"|lose money",
+            r"|binned",
+            r"|thrown (?:away|out)",
+            r"|goes? to waste",
+            r"|down the drain",
+            r"|losing out",
+            r"|no-brainer",
+            r"|eats? up",
+            r"|eating up",
+            r"|eats into",
+            r"|time-consuming",
+            r"|takes? forever",
+        r")\b",
+    ].concat()
+);
+#[rustfmt::skip]
 pattern!(
     PRESUME_WH,
-    r"^(?:how (?:much of|big(?: of)?) an? (?:problem|pain|headache|hassle|struggle|issue|nightmare|burden|drag|bottleneck|challenge) (?:is|was|are|were|has|does|do)|how (?:much|often|badly) (?:do|did|does) (?:you|they|your \w+|people) (?:hate|dread|struggle|suffer|resent|loathe|despise|regret)|how (?:painful|frustrating|annoying|bad|terrible|awful|tedious|stressful|broken|messy|chaotic|useless|slow|exhausting|expensive|wasteful|horrible) (?:is|was|are|were|has|have|does|did|would)|how much (?:time|money|effort|energy) (?:does|did|is|was|do) (?:you|your \w+|they|this|that|it|the \w+) (?:waste|wasting|wasted|lose|losing|throw away|burn)|why (?:did|do|does|is|are|was|were) (?:you|it|your \w+|the \w+) (?:have|having|had|so) (?:such )?(?:difficulty|trouble|problems|a hard time|hard|difficult|bad|slow|frustrat\w*|annoying))\b"
+    &[
+        r"^(?:",
+            r"how (?:much of|big(?: of)?) an? ",
+            r"(?:problem|pain|headache|hassle|struggle|issue|nightmare|burden|drag|bottleneck|challenge) ",
+            r"(?:is|was|are|were|has|does|do)",
+            r"|how (?:much|often|badly) (?:do|did|does) (?:you|they|your \w+|people) ",
+            r"(?:hate|dread|struggle|suffer|resent|loathe|despise|regret)",
+            r"|how (?:",
+                r"painful",
+                r"|frustrating",
+                r"|annoying",
+                r"|bad",
+                r"|terrible",
+                r"|awful",
+                r"|tedious",
+                r"|stressful",
+                r"|broken",
+                r"|messy",
+                r"|chaotic",
+                r"|useless",
+                r"|slow",
+                r"|exhausting",
+                r"|expensive",
+                r"|wasteful",
+                r"|horrible",
+            r") (?:is|was|are|were|has|have|does|did|would)",
+            r"|how much (?:time|money|effort|energy) (?:does|did|is|was|do) ",
+            r"(?:you|your \w+|they|this|that|it|the \w+) (?:waste|wasting|wasted|lose|losing|throw away|burn)",
+            r"|why (?:did|do|does|is|are|was|were) (?:you|it|your \w+|the \w+) (?:have|having|had|so) ",
+            r"(?:such )?",
+            r"(?:difficulty|trouble|problems|a hard time|hard|difficult|bad|slow|frustrat\w*|annoying)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// A guess about their world said just before a question: "I bet the calendar causes chaos."
     PRESUMING,
-    r"^(?:(?:and|so|well|oh|right|okay|ok|yeah) ,? )*(?:i bet|surely|i would imagine|i imagine|i am guessing|i guess|i assume|i suppose|presumably|i take it|i would bet|i am sure|no doubt)\b"
+    &[
+        r"^(?:(?:and|so|well|oh|right|okay|ok|yeah) ,? )*(?:",
+            r"i bet",
+            r"|surely",
+            r"|i would imagine",
+            r"|i imagine",
+            r"|i am guessing",
+            r"|i guess",
+            r"|i assume",
+            r"|i suppose",
+            r"|presumably",
+            r"|i take it",
+            r"|i would bet",
+            r"|i am sure",
+            r"|no doubt",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     BECAUSE_FRAME,
-    r"^(?:given (?:how|that)|since (?:it is|it's|that is|they are) so|because (?:it is|it's|that is|they are) so|considering how)\b"
+    &[
+        r"^(?:",
+            r"given (?:how|that)",
+            r"|since (?:it is|it's|that is|they are) so",
+            r"|because (?:it is|it's|that is|they are) so",
+            r"|considering how",
+        r")\b",
+    ].concat()
 );
 
+#[rustfmt::skip]
 pattern!(
     /// "You said…", "You called it…": the interviewer attributes the words to them.
     ATTRIBUTED,
-    r"^(?:so )?(?:you (?:said|mentioned|called|described|told me|used the word|were saying)|earlier you (?:said|mentioned)|when you say|in your words)\b"
+    &[
+        r"^(?:so )?(?:",
+            r"you (?:said|mentioned|called|described|told me|used the word|were saying)",
+            r"|earlier you (?:said|mentioned)",
+            r"|when you say",
+            r"|in your words",
+        r")\b",
+    ].concat()
 );
 
 /// The loaded word that is new: not said in the interviewee turn being answered, nor

@@ -19,6 +19,7 @@ use crate::model::Severity;
 use crate::speech::stems::Echo;
 
 mod judge;
+pub(crate) mod lexicon;
 pub(crate) mod pattern;
 pub(crate) mod practice;
 pub(crate) mod sentence;

@@ -11,6 +11,14 @@
 //! literal at a word boundary (so `one` inside "someone" does not count), and one that starts
 //! with `^` needs it where the searched text starts. Patterns without such literals, and text
 //! that is not part of a sentence, are searched as usual.
+//!
+//! How patterns are written, so that a reviewer can read them in a diff: a long pattern is
+//! the concatenation of its lines (`[…].concat()`, or `concat!` inside `format!` where it
+//! takes words from [`super::lexicon`]). A line that starts with `|` begins an alternative;
+//! a group too long for one line opens at the end of a line (`(?:`), lists its alternatives
+//! indented below, and closes at the start of the next (`)`); any other line goes on with
+//! the line before. `#[rustfmt::skip]` keeps that indentation. Shared word lists live in
+//! `lexicon/*.txt`.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;

@@ -5,27 +5,176 @@ use super::Sentence;
 use super::pattern;
 use crate::speech::Form;
 
+#[rustfmt::skip]
 pattern!(
     STORY,
-    r"\b(?:(?:tell|talk|walk|take) me (?:about|through) (?:the|a|your|that|one) (?:\w+ ){0,2}?(?:last|most recent|latest|first|recent|specific|particular|time|day|week|month|story|moment|occasion|example|incident|instance|session|visit|shift|call|meeting|claim|reconciliation|project)|(?:walk|talk|take) me through (?:yesterday|last|the last|your last|what happened|how you|a typical|your day|the day|how it)|the last time\b|think (?:back )?(?:of|to|about) (?:the|a|your) (?:last|time|recent|specific|most recent)|(?:can|could) you (?:remember|recall|think of) (?:a|the) (?:time|last time|recent)|tell me about a time|what happened (?:the )?last time|(?:last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|quarter)(?:'s)?\b.*\b(?:session|meeting|shift|visit|day|run|close))"
+    &[
+        r"\b(?:",
+            r"(?:tell|talk|walk|take) me (?:about|through) (?:the|a|your|that|one) (?:\w+ ){0,2}?(?:",
+                r"last",
+                r"|most recent",
+                r"|latest",
+                r"|first",
+                r"|recent",
+                r"|specific",
+                r"|particular",
+                r"|time",
+                r"|day",
+                r"|week",
+                r"|month",
+                r"|story",
+                r"|moment",
+                r"|occasion",
+                r"|example",
+                r"|incident",
+                r"|instance",
+                r"|session",
+                r"|visit",
+                r"|shift",
+                r"|call",
+                r"|meeting",
+                r"|claim",
+                r"|reconciliation",
+                r"|project",
+            r")",
+            r"|(?:walk|talk|take) me through ",
+            r"(?:yesterday|last|the last|your last|what happened|how you|a typical|your day|the day|how it)",
+            r"|the last time\b",
+            r"|think (?:back )?(?:of|to|about) (?:the|a|your) (?:last|time|recent|specific|most recent)",
+            r"|(?:can|could) you (?:remember|recall|think of) (?:a|the) (?:time|last time|recent)",
+            r"|tell me about a time",
+            r"|what happened (?:the )?last time",
+            r"|(?:last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|quarter)",
+            r"(?:'s)?\b.*\b(?:session|meeting|shift|visit|day|run|close)",
+        r")",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     PROBE,
-    r"^(?:why \?|why (?:is|was) that|why not|how come|how so|in what way|what happened (?:next|then|after|after that)|and then what|then what|what did you do (?:next|then|after that|about it)|tell me more|say more|(?:can|could) you (?:say|tell me) more|go on|what do you mean|what did you mean|what makes you say (?:that|so)|what did that look like|(?:can|could) you give me an example|for example \?|such as \?|like what \?|meaning \?|how did that (?:go|feel|end|work out)|what was that like|what happened|what else|why do you think (?:that|so)|what was behind that|what is behind that|what do you put that down to)\b"
+    &[
+        r"^(?:",
+            r"why \?",
+            r"|why (?:is|was) that",
+            r"|why not",
+            r"|how come",
+            r"|how so",
+            r"|in what way",
+            r"|what happened (?:next|then|after|after that)",
+            r"|and then what",
+            r"|then what",
+            r"|what did you do (?:next|then|after that|about it)",
+            r"|tell me more",
+            r"|say more",
+            r"|(?:can|could) you (?:say|tell me) more",
+            r"|go on",
+            r"|what do you mean",
+            r"|what did you mean",
+            r"|what makes you say (?:that|so)",
+            r"|what did that look like",
+            r"|(?:can|could) you give me an example",
+            r"|for example \?",
+            r"|such as \?",
+            r"|like what \?",
+            r"|meaning \?",
+            r"|how did that (?:go|feel|end|work out)",
+            r"|what was that like",
+            r"|what happened",
+            r"|what else",
+            r"|why do you think (?:that|so)",
+            r"|what was behind that",
+            r"|what is behind that",
+            r"|what do you put that down to",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     ECHO_LEAD,
-    r"^(?:you (?:said|mentioned|called|told me|described|were saying)|earlier you (?:said|mentioned)|when you say|going back to)\b"
+    &[
+        r"^(?:",
+            r"you (?:said|mentioned|called|told me|described|were saying)",
+            r"|earlier you (?:said|mentioned)",
+            r"|when you say",
+            r"|going back to",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     SUMMARY,
-    r"\b(?:let me (?:just |quickly |briefly )?(?:check|see if|make sure|play (?:this|that|it) back|recap|summari[sz]e|repeat|reflect)|(?:so )?to (?:play (?:it|this|that) back|recap|sum (?:it )?up|summari[sz]e)|(?:if|just so|to check|make sure|let me check) i (?:have|'ve)? ?(?:got|understood|understand) (?:this|that|it|you|the shape of it|everything)(?: right| correctly)?|so what i am hearing|what i am hearing is|what i heard (?:was|is)|if i understand (?:you |this |that )?(?:correctly|right)|let me make sure i (?:understand|have|got)|in summary|to sum up|so in short|i have understood|check i have (?:got|understood))\b"
+    &[
+        r"\b(?:",
+            r"let me (?:just |quickly |briefly )?",
+            r"(?:check|see if|make sure|play (?:this|that|it) back|recap|summari[sz]e|repeat|reflect)",
+            r"|(?:so )?to (?:play (?:it|this|that) back|recap|sum (?:it )?up|summari[sz]e)",
+            r"|(?:if|just so|to check|make sure|let me check) i (?:have|'ve)? ?(?:got|understood|understand) ",
+            r"(?:this|that|it|you|the shape of it|everything)(?: right| correctly)?",
+            r"|so what i am hearing",
+            r"|what i am hearing is",
+            r"|what i heard (?:was|is)",
+            r"|if i understand (?:you |this |that )?(?:correctly|right)",
+            r"|let me make sure i (?:understand|have|got)",
+            r"|in summary",
+            r"|to sum up",
+            r"|so in short",
+            r"|i have understood",
+            r"|check i have (?:got|understood)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// Asks to be introduced to others: "Who else should I talk to?", "Is there anyone you'd
     /// recommend I speak to?", "Could I talk to him?", "Would you mind introducing me to Sandra?"
     pub(crate) REFERRAL,
-    r"\b(?:who else (?:\w+ ){0,9}?(?:talk|speak|chat|interview|reach out|contact|meet|ask|introduce|good to|worth|should i|should we|would you suggest|would you recommend|do you know|could i|can i|might be)|(?:is there|are there|do you know|can you think of|could you suggest|would you recommend) (?:anyone|anybody|someone|somebody|other (?:\w+ )?\w+|another (?:\w+ )?\w+|any other (?:\w+ )?\w+|people|colleagues|friends) (?:else )?(?:\w+ ){0,8}?(?:i|we) (?:(?:should|could|ought to|might|can|would) )?(?:talk|speak|chat|meet|interview|contact|reach out|ask|call)|(?:would|could) you (?:mind )?(?:introduc\w*|put(?:ting)? me in touch|connect(?:ing)? me|point(?:ing)? me)|introduce me to|put me in touch|(?:do|would) you know (?:anyone|anybody|someone|somebody|other \w+) (?:else )?(?:who|that|i|we)|recommend (?:anyone|someone|anybody|somebody) (?:i|we|else|for me)|suggest (?:anyone|someone|anybody|somebody) (?:i|we|else)|(?:could|can|may|might) i (?:talk|speak|chat) (?:to|with) (?:him|her|them|\w+ (?:too|as well|at some point)))\b"
+    &[
+        r"\b(?:",
+            r"who else (?:\w+ ){0,9}?(?:",
+                r"talk",
+                r"|speak",
+                r"|chat",
+                r"|interview",
+                r"|reach out",
+                r"|contact",
+                r"|meet",
+                r"|ask",
+                r"|introduce",
+                r"|good to",
+                r"|worth",
+                r"|should i",
+                r"|should we",
+                r"|would you suggest",
+                r"|would you recommend",
+                r"|do you know",
+                r"|could i",
+                r"|can i",
+                r"|might be",
+            r")",
+            r"|(?:is there|are there|do you know|can you think of|could you suggest|would you recommend) (?:",
+                r"anyone",
+                r"|anybody",
+                r"|someone",
+                r"|somebody",
+                r"|other (?:\w+ )?\w+",
+                r"|another (?:\w+ )?\w+",
+                r"|any other (?:\w+ )?\w+",
+                r"|people",
+                r"|colleagues",
+                r"|friends",
+            r") (?:else )?(?:\w+ ){0,8}?(?:i|we) (?:(?:should|could|ought to|might|can|would) )?",
+            r"(?:talk|speak|chat|meet|interview|contact|reach out|ask|call)",
+            r"|(?:would|could) you (?:mind )?",
+            r"(?:introduc\w*|put(?:ting)? me in touch|connect(?:ing)? me|point(?:ing)? me)",
+            r"|introduce me to",
+            r"|put me in touch",
+            r"|(?:do|would) you know (?:anyone|anybody|someone|somebody|other \w+) (?:else )?(?:who|that|i|we)",
+            r"|recommend (?:anyone|someone|anybody|somebody) (?:i|we|else|for me)",
+            r"|suggest (?:anyone|someone|anybody|somebody) (?:i|we|else)",
+            r"|(?:could|can|may|might) i (?:talk|speak|chat) (?:to|with) ",
+            r"(?:him|her|them|\w+ (?:too|as well|at some point))",
+        r")\b",
+    ].concat()
 );
 
 /// The interviewer's questions and good practice, counted over their sentences.
@@ -94,15 +243,29 @@ pub(crate) fn is_probe(s: &Sentence, previous: Option<&Sentence>) -> bool {
     previous.is_some_and(|p| ECHO_LEAD.is_match_in(p, p.core_norm()))
 }
 
+#[rustfmt::skip]
 pattern!(
     /// The question that closes a summary: "What have I missed?", "Did I get that right?"
     SUMMARY_CHECK,
-    r"\b(?:what (?:have i|did i) (?:missed|miss|got wrong|get wrong)|what would you (?:add|change|correct) (?:to|about) (?:that|this)|anything (?:i have|i've|i) (?:got wrong|missed|miss|left out)|did i (?:get|miss) (?:that|it|anything)|have i (?:got|missed|understood) (?:that|it|anything)|is that (?:a fair|right|about right|fair)|does that (?:sound right|sum it up|capture it))\b"
+    &[
+        r"\b(?:",
+            r"what (?:have i|did i) (?:missed|miss|got wrong|get wrong)",
+            r"|what would you (?:add|change|correct) (?:to|about) (?:that|this)",
+            r"|anything (?:i have|i've|i) (?:got wrong|missed|miss|left out)",
+            r"|did i (?:get|miss) (?:that|it|anything)",
+            r"|have i (?:got|missed|understood) (?:that|it|anything)",
+            r"|is that (?:a fair|right|about right|fair)",
+            r"|does that (?:sound right|sum it up|capture it)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// A reflection that opens a summary: "It sounds like…", "So, …:"
     REFLECTION,
-    r"^(?:so )?(?:it sounds like|sounds like|it seems like|what i am taking away|my takeaway)\b"
+    &[
+        r"^(?:so )?(?:it sounds like|sounds like|it seems like|what i am taking away|my takeaway)\b",
+    ].concat()
 );
 
 /// A summary back of what was heard, in a turn: an explicit "let me play that back", or a

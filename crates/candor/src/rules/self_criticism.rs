@@ -62,34 +62,246 @@ impl Why {
     }
 }
 
+#[rustfmt::skip]
 pattern!(
     /// "our X", "my X", and the product's name: what the interviewer owns.
-    OWNED, r"\b(?:our|my) ((?:[\w-]+ ){0,3}?[\w-]+)\b");
+    OWNED,
+    &[
+        r"\b(?:our|my) ((?:[\w-]+ ){0,3}?[\w-]+)\b",
+    ].concat()
+);
+#[rustfmt::skip]
 pattern!(
     /// Things an interviewer owns that are not the product: the call, the line, themselves.
-    NOT_PRODUCT, r"^(?:(?:\w+ )*)(?:audio|mic|microphone|connection|internet|wifi|wi-fi|camera|video|screen|line|signal|bandwidth|laptop|computer|headset|sound|battery|notes|handwriting|memory|english|french|spanish|german|names?|time|schedule|calendar|call|calls|meeting|meetings|chat|conversation|questions?|interview|team|colleagues?|co-?founders?|boss|manager|bad|fault|mistake|apologies|side of things|end|train|commute|kids?|dog|cat|house|office|coffee|lunch|brain|head|voice|accent|typing|spelling|own|thoughts|understanding|english|children|family|parents|wife|husband|partner|son|daughter|mum|mom|dad|friends?|neighbours?|neighbors?|car|garden|country|city|town|government)$");
+    NOT_PRODUCT,
+    &[
+        r"^(?:(?:\w+ )*)(?:",
+            r"audio",
+            r"|mic",
+            r"|microphone",
+            r"|connection",
+            r"|internet",
+            r"|wifi",
+            r"|wi-fi",
+            r"|camera",
+            r"|video",
+            r"|screen",
+            r"|line",
+            r"|signal",
+            r"|bandwidth",
+            r"|laptop",
+            r"|computer",
+            r"|headset",
+            r"|sound",
+            r"|battery",
+            r"|notes",
+            r"|handwriting",
+            r"|memory",
+            r"|english",
+            r"|french",
+            r"|spanish",
+            r"|german",
+            r"|names?",
+            r"|time",
+            r"|schedule",
+            r"|calendar",
+            r"|call",
+            r"|calls",
+            r"|meeting",
+            r"|meetings",
+            r"|chat",
+            r"|conversation",
+            r"|questions?",
+            r"|interview",
+            r"|team",
+            r"|colleagues?",
+            r"|co-?founders?",
+            r"|boss",
+            r"|manager",
+            r"|bad",
+            r"|fault",
+            r"|mistake",
+            r"|apologies",
+            r"|side of things",
+            r"|end",
+            r"|train",
+            r"|commute",
+            r"|kids?",
+            r"|dog",
+            r"|cat",
+            r"|house",
+            r"|office",
+            r"|coffee",
+            r"|lunch",
+            r"|brain",
+            r"|head",
+            r"|voice",
+            r"|accent",
+            r"|typing",
+            r"|spelling",
+            r"|own",
+            r"|thoughts",
+            r"|understanding",
+            r"|english",
+            r"|children",
+            r"|family",
+            r"|parents",
+            r"|wife",
+            r"|husband",
+            r"|partner",
+            r"|son",
+            r"|daughter",
+            r"|mum",
+            r"|mom",
+            r"|dad",
+            r"|friends?",
+            r"|neighbours?",
+            r"|neighbors?",
+            r"|car",
+            r"|garden",
+            r"|country",
+            r"|city",
+            r"|town",
+            r"|government",
+        r")$",
+    ].concat()
+);
+#[rustfmt::skip]
 pattern!(
     NEGATIVE,
-    r"\b(?:behind|embarrass\w*|basic|buggy|bugs|bug|flaky|a (?:bit of a |real |total |complete |right )?mess|messy|limited|rough|clunky|broken|slow|ugly|bad|terrible|awful|painful|confusing|annoying|janky|crappy|crap|rubbish|sucks|suck|half-baked|clumsy|outdated|unreliable|glitchy|crash\w*|breaks|not (?:great|good|very good|ideal|perfect|there yet|quite there|much better|the best|finished|ready|polished|pretty|intuitive|reliable|stable)|(?:does not|doesn't|cannot|can't|won't|don't|do not) (?:\w+ ){0,6}?yet|known (?:gap|issue|problem|bug|limitation)|(?:a )?work in progress|far from perfect|needs? (?:a lot of |some |more )?work|is lacking|are lacking|weak|robotic|laggy|unfinished|poor|shaky|fiddly|awkward|hard to use|difficult to use|a (?:bit|little|real) (?:of a )?(?:pain|nightmare|disaster)|a nightmare|a disaster|way behind|nowhere near|held together|duct tape|hacky|struggles|(?:still |very |pretty )?early days)\b"
+    &[
+        r"\b(?:",
+            r"behind",
+            r"|embarrass\w*",
+            r"|basic",
+            r"|buggy",
+            r"|bugs",
+            r"|bug",
+            r"|flaky",
+            r"|a (?:bit of a |real |total |complete |right )?mess",
+            r"|messy",
+            r"|limited",
+            r"|rough",
+            r"|clunky",
+            r"|broken",
+            r"|slow",
+            r"|ugly",
+            r"|bad",
+            r"|terrible",
+            r"|awful",
+            r"|painful",
+            r"|confusing",
+            r"|annoying",
+            r"|janky",
+            r"|crappy",
+            r"|crap",
+            r"|rubbish",
+            r"|sucks",
+            r"|suck",
+            r"|half-baked",
+            r"|clumsy",
+            r"|outdated",
+            r"|unreliable",
+            r"|glitchy",
+            r"|crash\w*",
+            r"|breaks",
+            r"|not (?:",
+                r"great",
+                r"|good",
+                r"|very good",
+                r"|ideal",
+                r"|perfect",
+                r"|there yet",
+                r"|quite there",
+                r"|much better",
+                r"|the best",
+                r"|finished",
+                r"|ready",
+                r"|polished",
+                r"|pretty",
+                r"|intuitive",
+                r"|reliable",
+                r"|stable",
+            r")",
+            r"|(?:does not|doesn't|cannot|can't|won't|don't|do not) (?:\w+ ){0,6}?yet",
+            r"|known (?:gap|issue|problem|bug|limitation)",
+            r"|(?:a )?work in progress",
+            r"|far from perfect",
+            r"|needs? (?:a lot of |some |more )?work",
+            r"|is lacking",
+            r"|are lacking",
+            r"|weak",
+            r"|robotic",
+            r"|laggy",
+            r"|unfinished",
+            r"|poor",
+            r"|shaky",
+            r"|fiddly",
+            r"|awkward",
+            r"|hard to use",
+            r"|difficult to use",
+            r"|a (?:bit|little|real) (?:of a )?(?:pain|nightmare|disaster)",
+            r"|a nightmare",
+            r"|a disaster",
+            r"|way behind",
+            r"|nowhere near",
+            r"|held together",
+            r"|duct tape",
+            r"|hacky",
+            r"|struggles",
+            r"|(?:still |very |pretty )?early days",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// "We piloted an app…", "we launched a beta…": the interviewer's product, past or present.
     WE_MADE,
-    r"\bwe (?:\w+ly )?(?:piloted|built|launched|tried|shipped|released|made|rolled out|tested|ran) (?:a|an|our|the|this|that) "
+    &[
+        r"\bwe (?:\w+ly )?(?:piloted|built|launched|tried|shipped|released|made|rolled out|tested|ran) ",
+        r"(?:a|an|our|the|this|that) ",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// "Ours" as a subject, standing for the interviewer's product ("ours is slow too").
     OURS,
-    r"(?:^|[,;] |\b(?:yeah|and|but|so|honestly|well|though) )ours\b"
+    &[
+        r"(?:^|[,;] |\b(?:yeah|and|but|so|honestly|well|though) )ours\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// Owning up before a criticism: "I'll be upfront", "to be fair", "I know", "we're working on it".
     HEDGE,
-    r"\b(?:i will be (?:honest|upfront|straight)|i'll be (?:honest|upfront|straight)|to be (?:fair|honest)|i (?:know|admit|will admit)|i won't lie|honestly|we are (?:working on|fixing|sorting) (?:it|that|this)|sorry about|apologies|bear with)\b"
+    &[
+        r"\b(?:",
+            r"i will be (?:honest|upfront|straight)",
+            r"|i'll be (?:honest|upfront|straight)",
+            r"|to be (?:fair|honest)",
+            r"|i (?:know|admit|will admit)",
+            r"|i won't lie",
+            r"|honestly",
+            r"|we are (?:working on|fixing|sorting) (?:it|that|this)",
+            r"|sorry about",
+            r"|apologies",
+            r"|bear with",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// Reported speech: "You said our export was slow" repeats their criticism.
-    REPORTED, r"^(?:you (?:said|mentioned|called|told me|described|were saying|say)|so you (?:said|mentioned|feel|think|find)|when you say|it sounds like you)\b");
+    REPORTED,
+    &[
+        r"^(?:",
+            r"you (?:said|mentioned|called|told me|described|were saying|say)",
+            r"|so you (?:said|mentioned|feel|think|find)",
+            r"|when you say",
+            r"|it sounds like you",
+        r")\b",
+    ].concat()
+);
 
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
     // Every finding needs a negative judgement somewhere in the sentence.

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::Sentence;
+use super::lexicon;
 use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
@@ -19,7 +20,8 @@ neutral sentence of context at the start is fine (\"we're exploring tools for cl
 but today is about you\"), and so is declining to talk about the product. Keep the \
 pitch for a separate conversation. In a solution interview (profile `solution`) this \
 rule is off.",
-    help: "turn it back to their world: \"How do you handle that today?\" and save the product for another conversation",
+    help: "turn it back to their world: \"How do you handle that today?\" and save the product \
+        for another conversation",
     examples: &[
         Example {
             bad: "Our app syncs with QuickBooks automatically, so you'd never have to export again.",
@@ -75,23 +77,57 @@ impl Why {
     }
 }
 
-const NUMBER_WORD: &str = r"(?:[0-9][[0-9],.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|a hundred|a thousand|k)";
-
+#[rustfmt::skip]
 pattern!(
     MONEY,
     &format!(
-        r"(?:[£$€¥] ?[0-9][[0-9],.]*(?: ?k)?|\b{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}} (?:pounds|dollars|euros|quid|bucks|grand|usd|gbp|eur)\b|\b{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}} (?:a|per|an) (?:month|year|seat|user|head|licence|license|room|location|site|week|team|agent|member)\b)"
+        concat!(
+            r"(?:",
+                r"[£$€¥] ?[0-9][[0-9],.]*(?: ?k)?",
+                r"|\b{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}} ",
+                r"(?:pounds|dollars|euros|quid|bucks|grand|usd|gbp|eur)\b",
+                r"|\b{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}} (?:a|per|an) ",
+                r"(?:month|year|seat|user|head|licence|license|room|location|site|week|team|agent|member)\b",
+            r")",
+        ),
+        NUMBER_WORD = *lexicon::NUMBER_WORDS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     /// Words that make the amount after them a price: "it's just £20", "plans start at $9".
     PRICE_FRAME,
-    r"\b(?:it is|that is|this is|costs?|priced at|starts? at|only|just|charge|charging|pay us|we charge|plans? (?:start|are|from)|for (?:only|just)|(?:pricing|price|prices|plan|plans|subscription|fee|fees|licen[cs]e|licen[cs]es) (?:is|are|starts? at|comes? to|would be|will be|of))(?: \w+){0,2} $"
+    &[
+        r"\b(?:",
+            r"it is",
+            r"|that is",
+            r"|this is",
+            r"|costs?",
+            r"|priced at",
+            r"|starts? at",
+            r"|only",
+            r"|just",
+            r"|charge",
+            r"|charging",
+            r"|pay us",
+            r"|we charge",
+            r"|plans? (?:start|are|from)",
+            r"|for (?:only|just)",
+            r"|(?:pricing|price|prices|plan|plans|subscription|fee|fees|licen[cs]e|licen[cs]es) ",
+            r"(?:is|are|starts? at|comes? to|would be|will be|of)",
+        r")(?: \w+){0,2} $",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// A word naming a kind of product, for telling "my app" from "my alternator".
     PRODUCT_WORD,
-    &format!(r"\b{PRODUCT_NOUN}s?\b")
+    &format!(
+        concat!(
+            r"\b{PRODUCT_NOUN}s?\b",
+        ),
+        PRODUCT_NOUN = *lexicon::PRODUCT_NOUNS,
+    )
 );
 
 /// Whether a noun phrase names a kind of product ("booking app", "dashboard").
@@ -99,70 +135,449 @@ pub(crate) fn names_product_kind(np: &str) -> bool {
     PRODUCT_WORD.is_match(np)
 }
 
+#[rustfmt::skip]
 pattern!(
     OFFER_TERMS,
-    r"\b(?:free trial|(?:a |our )?trial (?:on|for|period|of)|pilot (?:price|pricing|programme|program|deal|offer)|discount|[0-9]+ ?(?:%|percent) off|percent off|half price|(?:first|next) (?:\w+ ){0,2}months? (?:free|half price|on us)|months? free|free (?:for|during) (?:the|your) first (?:\w+ ){0,2}(?:months?|seasons?|years?|quarters?|weeks?|days?)|free until|for free\b.*\b(?:us|our|we)|(?:for|to) early (?:users|adopters|customers|birds?|sign-ups)|early access|beta access|(?:no|zero) lock-in|monthly rolling|rolling monthly|money-back|annual (?:plan|contract|discount)|sign up before|founding (?:customer|member) (?:price|discount|deal)|special (?:price|offer|deal))\b"
+    &[
+        r"\b(?:",
+            r"free trial",
+            r"|(?:a |our )?trial (?:on|for|period|of)",
+            r"|pilot (?:price|pricing|programme|program|deal|offer)",
+            r"|discount",
+            r"|[0-9]+ ?(?:%|percent) off",
+            r"|percent off",
+            r"|half price",
+            r"|(?:first|next) (?:\w+ ){0,2}months? (?:free|half price|on us)",
+            r"|months? free",
+            r"|free (?:for|during) (?:the|your) first (?:\w+ ){0,2}",
+            r"(?:months?|seasons?|years?|quarters?|weeks?|days?)",
+            r"|free until",
+            r"|for free\b.*\b(?:us|our|we)",
+            r"|(?:for|to) early (?:users|adopters|customers|birds?|sign-ups)",
+            r"|early access",
+            r"|beta access",
+            r"|(?:no|zero) lock-in",
+            r"|monthly rolling",
+            r"|rolling monthly",
+            r"|money-back",
+            r"|annual (?:plan|contract|discount)",
+            r"|sign up before",
+            r"|founding (?:customer|member) (?:price|discount|deal)",
+            r"|special (?:price|offer|deal)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     OFFER_ASK,
-    r"\b(?:(?:can|could|shall|may|let) (?:i|me|we) (?:book|get|set|sign|put|send|give|show|offer|add|enrol|enroll|register|schedule) (?:you|your)|(?:i|we) (?:can|could|will|would) (?:\w+ )?(?:send|give|get|set|show|sign|book|offer|put|add|enrol|bring) you\b|would you like (?:a|to see|to try|me to (?:show|send|set|book)|us to (?:show|send|set))|(?:want|like) to (?:see|try) (?:a|the|our) (?:demo|trial|prototype|product|beta)|(?:book|schedule|set up|arrange) (?:a|an|your) (?:proper |quick |full |live )?(?:demo|trial|walkthrough|walk-through|onboarding|call with (?:my|our) (?:co-founder|sales|team)))\b"
+    &[
+        r"\b(?:",
+            r"(?:can|could|shall|may|let) (?:i|me|we) ",
+            r"(?:book|get|set|sign|put|send|give|show|offer|add|enrol|enroll|register|schedule) (?:you|your)",
+            r"|(?:i|we) (?:can|could|will|would) (?:\w+ )?",
+            r"(?:send|give|get|set|show|sign|book|offer|put|add|enrol|bring) you\b",
+            r"|would you like (?:a|to see|to try|me to (?:show|send|set|book)|us to (?:show|send|set))",
+            r"|(?:want|like) to (?:see|try) (?:a|the|our) (?:demo|trial|prototype|product|beta)",
+            r"|(?:book|schedule|set up|arrange) (?:a|an|your) (?:proper |quick |full |live )?(?:",
+                r"demo",
+                r"|trial",
+                r"|walkthrough",
+                r"|walk-through",
+                r"|onboarding",
+                r"|call with (?:my|our) (?:co-founder|sales|team)",
+            r")",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     OFFER_NOUN,
-    r"\b(?:demo|trial|pilot|beta|early access|waitlist|waiting list|sign-up|signup|onboarding call|sales call|founding customer)\b"
+    &[
+        r"\b(?:",
+            r"demo",
+            r"|trial",
+            r"|pilot",
+            r"|beta",
+            r"|early access",
+            r"|waitlist",
+            r"|waiting list",
+            r"|sign-up",
+            r"|signup",
+            r"|onboarding call",
+            r"|sales call",
+            r"|founding customer",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// The interviewer's product, plainly: "our app", "we've built", "the thing I'm building".
     OWN_PRODUCT,
     &format!(
-        r"\b(?:(?:our|my) (?:\w+[- ]){{0,2}}?(?:{PRODUCT_NOUN}|{OWN_EXTRA})|i (?:have |had )?(?:actually |just |recently |basically |also )*(?:built|developed|designed|launched|created|coded|founded) (?:a|an|this|the|my|our|[a-z]+ly|it|something)\b|i am (?:\w+ )?(?:building|developing|designing|launching|prototyping|making) (?:a|an|this|the|my|our|something)\b|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )*(?:built|build|make|made|making|building|got|offer|offering|provide|providing|sell|selling|developed|developing|designed|designing|created|creating|launched|launching|shipped|shipping|sketching|sketched|prototyping|prototyped|drafted|drafting|mocked up|put together|wireframed|working on)\b|we (?:\w+ly )?(?:help|let|enable|allow|save|give|integrate|sync|support|connect|plug into|automate|take care of|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically))\b|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) (?:i am|we are|i have been|we have been) (?:building|making|working on|tinkering with|playing with|sketching|designing|developing|testing|exploring)|the idea (?:i am|we are|i have|we have) (?:been )?(?:playing with|exploring|working on|toying with|testing))\b"
+        concat!(
+            r"\b(?:",
+                r"(?:our|my) (?:\w+[- ]){{0,2}}?(?:{PRODUCT_NOUN}|{OWN_EXTRA})",
+                r"|i (?:have |had )?(?:actually |just |recently |basically |also )*",
+                r"(?:built|developed|designed|launched|created|coded|founded) ",
+                r"(?:a|an|this|the|my|our|[a-z]+ly|it|something)\b",
+                r"|i am (?:\w+ )?(?:building|developing|designing|launching|prototyping|making) ",
+                r"(?:a|an|this|the|my|our|something)\b",
+                r"|we (?:have |are |had |were )?(?:actually |already |just |recently |also |basically |now |been )",
+                r"*(?:",
+                    r"built",
+                    r"|build",
+                    r"|make",
+                    r"|made",
+                    r"|making",
+                    r"|building",
+                    r"|got",
+                    r"|offer",
+                    r"|offering",
+                    r"|provide",
+                    r"|providing",
+                    r"|sell",
+                    r"|selling",
+                    r"|developed",
+                    r"|developing",
+                    r"|designed",
+                    r"|designing",
+                    r"|created",
+                    r"|creating",
+                    r"|launched",
+                    r"|launching",
+                    r"|shipped",
+                    r"|shipping",
+                    r"|sketching",
+                    r"|sketched",
+                    r"|prototyping",
+                    r"|prototyped",
+                    r"|drafted",
+                    r"|drafting",
+                    r"|mocked up",
+                    r"|put together",
+                    r"|wireframed",
+                    r"|working on",
+                r")\b",
+                r"|we (?:\w+ly )?(?:",
+                    r"help",
+                    r"|let",
+                    r"|enable",
+                    r"|allow",
+                    r"|save",
+                    r"|give",
+                    r"|integrate",
+                    r"|sync",
+                    r"|support",
+                    r"|connect",
+                    r"|plug into",
+                    r"|automate",
+                    r"|take care of",
+                    r"|do (?:that|this|exactly that|all (?:that|of that|this)) (?:for you|automatically)",
+                r")\b",
+                r"|the (?:thing|tool|app|idea|product|prototype|concept|platform|system|service|bot) ",
+                r"(?:i am|we are|i have been|we have been) (?:",
+                    r"building",
+                    r"|making",
+                    r"|working on",
+                    r"|tinkering with",
+                    r"|playing with",
+                    r"|sketching",
+                    r"|designing",
+                    r"|developing",
+                    r"|testing",
+                    r"|exploring",
+                r")",
+                r"|the idea (?:i am|we are|i have|we have) (?:been )?",
+                r"(?:playing with|exploring|working on|toying with|testing)",
+            r")\b",
+        ),
+        OWN_EXTRA = *lexicon::PRODUCT_PARTS,
+        PRODUCT_NOUN = *lexicon::PRODUCT_NOUNS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     /// "With Tidyroom, …", "With our app, …", "with it you'd…".
-    WITH_PRODUCT, r"^(?:(?:but|and|so|right|basically|okay|well)(?: ,)? )*with (?:our (?:\w+ ){0,2}?\w+|it|this|that)\b(?: ,)? (?:you|your|it|everything|every|there|attendants?|front desk|supervisors?|managers?|staff|teams?|people|the \w+|each|all|no)\b");
+    WITH_PRODUCT,
+    &[
+        r"^(?:(?:but|and|so|right|basically|okay|well)(?: ,)? )*with (?:our (?:\w+ ){0,2}?\w+|it|this|that)\b",
+        r"(?: ,)? (?:",
+            r"you",
+            r"|your",
+            r"|it",
+            r"|everything",
+            r"|every",
+            r"|there",
+            r"|attendants?",
+            r"|front desk",
+            r"|supervisors?",
+            r"|managers?",
+            r"|staff",
+            r"|teams?",
+            r"|people",
+            r"|the \w+",
+            r"|each",
+            r"|all",
+            r"|no",
+        r")\b",
+    ].concat()
+);
+#[rustfmt::skip]
 pattern!(
     /// "So with ClaimPaw the clinic just…": a name introduced as the means. Group 1 is the
     /// name, which must be capitalised in the source and not a speaker's.
     WITH_NAME,
-    r"^(?:(?:but|and|so|right|basically|okay|ok|well|totally|yeah)(?: ,)? )*with (\w+)(?: ,)? (?:you|your|the|we|it|everything|every|all|there|each|no|they|staff|people)\b"
+    &[
+        r"^(?:(?:but|and|so|right|basically|okay|ok|well|totally|yeah)(?: ,)? )*with (\w+)(?: ,)? ",
+        r"(?:you|your|the|we|it|everything|every|all|there|each|no|they|staff|people)\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// What a product does for someone: capabilities and benefits.
-    CAPABILITY, r"\b(?:lets? you|allows? you|helps? you|enables? you|means you|you (?:would|will|could|can|'d|'ll) (?:just |never |no longer |always |also |then |instantly |automatically )*(?:get|see|never|have|be able|save|stop|know|catch|spot|find|track|see|do|send|sync|avoid|lose|miss|need|check)|you (?:would |will |can )?(?:never|no longer) (?:have to |need to )?\w+|automatic\w*|auto-\w+|in (?:about |under |less than |just )?(?:\w+ ){0,2}(?:seconds|minutes|clicks)|saves? (?:you )?(?:time|hours|money|\w+ hours|a lot)|built[- ]in|out of the box|seamless\w*|instantly|in real[- ]time|real-time|live (?:status|updates|view|dashboard)|one (?:click|tap|photo|button)|all-in-one|end-to-end|the only (?:one|tool|app|ones)|fastest|easiest|best-in-class|powerful|no (?:forms?|accounts?|setup|set-up|typing|calls|paperwork|spreadsheets?|lock-in) (?:at all|needed|required|necessary)?|nobody needs|works (?:offline|entirely|with|by|on|out)|(?:syncs?|flags?|counts?|spots?|detects?|alerts?|extracts?|sorts?|texts?|finds?|catches|reads?|checks?|tracks?|logs?|sends?|schedules?|generates?|reminds?|notifies|handles|integrates|connects|imports|exports|chases) (?:\w+ )?(?:(?:to|into|with|from|onto|straight to) )?(?:it|them|your|the|every|all|a|an|you|problems|gaps|non-standard|everything|automatically|later)|notifications?|would have (?:caught|flagged|spotted|prevented|saved|stopped|fixed|solved)|exactly (?:what|why) (?:we|our|it)|(?:is|are|was) (?:built|designed|made) (?:for|to)|(?:that|which) (?:automatically |also |then |just |even |actually |instantly )?(?:answers|books|sends|checks|flags|counts|spots|detects|alerts|extracts|reads|sorts|texts|finds|catches|tracks|logs|schedules|generates|reminds|notifies|handles|integrates|connects|imports|exports|chases|assigns|routes|matches|predicts|analy[sz]es|summari[sz]es|transcribes|records|syncs|updates|automates|calculates|manages|organi[sz]es|monitors|collects|pulls|creates|writes|fills|scans|recogni[sz]es|translates|processes|approves|invoices|measures|reports|shows|lets|helps|saves|can|will|means)\b|totally customi[sz]able|fully customi[sz]able|customi[sz]able|configurable|turnaround (?:drop|down)|(?:drop|cut|reduce|reduces|reduced|save|saves) (?:\w+ ){0,2}by (?:about |around |up to )?\w+|[0-9]+ ?(?:%|percent) (?:faster|less|more|fewer|cheaper|drop|reduction)|(?:customers|users|hotels|clients|teams) (?:see|get|save|love|tell us)|we (?:\w+ )?(?:handle|take care of|do|sort) (?:everything|all of it|the rest|it all|all the \w+)|gets? (?:a |an )?(?:text|email|alert|notification|message|reminder|ping) (?:when|as soon as|the moment|once))");
+    CAPABILITY,
+    &[
+        r"\b(?:",
+            r"lets? you",
+            r"|allows? you",
+            r"|helps? you",
+            r"|enables? you",
+            r"|means you",
+            r"|you (?:would|will|could|can|'d|'ll) ",
+            r"(?:just |never |no longer |always |also |then |instantly |automatically )*(?:",
+                r"get",
+                r"|see",
+                r"|never",
+                r"|have",
+                r"|be able",
+                r"|save",
+                r"|stop",
+                r"|know",
+                r"|catch",
+                r"|spot",
+                r"|find",
+                r"|track",
+                r"|see",
+                r"|do",
+                r"|send",
+                r"|sync",
+                r"|avoid",
+                r"|lose",
+                r"|miss",
+                r"|need",
+                r"|check",
+            r")",
+            r"|you (?:would |will |can )?(?:never|no longer) (?:have to |need to )?\w+",
+            r"|automatic\w*",
+            r"|auto-\w+",
+            r"|in (?:about |under |less than |just )?(?:\w+ ){0,2}(?:seconds|minutes|clicks)",
+            r"|saves? (?:you )?(?:time|hours|money|\w+ hours|a lot)",
+            r"|built[- ]in",
+            r"|out of the box",
+            r"|seamless\w*",
+            r"|instantly",
+            r"|in real[- ]time",
+            r"|real-time",
+            r"|live (?:status|updates|view|dashboard)",
+            r"|one (?:click|tap|photo|button)",
+            r"|all-in-one",
+            r"|end-to-end",
+            r"|the only (?:one|tool|app|ones)",
+            r"|fastest",
+            r"|easiest",
+            r"|best-in-class",
+            r"|powerful",
+            r"|no (?:forms?|accounts?|setup|set-up|typing|calls|paperwork|spreadsheets?|lock-in) ",
+            r"(?:at all|needed|required|necessary)?",
+            r"|nobody needs",
+            r"|works (?:offline|entirely|with|by|on|out)",
+            r"|(?:",
+                r"syncs?",
+                r"|flags?",
+                r"|counts?",
+                r"|spots?",
+                r"|detects?",
+                r"|alerts?",
+                r"|extracts?",
+                r"|sorts?",
+                r"|texts?",
+                r"|finds?",
+                r"|catches",
+                r"|reads?",
+                r"|checks?",
+                r"|tracks?",
+                r"|logs?",
+                r"|sends?",
+                r"|schedules?",
+                r"|generates?",
+                r"|reminds?",
+                r"|notifies",
+                r"|handles",
+                r"|integrates",
+                r"|connects",
+                r"|imports",
+                r"|exports",
+                r"|chases",
+            r") (?:\w+ )?(?:(?:to|into|with|from|onto|straight to) )?(?:",
+                r"it",
+                r"|them",
+                r"|your",
+                r"|the",
+                r"|every",
+                r"|all",
+                r"|a",
+                r"|an",
+                r"|you",
+                r"|problems",
+                r"|gaps",
+                r"|non-standard",
+                r"|everything",
+                r"|automatically",
+                r"|later",
+            r")",
+            r"|notifications?",
+            r"|would have (?:caught|flagged|spotted|prevented|saved|stopped|fixed|solved)",
+            r"|exactly (?:what|why) (?:we|our|it)",
+            r"|(?:is|are|was) (?:built|designed|made) (?:for|to)",
+            r"|(?:that|which) (?:automatically |also |then |just |even |actually |instantly )?(?:",
+                r"answers",
+                r"|books",
+                r"|sends",
+                r"|checks",
+                r"|flags",
+                r"|counts",
+                r"|spots",
+                r"|detects",
+                r"|alerts",
+                r"|extracts",
+                r"|reads",
+                r"|sorts",
+                r"|texts",
+                r"|finds",
+                r"|catches",
+                r"|tracks",
+                r"|logs",
+                r"|schedules",
+                r"|generates",
+                r"|reminds",
+                r"|notifies",
+                r"|handles",
+                r"|integrates",
+                r"|connects",
+                r"|imports",
+                r"|exports",
+                r"|chases",
+                r"|assigns",
+                r"|routes",
+                r"|matches",
+                r"|predicts",
+                r"|analy[sz]es",
+                r"|summari[sz]es",
+                r"|transcribes",
+                r"|records",
+                r"|syncs",
+                r"|updates",
+                r"|automates",
+                r"|calculates",
+                r"|manages",
+                r"|organi[sz]es",
+                r"|monitors",
+                r"|collects",
+                r"|pulls",
+                r"|creates",
+                r"|writes",
+                r"|fills",
+                r"|scans",
+                r"|recogni[sz]es",
+                r"|translates",
+                r"|processes",
+                r"|approves",
+                r"|invoices",
+                r"|measures",
+                r"|reports",
+                r"|shows",
+                r"|lets",
+                r"|helps",
+                r"|saves",
+                r"|can",
+                r"|will",
+                r"|means",
+            r")\b",
+            r"|totally customi[sz]able",
+            r"|fully customi[sz]able",
+            r"|customi[sz]able",
+            r"|configurable",
+            r"|turnaround (?:drop|down)",
+            r"|(?:drop|cut|reduce|reduces|reduced|save|saves) (?:\w+ ){0,2}by (?:about |around |up to )?\w+",
+            r"|[0-9]+ ?(?:%|percent) (?:faster|less|more|fewer|cheaper|drop|reduction)",
+            r"|(?:customers|users|hotels|clients|teams) (?:see|get|save|love|tell us)",
+            r"|we (?:\w+ )?(?:handle|take care of|do|sort) ",
+            r"(?:everything|all of it|the rest|it all|all the \w+)",
+            r"|gets? (?:a |an )?(?:text|email|alert|notification|message|reminder|ping) ",
+            r"(?:when|as soon as|the moment|once)",
+        r")",
+    ].concat()
+);
+#[rustfmt::skip]
 pattern!(
     /// "The idea I'm playing with is that…", "The thing we're building works…": describing it outright.
     PRODUCT_FRAME,
-    r"^(?:so |basically |and )*(?:the|my|our) (?:idea|thing|concept|plan|tool|app|prototype|product|platform|service|system) (?:that )?(?:i am|we are|i have been|we have been|i'm|we're) (?:\w+ing)(?: (?:with|on|around|up))? (?:is that|is|works|does|lets|would|will|basically)\b"
+    &[
+        r"^(?:so |basically |and )*(?:the|my|our) ",
+        r"(?:idea|thing|concept|plan|tool|app|prototype|product|platform|service|system) (?:that )?",
+        r"(?:i am|we are|i have been|we have been|i'm|we're) (?:\w+ing)(?: (?:with|on|around|up))? ",
+        r"(?:is that|is|works|does|lets|would|will|basically)\b",
+    ].concat()
 );
-/// What else "our …" names when it is the product: its parts and outputs, which are not
-/// subjects of what it does ("our reminders", "our templates").
-const OWN_EXTRA: &str = r"features|offering|algorithm|detection|editor|mode|workflow|pack|kit|chasers?|extractor|tracker|scheduler|reminders?|alerts?|version|site|page|hardware|forecast|templates?|reports?";
-
-/// Kinds of product, for patterns that need the product as a subject ([`OWN_PRODUCT`] adds
-/// [`OWN_EXTRA`]).
-const PRODUCT_NOUN: &str = r"(?:product|app|application|tool|platform|plugin|plug-in|software|system|solution|service|feature|ai|dashboard|api|integration|bot|extension|prototype|mvp|beta|module|engine|model|assistant|portal|website|web app|hub|suite|screen|marketplace|device|sensor|widget|add-on|addon|planner|builder|console|checker|calculator|robot|scanner)";
-
+#[rustfmt::skip]
 pattern!(
     /// The product as the subject of what it does: "our platform can message…", "our order
     /// portal enforces a cut-off", "my app just texts them". Group 1 is the verb, group 2 the
     /// word after it, for [`acts`] to tell actions from flaws ("our app is slow").
     PRODUCT_ACTS,
     &format!(
-        r"\b(?:our|my) (?:\w+[- ]){{0,2}}?{PRODUCT_NOUN} (?:also |then |just |automatically |actually |basically |now |even |already |really |instantly )?(can|will|could|would|does|[a-z]{{2,}}[^s\W]s|[a-z]{{2,}}(?:ss|sh|ch|x)es)\b(?: (\w+))?"
+        concat!(
+            r"\b(?:our|my) (?:\w+[- ]){{0,2}}?{PRODUCT_NOUN} ",
+            r"(?:also |then |just |automatically |actually |basically |now |even |already |really |instantly )?",
+            r"(can|will|could|would|does|[a-z]{{2,}}[^s\W]s|[a-z]{{2,}}(?:ss|sh|ch|x)es)\b(?: (\w+))?",
+        ),
+        PRODUCT_NOUN = *lexicon::PRODUCT_NOUNS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     /// What they made, then what it is for: "we've drafted a shared checklist that both
     /// museums fill in", "we've built a tool which…".
     MADE_THAT,
-    r"\bwe (?:have |had )?(?:\w+ly )?(?:built|drafted|designed|sketched|made|created|developed|prototyped|mocked up|put together|launched) (?:a|an|this|our|the) (?:\w+ ){0,3}?(?:that|which|where|so that|to help|for (?:people|teams|you|clinics|museums|schools|businesses))\b"
+    &[
+        r"\bwe (?:have |had )?(?:\w+ly )?(?:",
+            r"built",
+            r"|drafted",
+            r"|designed",
+            r"|sketched",
+            r"|made",
+            r"|created",
+            r"|developed",
+            r"|prototyped",
+            r"|mocked up",
+            r"|put together",
+            r"|launched",
+        r") (?:a|an|this|our|the) (?:\w+ ){0,3}?",
+        r"(?:that|which|where|so that|to help|for (?:people|teams|you|clinics|museums|schools|businesses))\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// A pronoun for the product doing something to their world: "it links every page to the
     /// last deploy", "a screen that does more or less that". Group 1 is the verb.
     PRONOUN_ACTS,
-    r"\b(?:it|which|that|they) (?:also |then |just |automatically |actually |basically |even |instantly |simply )?([a-z]{2,}[^s\W]s|[a-z]{2,}(?:ss|sh|ch|x)es|does|do) (?:exactly |more or less |basically |pretty much |just |all )?(?:every|all|your|the|any|anything|everything|each|you|them|it|that|this|what|more|most)\b"
+    &[
+        r"\b(?:it|which|that|they) ",
+        r"(?:also |then |just |automatically |actually |basically |even |instantly |simply )?",
+        r"([a-z]{2,}[^s\W]s|[a-z]{2,}(?:ss|sh|ch|x)es|does|do) ",
+        r"(?:exactly |more or less |basically |pretty much |just |all )?",
+        r"(?:every|all|your|the|any|anything|everything|each|you|them|it|that|this|what|more|most)\b",
+    ].concat()
 );
 
 /// Verbs that describe a product's state or flaws rather than what it does for someone.
@@ -250,22 +665,106 @@ fn acts<'h>(
     })
 }
 
+#[rustfmt::skip]
 pattern!(
     /// Praise of the product by its maker: "the matching is solid", "it works really well".
     POSITIVE_CLAIM,
-    r"\b(?:(?:is|are) (?:really |very |super |pretty |totally |rock |actually )?(?:solid|great|brilliant|excellent|amazing|powerful|robust|reliable|rock-solid|fast|quick|simple|easy to use|intuitive|beautiful|slick|the best|better than|cheaper than|faster than|state of the art|cutting-edge|secure|bulletproof|best-in-class|second to none)|works (?:really |super |very |incredibly )?(?:well|great|beautifully|perfectly|brilliantly))\b"
+    &[
+        r"\b(?:",
+            r"(?:is|are) (?:really |very |super |pretty |totally |rock |actually )?(?:",
+                r"solid",
+                r"|great",
+                r"|brilliant",
+                r"|excellent",
+                r"|amazing",
+                r"|powerful",
+                r"|robust",
+                r"|reliable",
+                r"|rock-solid",
+                r"|fast",
+                r"|quick",
+                r"|simple",
+                r"|easy to use",
+                r"|intuitive",
+                r"|beautiful",
+                r"|slick",
+                r"|the best",
+                r"|better than",
+                r"|cheaper than",
+                r"|faster than",
+                r"|state of the art",
+                r"|cutting-edge",
+                r"|secure",
+                r"|bulletproof",
+                r"|best-in-class",
+                r"|second to none",
+            r")",
+            r"|works (?:really |super |very |incredibly )?(?:well|great|beautifully|perfectly|brilliantly)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// "I'll send over a demo link", "we can set you up with a trial".
     OFFER_SEND,
-    r"\b(?:i|we) (?:will|can|could|would|am going to|are going to|shall) (?:\w+ ){0,3}?(?:send|give|share|set|book|get|arrange|email|drop|put|sign|add)\b(?: \w+){0,5}? (?:demo|trial|sign-up|signup|sign up|beta|early access|invite|invitation|free account|discount code|promo code|pricing|quote|proposal|onboarding)\b"
+    &[
+        r"\b(?:i|we) (?:will|can|could|would|am going to|are going to|shall) (?:\w+ ){0,3}?",
+        r"(?:send|give|share|set|book|get|arrange|email|drop|put|sign|add)\b(?: \w+){0,5}? (?:",
+            r"demo",
+            r"|trial",
+            r"|sign-up",
+            r"|signup",
+            r"|sign up",
+            r"|beta",
+            r"|early access",
+            r"|invite",
+            r"|invitation",
+            r"|free account",
+            r"|discount code",
+            r"|promo code",
+            r"|pricing",
+            r"|quote",
+            r"|proposal",
+            r"|onboarding",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// Declining to talk about the product, which is good practice.
-    DEFLECT, r"\b(?:rather not (?:get into|talk about|go into|discuss|steer|show|pitch)|happy to (?:talk|chat) about (?:it|that|this|pricing|the product) (?:another|some other|a different) time|(?:have not|haven't|not) (?:decided|worked (?:that|it) out|got (?:a|any) price)|not here to (?:sell|pitch|show)|nothing to (?:show|sell|pitch)|(?:will not|won't) be showing|only end up pitching|no price i could give|not going to pitch|let's (?:leave|park) that|park that|don't want to (?:pitch|sell|colour|color|steer|bias))\b");
+    DEFLECT,
+    &[
+        r"\b(?:",
+            r"rather not (?:get into|talk about|go into|discuss|steer|show|pitch)",
+            r"|happy to (?:talk|chat) about (?:it|that|this|pricing|the product) ",
+            r"(?:another|some other|a different) time",
+            r"|(?:have not|haven't|not) (?:decided|worked (?:that|it) out|got (?:a|any) price)",
+            r"|not here to (?:sell|pitch|show)",
+            r"|nothing to (?:show|sell|pitch)",
+            r"|(?:will not|won't) be showing",
+            r"|only end up pitching",
+            r"|no price i could give",
+            r"|not going to pitch",
+            r"|let's (?:leave|park) that",
+            r"|park that",
+            r"|don't want to (?:pitch|sell|colour|color|steer|bias)",
+        r")\b",
+    ].concat()
+);
+#[rustfmt::skip]
 pattern!(
     /// Saying what the company is, in a sentence of context ("we're a housekeeping app").
-    CONTEXT_ONLY, r"\b(?:but (?:today|this|really)|today is (?:about|really about|all about)|not about (?:us|anything we|what we|our)|i am (?:just )?here to (?:learn|listen|hear)|here to (?:hear|learn|listen))\b");
+    CONTEXT_ONLY,
+    &[
+        r"\b(?:",
+            r"but (?:today|this|really)",
+            r"|today is (?:about|really about|all about)",
+            r"|not about (?:us|anything we|what we|our)",
+            r"|i am (?:just )?here to (?:learn|listen|hear)",
+            r"|here to (?:hear|learn|listen)",
+        r")\b",
+    ].concat()
+);
 
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
     if ctx.deflecting || DEFLECT.is_match_in(s, &s.norm) {
@@ -411,9 +910,36 @@ fn with_name(ctx: &Ctx<'_>, s: &Sentence) -> Option<(usize, usize)> {
 /// Product names an interviewer introduces: "I'm Chloe from HireFlow", "founders of Linewise".
 pub(crate) fn learn_products(text: &str, names: &[String], out: &mut Vec<super::Product>) {
     static INTRO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        super::re(
-            r"(?-u:\b)(?i:i'?m (?:\w+ )?(?:from|with|at)|i am (?:\w+ )?(?:from|with|at)|i work (?:at|for|with)|(?:founders?|co-?founders?|ceo|cto|coo|head of \w+|pm|product manager|designer|researcher|engineer) (?:of|at|for)|here at|on behalf of|we are|we're|called|named|i run) ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
-        )
+        #[rustfmt::skip]
+        let re = [
+            r"(?-u:\b)(?i:",
+                r"i'?m (?:\w+ )?(?:from|with|at)",
+                r"|i am (?:\w+ )?(?:from|with|at)",
+                r"|i work (?:at|for|with)",
+                r"|(?:",
+                    r"founders?",
+                    r"|co-?founders?",
+                    r"|ceo",
+                    r"|cto",
+                    r"|coo",
+                    r"|head of \w+",
+                    r"|pm",
+                    r"|product manager",
+                    r"|designer",
+                    r"|researcher",
+                    r"|engineer",
+                r") (?:of|at|for)",
+                r"|here at",
+                r"|on behalf of",
+                r"|we are",
+                r"|we're",
+                r"|called",
+                r"|named",
+                r"|i run",
+            r") ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
+        ]
+        .concat();
+        super::re(&re)
     });
     // "I built ShotList", "we've launched Tidyroom": said when introducing themselves, so
     // only early turns are searched (see `learn_products_early`).
@@ -423,9 +949,15 @@ pub(crate) fn learn_products(text: &str, names: &[String], out: &mut Vec<super::
 /// Product names from an early interviewer turn: also "I built X", "we've launched X".
 pub(crate) fn learn_products_early(text: &str, names: &[String], out: &mut Vec<super::Product>) {
     static MADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        super::re(
-            r"(?-u:\b)(?i:(?:i|we) (?:have |'ve |just |recently |actually )?(?:built|made|created|launched|founded|started|developed|designed)) ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
-        )
+        #[rustfmt::skip]
+        let re = [
+            r"(?-u:\b)(?i:",
+                r"(?:i|we) (?:have |'ve |just |recently |actually )?",
+                r"(?:built|made|created|launched|founded|started|developed|designed)",
+            r") ([A-Z][\w-]*[A-Za-z](?: [A-Z][\w-]*[A-Za-z])?)",
+        ]
+        .concat();
+        super::re(&re)
     });
     learn_products(text, names, out);
     learn_from(&MADE, text, names, out);

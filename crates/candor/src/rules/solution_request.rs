@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::Sentence;
+use super::lexicon;
 use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
@@ -17,7 +18,8 @@ wish-list is an opinion about a future product. Designing the product is your jo
 about the problem behind the wish: what they are trying to get done, what they have \
 tried, and what happened when it went wrong. Asking what they have tried or how they \
 solve it today is not a solution request.",
-    help: "ask about the problem, not the fix: \"What are you trying to get done when that happens? What have you tried?\"",
+    help: "ask about the problem, not the fix: \"What are you trying to get done when that \
+        happens? What have you tried?\"",
     examples: &[
         Example {
             bad: "What features would you want in an app like this?",
@@ -61,36 +63,140 @@ impl Why {
     }
 }
 
-const PRODUCT: &str = r"(?:app|application|tool|plugin|plug-in|system|product|solution|platform|software|service|dashboard|thing|version|feature|bot|portal|website|site|extension|assistant|integration|interface)s?";
-
+#[rustfmt::skip]
 pattern!(
     FEATURES,
-    r"\b(?:what|which|any) (?:(?:other|new|extra|additional|key|main|specific|kind of|sort of|kinds of|sorts of) )*(?:features?|functionality|functions|capabilities|integrations|improvements|options|settings) (?:would|should|could|might|do|does|are|is)?\s?(?:you|we|it|they|your \w+)? ?(?:\w+ ){0,2}?(?:want|like|need|build|add|include|see|have|expect|prioriti[sz]e|love|ask for|wish|be most|matter|be (?:a |an |the )?(?:must-haves?|must haves?|musts?|essential|non-negotiable|deal-?breakers?|nice to have|nice-to-haves?|top priority|top of (?:the|your) list))\b"
+    &[
+        r"\b(?:what|which|any) ",
+        r"(?:(?:other|new|extra|additional|key|main|specific|kind of|sort of|kinds of|sorts of) )*",
+        r"(?:features?|functionality|functions|capabilities|integrations|improvements|options|settings) ",
+        r"(?:would|should|could|might|do|does|are|is)?\s?(?:you|we|it|they|your \w+)? ?(?:\w+ ){0,2}?(?:",
+            r"want",
+            r"|like",
+            r"|need",
+            r"|build",
+            r"|add",
+            r"|include",
+            r"|see",
+            r"|have",
+            r"|expect",
+            r"|prioriti[sz]e",
+            r"|love",
+            r"|ask for",
+            r"|wish",
+            r"|be most",
+            r"|matter",
+            r"|be (?:a |an |the )?(?:",
+                r"must-haves?",
+                r"|must haves?",
+                r"|musts?",
+                r"|essential",
+                r"|non-negotiable",
+                r"|deal-?breakers?",
+                r"|nice to have",
+                r"|nice-to-haves?",
+                r"|top priority",
+                r"|top of (?:the|your) list",
+            r")",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     WHAT_WOULD_PRODUCT,
     &format!(
-        r"\bwhat (?:would|should|could|might) (?:the |a |an |your |our |this |that |its |such a )?(?:(?:ideal|perfect|dream|best|right|magic|new|ultimate|right kind of) )?(?:\w+ )?(?:{PRODUCT}|it) (?:(?:need|have) to |(?:ideally|actually|really) |even )?(?:do|have|look like|include|need|offer|show|be like|work like|give you|tell you|contain|cover)\b"
+        concat!(
+            r"\bwhat (?:would|should|could|might) (?:the |a |an |your |our |this |that |its |such a )?",
+            r"(?:(?:ideal|perfect|dream|best|right|magic|new|ultimate|right kind of) )?(?:\w+ )?(?:{PRODUCT}|it) ",
+            r"(?:(?:need|have) to |(?:ideally|actually|really) |even )?",
+            r"(?:do|have|look like|include|need|offer|show|be like|work like|give you|tell you|contain|cover)\b",
+        ),
+        PRODUCT = *lexicon::DESIGNABLE_THINGS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     WANT_IT_TO,
     &format!(
-        r"\b(?:what|how) (?:would|do|will) you (?:want|like|expect|need|wish) (?:the |a |an |your |our |this |that |it|them|us|me|such a )?(?:\w+ ){{0,2}}(?:{PRODUCT}|it|them|us)? ?to (?:do|work|look|have|handle|show|tell|be|help|fix|solve)\b"
+        concat!(
+            r"\b(?:what|how) (?:would|do|will) you (?:want|like|expect|need|wish) ",
+            r"(?:the |a |an |your |our |this |that |it|them|us|me|such a )?(?:\w+ ){{0,2}}(?:{PRODUCT}|it|them|us)",
+            r"? ?to (?:do|work|look|have|handle|show|tell|be|help|fix|solve)\b",
+        ),
+        PRODUCT = *lexicon::DESIGNABLE_THINGS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     DESIGN_IT,
-    r"\b(?:if you (?:could|were|had) (?:design|build|create|make|invent|wave|change|add|have a magic|had a magic|designing|building|a magic)|(?:magic wand|blank sheet of paper|clean slate)|if you were (?:designing|building|making|in charge of (?:building|designing)))\b"
+    &[
+        r"\b(?:",
+            r"if you (?:could|were|had) (?:",
+                r"design",
+                r"|build",
+                r"|create",
+                r"|make",
+                r"|invent",
+                r"|wave",
+                r"|change",
+                r"|add",
+                r"|have a magic",
+                r"|had a magic",
+                r"|designing",
+                r"|building",
+                r"|a magic",
+            r")",
+            r"|(?:magic wand|blank sheet of paper|clean slate)",
+            r"|if you were (?:designing|building|making|in charge of (?:building|designing))",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// "What would the perfect claims screen look like?": an ideal anything, described.
     IDEAL_THING,
-    r"\bwhat (?:would|should|could|might) (?:the|your|an?|this|that) (?:ideal|perfect|dream|best possible|magic|ultimate|right) (?:\w+ ){0,3}?(?:do|look like|have|include|be like|work like|give you|show you|offer|need)\b"
+    &[
+        r"\bwhat (?:would|should|could|might) (?:the|your|an?|this|that) ",
+        r"(?:ideal|perfect|dream|best possible|magic|ultimate|right) (?:\w+ ){0,3}?",
+        r"(?:do|look like|have|include|be like|work like|give you|show you|offer|need)\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     SHOULD_WE,
-    r"\b(?:what (?:should|could|would you like|do you want) (?:we|us|me) (?:to )?(?:build|add|make|create|change|fix|include|do next|prioriti[sz]e)|should we (?:build|add|support|include|offer|make|integrate)|what is missing from (?:our|the|this) (?:product|app|tool|roadmap|platform)|how should (?:the|our|this|it|that) (?:\w+ )?(?:look|work|behave|be laid out|remind|notify|alert|warn|flag|tell|show|display|present|prompt|nudge|handle|sort|organi[sz]e)|what would make (?:it|this|that|the \w+|our \w+) (?:better|perfect|great|more useful|a ten|a 10|work for you|easier)|what would you (?:change|add|improve) (?:about|in|to) (?:our|the|this) (?:product|app|tool|prototype|design|demo|version)|(?:rank|prioriti[sz]e) (?:these|the|those) (?:features|ideas|options))\b"
+    &[
+        r"\b(?:",
+            r"what (?:should|could|would you like|do you want) (?:we|us|me) (?:to )?",
+            r"(?:build|add|make|create|change|fix|include|do next|prioriti[sz]e)",
+            r"|should we (?:build|add|support|include|offer|make|integrate)",
+            r"|what is missing from (?:our|the|this) (?:product|app|tool|roadmap|platform)",
+            r"|how should (?:the|our|this|it|that) (?:\w+ )?(?:",
+                r"look",
+                r"|work",
+                r"|behave",
+                r"|be laid out",
+                r"|remind",
+                r"|notify",
+                r"|alert",
+                r"|warn",
+                r"|flag",
+                r"|tell",
+                r"|show",
+                r"|display",
+                r"|present",
+                r"|prompt",
+                r"|nudge",
+                r"|handle",
+                r"|sort",
+                r"|organi[sz]e",
+            r")",
+            r"|what would make (?:it|this|that|the \w+|our \w+) ",
+            r"(?:better|perfect|great|more useful|a ten|a 10|work for you|easier)",
+            r"|what would you (?:change|add|improve) (?:about|in|to) (?:our|the|this) ",
+            r"(?:product|app|tool|prototype|design|demo|version)",
+            r"|(?:rank|prioriti[sz]e) (?:these|the|those) (?:features|ideas|options)",
+        r")\b",
+    ].concat()
 );
 
 pub(crate) fn check(_ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {

@@ -67,16 +67,30 @@ struct Unit<'s> {
     referral: bool,
 }
 
+#[rustfmt::skip]
 pattern!(
     /// Not questions of their own: a reflection of their words ("You said something about
     /// siblings?") before the probe, and a preface asking leave to ask ("Can I ask you a naive
     /// question?").
     PREFACE,
-    r"^(?:(?:and|so|but|okay|ok|right) )?(?:you (?:said|mentioned|talked about|were saying|brought up)|earlier you (?:said|mentioned)|(?:can|could|may|might) i ask (?:you )?(?:a|an|one|another|something|two|some)\b|(?:do you )?mind if i ask\b)"
+    &[
+        r"^(?:(?:and|so|but|okay|ok|right) )?(?:",
+            r"you (?:said|mentioned|talked about|were saying|brought up)",
+            r"|earlier you (?:said|mentioned)",
+            r"|(?:can|could|may|might) i ask (?:you )?(?:a|an|one|another|something|two|some)\b",
+            r"|(?:do you )?mind if i ask\b",
+        r")",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     GUESS_AFTER,
-    r"^(?:(?:was|is|were|are|did|does|do) (?:it|that|this|they|those|these) (?:\w+ ){0,4}?\?|you are (?:\w+ ){0,6}?(?:, )?(?:right|correct|yeah|yes|no) \?)$"
+    &[
+        r"^(?:",
+            r"(?:was|is|were|are|did|does|do) (?:it|that|this|they|those|these) (?:\w+ ){0,4}?\?",
+            r"|you are (?:\w+ ){0,6}?(?:, )?(?:right|correct|yeah|yes|no) \?",
+        r")$",
+    ].concat()
 );
 
 /// Where a new interrogative clause starts after a break inside a question sentence.

@@ -17,7 +17,8 @@ the most useful answer of the call. It also shows you were listening.",
     help: "near the end, play it back: \"Let me check I've got this right: … What have I missed?\"",
     examples: &[Example {
         bad: "Great, I think that's everything. Thanks!",
-        better: "Let me check I've got this right: the rota is planned quarterly, swaps happen by phone, and the children's slot is hardest. What have I missed?",
+        better: "Let me check I've got this right: the rota is planned quarterly, swaps happen \
+            by phone, and the children's slot is hardest. What have I missed?",
     }],
     scope: Scope::Transcript,
     },

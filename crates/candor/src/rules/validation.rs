@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::Sentence;
+use super::lexicon;
 use super::{Check, Ctx, Example, Hit, Rule, RuleInfo, Scope, SentenceRule, pattern};
 use crate::model::Severity;
 
@@ -61,75 +62,197 @@ impl Why {
     }
 }
 
-/// Words for the interviewer's own idea or product.
-const IDEA: &str = r"(?:idea|ideas|concept|approach|pitch|prototype|mockup|mock-up|design|solution|proposal|plan|feature|features|product|app|tool|thing we|what we (?:are|have) (?:building|built|made|making|described)|sound of (?:that|this|it))";
-/// A verdict.
-const VERDICT: &str = r"(?:useful|helpful|valuable|interesting|good|great|cool|appealing|exciting|worthwhile|worth it|worth having|handy|attractive|compelling|relevant|beneficial|nice|neat|smart|clever|a good idea|a great idea|a good fit|a fit|make sense|makes sense|like something you|help|helps|help you|help your \w+|make (?:your|their|the|things|life|work|the job)(?: \w+)? (?:easier|simpler|better|less painful)|save (?:you|your \w+)? ?(?:time|effort|hassle|money)|be a (?:big |real )?help|solve (?:it|that|this|your problem|the problem)|fix (?:it|that|this))";
-
+#[rustfmt::skip]
 pattern!(
     LIKE_IDEA,
     &format!(
-        r"\b(?:do|did|would|will|could) you (?:like|love|dig|hate|prefer) (?:the |this |that |our |my |an |a )?(?:\w+ )?{IDEA}\b"
+        concat!(
+            r"\b(?:do|did|would|will|could) you (?:like|love|dig|hate|prefer) (?:the |this |that |our |my |an |a )",
+            r"?(?:\w+ )?{IDEA}\b",
+        ),
+        IDEA = *lexicon::IDEA_NOUNS,
     )
 );
 pattern!(
     LIKE_PRONOUN,
     r"\b(?:do|would|will) you (?:like|love) (?:it|this|that|them)\b"
 );
+#[rustfmt::skip]
 pattern!(
     THINK_OF_IDEA,
     &format!(
-        r"\bwhat (?:do|would) you (?:think|make) (?:of|about) (?:the |this |that |our |my |an |a )?(?:\w+ )?{IDEA}\b"
+        concat!(
+            r"\bwhat (?:do|would) you (?:think|make) (?:of|about) (?:the |this |that |our |my |an |a )?(?:\w+ )",
+            r"?{IDEA}\b",
+        ),
+        IDEA = *lexicon::IDEA_NOUNS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     THINK_OF_PRONOUN,
-    r"\bwhat (?:do|would) you (?:think|make) (?:of|about) (?:it|this|that|them|all that|all this)\b"
+    &[
+        r"\bwhat (?:do|would) you (?:think|make) (?:of|about) (?:it|this|that|them|all that|all this)\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     IS_IT_GOOD,
     &format!(
-        r"\b(?:is|would|does|could|will|do you think) (?:this|that|it|something like (?:this|that)|a (?:tool|app|product) like (?:this|that)|the idea|our (?:\w+ )?{IDEA}|this idea|that idea|this \w+|that \w+) (?:(?:be|sound|seem|look|feel) (?:like (?:it|that|this|something that) (?:would|could|might|will) (?:really |actually )?(?:be )?)?)?(?:(?:something|anything|the (?:kind|sort|type) of thing|the (?:kind|sort|type) of \w+) (?:you|that you) (?:would |might |could )?(?:find |consider |call )?)?(?:really |actually |genuinely |at all )?{VERDICT}\b"
+        concat!(
+            r"\b(?:is|would|does|could|will|do you think) (?:",
+                r"this",
+                r"|that",
+                r"|it",
+                r"|something like (?:this|that)",
+                r"|a (?:tool|app|product) like (?:this|that)",
+                r"|the idea",
+                r"|our (?:\w+ )?{IDEA}",
+                r"|this idea",
+                r"|that idea",
+                r"|this \w+",
+                r"|that \w+",
+            r") (?:",
+                r"(?:be|sound|seem|look|feel) (?:",
+                    r"like (?:it|that|this|something that) (?:would|could|might|will) (?:really |actually )?",
+                    r"(?:be )?",
+                r")?",
+            r")?(?:",
+                r"(?:something|anything|the (?:kind|sort|type) of thing|the (?:kind|sort|type) of \w+) ",
+                r"(?:you|that you) (?:would |might |could )?(?:find |consider |call )?",
+            r")?(?:really |actually |genuinely |at all )?{VERDICT}\b",
+        ),
+        IDEA = *lexicon::IDEA_NOUNS,
+        VERDICT = *lexicon::VERDICTS,
     )
 );
+#[rustfmt::skip]
 pattern!(
     HOW_GOOD,
-    r"\bhow (?:useful|helpful|valuable|interesting|appealing|exciting|good|cool|important) (?:would|is|does|do you think|might) (?:that|this|it|something like (?:that|this)|the idea|our \w+|having)\b"
+    &[
+        r"\bhow (?:useful|helpful|valuable|interesting|appealing|exciting|good|cool|important) ",
+        r"(?:would|is|does|do you think|might) ",
+        r"(?:that|this|it|something like (?:that|this)|the idea|our \w+|having)\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// "Would it help to have the letters go out automatically?": a verdict on a named proposal.
     HELP_TO_HAVE,
-    r"\b(?:would|could|does|will) (?:it|that|this) (?:really |actually )?(?:help|be (?:useful|helpful|valuable|easier|better)) (?:you |your \w+ )?(?:to (?:have|get|be able|see|know)|if (?:you|we|it|the|there|your))\b"
+    &[
+        r"\b(?:would|could|does|will) (?:it|that|this) (?:really |actually )?",
+        r"(?:help|be (?:useful|helpful|valuable|easier|better)) (?:you |your \w+ )?",
+        r"(?:to (?:have|get|be able|see|know)|if (?:you|we|it|the|there|your))\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     PROPOSAL_SOUND,
-    r"\b(?:how (?:does|would) having\b.*?\bsound|how (?:would|do) you feel about (?:having|using|getting)|how would (?:it|that|you) feel (?:if|to have|to get|having)|what would you think (?:of|about) (?:having|using|getting|it if))\b"
+    &[
+        r"\b(?:",
+            r"how (?:does|would) having\b.*?\bsound",
+            r"|how (?:would|do) you feel about (?:having|using|getting)",
+            r"|how would (?:it|that|you) feel (?:if|to have|to get|having)",
+            r"|what would you think (?:of|about) (?:having|using|getting|it if)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     SOUND,
-    r"\b(?:how does (?:that|this|it|the idea|our \w+) sound|(?:does|would) (?:that|this|it) sound (?:good|useful|helpful|interesting|like something|right|appealing|ok|okay|great|exciting|valuable|nice|cool)|how (?:would|do) you feel about (?:that|this|it|the idea|having|using))\b"
+    &[
+        r"\b(?:",
+            r"how does (?:that|this|it|the idea|our \w+) sound",
+            r"|(?:does|would) (?:that|this|it) sound (?:",
+                r"good",
+                r"|useful",
+                r"|helpful",
+                r"|interesting",
+                r"|like something",
+                r"|right",
+                r"|appealing",
+                r"|ok",
+                r"|okay",
+                r"|great",
+                r"|exciting",
+                r"|valuable",
+                r"|nice",
+                r"|cool",
+            r")",
+            r"|how (?:would|do) you feel about (?:that|this|it|the idea|having|using)",
+        r")\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     /// "Do you think grouping duplicates automatically would be a good idea?": a verdict on a proposal.
     PROPOSAL_VERDICT,
-    r"\b(?:do you think|would you say) (?:\w+ing)\b(?: \w+){0,6}? (?:would|could|might|will|is|are) (?:be|make) (?:a (?:good|great|smart|useful|sensible) idea|useful|helpful|valuable|worthwhile|worth (?:it|doing|having|building|paying for|trying))|(?:do you think|would you say) (?:it|that|this) (?:would|could|might|is) (?:be )?(?:a (?:good|great|smart) idea|worth (?:building|doing|having|paying for))\b"
+    &[
+        r"\b(?:do you think|would you say) (?:\w+ing)\b(?: \w+){0,6}? (?:would|could|might|will|is|are) ",
+        r"(?:be|make) (?:",
+            r"a (?:good|great|smart|useful|sensible) idea",
+            r"|useful",
+            r"|helpful",
+            r"|valuable",
+            r"|worthwhile",
+            r"|worth (?:it|doing|having|building|paying for|trying)",
+        r")",
+        r"|(?:do you think|would you say) (?:it|that|this) (?:would|could|might|is) (?:be )?",
+        r"(?:a (?:good|great|smart) idea|worth (?:building|doing|having|paying for))\b",
+    ].concat()
 );
+#[rustfmt::skip]
 pattern!(
     STRONG,
-    r"\b(?:am i (?:onto|on to) something|(?:rate|score) (?:the|this|my|our) (?:idea|concept|pitch)|first impressions? of (?:the|our|this|my)|(?:does|would|could) (?:this|that|it|our \w+) (?:solve|fix|address) (?:your|the|this|that) (?:problem|issue|pain)|from what (?:i|we) (?:have|'ve)? ?(?:described|said|shown|told you|explained|pitched)|be honest\b.*\b(?:good idea|like it|useful|worth it))\b"
+    &[
+        r"\b(?:",
+            r"am i (?:onto|on to) something",
+            r"|(?:rate|score) (?:the|this|my|our) (?:idea|concept|pitch)",
+            r"|first impressions? of (?:the|our|this|my)",
+            r"|(?:does|would|could) (?:this|that|it|our \w+) (?:solve|fix|address) (?:your|the|this|that) ",
+            r"(?:problem|issue|pain)",
+            r"|from what (?:i|we) (?:have|'ve)? ?(?:described|said|shown|told you|explained|pitched)",
+            r"|be honest\b.*\b(?:good idea|like it|useful|worth it)",
+        r")\b",
+    ].concat()
 );
 
+#[rustfmt::skip]
 pattern!(
     /// A reaction asked for after a pitch: "What's your gut reaction to that?", "Am I on the
     /// right track with that?", "Does that resonate?" (after a summary these check understanding).
     REACTION,
-    r"\b(?:what (?:is|are) your (?:gut |first |honest |initial |immediate |overall )?(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts)(?: (?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i))? \?|(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts) (?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i)|(?:any|what are your) (?:first |initial |honest )?thoughts (?:on|about) (?:it|this|that)|am i (?:on the right track|barking up the wrong tree|crazy|mad|way off|off base|missing the mark)|are we (?:on the right track|onto something|on to something)|does (?:that|this|it) (?:resonate|land|click|appeal)|how does (?:that|this|it) (?:land|strike you|grab you)|what strikes you about (?:it|that|this)|^(?:(?:pretty|really|super|so|quite|very) )?(?:cool|neat|useful|handy|nice|great|awesome|helpful|smart|slick|clever)(?: ,)? (?:right|eh|huh|no|yeah) \?)"
+    &[
+        r"\b(?:",
+            r"what (?:is|are) your (?:gut |first |honest |initial |immediate |overall )?",
+            r"(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts)",
+            r"(?: (?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i))? \?",
+            r"|(?:reaction|reactions|take|impression|impressions|feeling|feelings|verdict|opinion|thoughts) ",
+            r"(?:to|on|of|about) (?:it|this|that|all that|all this|the idea|what i)",
+            r"|(?:any|what are your) (?:first |initial |honest )?thoughts (?:on|about) (?:it|this|that)",
+            r"|am i ",
+            r"(?:on the right track|barking up the wrong tree|crazy|mad|way off|off base|missing the mark)",
+            r"|are we (?:on the right track|onto something|on to something)",
+            r"|does (?:that|this|it) (?:resonate|land|click|appeal)",
+            r"|how does (?:that|this|it) (?:land|strike you|grab you)",
+            r"|what strikes you about (?:it|that|this)",
+            r"|^(?:(?:pretty|really|super|so|quite|very) )?",
+            r"(?:cool|neat|useful|handy|nice|great|awesome|helpful|smart|slick|clever)(?: ,)? ",
+            r"(?:right|eh|huh|no|yeah) \?",
+        r")",
+    ].concat()
 );
 
+#[rustfmt::skip]
 pattern!(
     /// "Is that the sort of thing your team would value?": whether they would want it.
     THING_YOU_WOULD,
-    r"\b(?:is|would) (?:this|that|it) (?:be )?(?:the (?:kind|sort|type) of (?:thing|tool|product|feature|service|app)|something) (?:that )?(?:you|your (?:\w+ )?\w+|they|people|your team) (?:would|might|could) (?:really |actually )?(?:value|appreciate|want|love|like|welcome|use|need|find (?:useful|helpful|valuable))\b"
+    &[
+        r"\b(?:is|would) (?:this|that|it) (?:be )?",
+        r"(?:the (?:kind|sort|type) of (?:thing|tool|product|feature|service|app)|something) (?:that )?",
+        r"(?:you|your (?:\w+ )?\w+|they|people|your team) (?:would|might|could) (?:really |actually )?",
+        r"(?:value|appreciate|want|love|like|welcome|use|need|find (?:useful|helpful|valuable))\b",
+    ].concat()
 );
 
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
