@@ -10,35 +10,35 @@ use crate::speech::Form;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "closed-question",
-    severity: Severity::Info,
-    summary: "asks a yes/no, either/or or rating question where an open one would teach more",
-    explanation: "A closed question gets a word where a story was on offer: \"Do you use \
+        id: "closed-question",
+        severity: Severity::Info,
+        summary: "asks a yes/no, either/or or rating question where an open one would teach more",
+        explanation: "A closed question gets a word where a story was on offer: \"Do you use \
 spreadsheets?\" gets \"yes\", while \"How do you keep track of it today?\" gets the \
 spreadsheet, the workaround and the colleague who keeps it. A few closed questions to \
 confirm facts are fine; the share of closed questions is what the score watches. \
 Polite requests (\"Could you walk me through…\", \"Can you tell me about…\") are open, \
 and so are offers, permission requests and asks for referrals.",
-    help: "ask it open, with how, what or \"tell me about\": \"How do you keep track of that today?\"",
-    examples: &[
-        Example {
-            bad: "Do you use spreadsheets for the rota?",
-            better: "How do you keep track of the rota today?",
-        },
-        Example {
-            bad: "Is that a problem for you?",
-            better: "What happens when that goes wrong?",
-        },
-        Example {
-            bad: "Was it the price or the features that put you off?",
-            better: "What put you off?",
-        },
-        Example {
-            bad: "On a scale of one to ten, how painful is invoicing?",
-            better: "Walk me through the last invoice you sent.",
-        },
-    ],
-    scope: Scope::Sentence,
+        help: "ask it open, with how, what or \"tell me about\": \"How do you keep track of that today?\"",
+        examples: &[
+            Example {
+                bad: "Do you use spreadsheets for the rota?",
+                better: "How do you keep track of the rota today?",
+            },
+            Example {
+                bad: "Is that a problem for you?",
+                better: "What happens when that goes wrong?",
+            },
+            Example {
+                bad: "Was it the price or the features that put you off?",
+                better: "What put you off?",
+            },
+            Example {
+                bad: "On a scale of one to ten, how painful is invoicing?",
+                better: "Walk me through the last invoice you sent.",
+            },
+        ],
+        scope: Scope::Sentence,
     },
     check: Check::Sentence(&Closed),
 };

@@ -10,30 +10,30 @@ use crate::model::Severity;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "homework-question",
-    severity: Severity::Info,
-    summary: "asks basic facts about their organisation that preparation would have found",
-    explanation: "What their company does, how big it is, where it is based and what industry \
+        id: "homework-question",
+        severity: Severity::Info,
+        summary: "asks basic facts about their organisation that preparation would have found",
+        explanation: "What their company does, how big it is, where it is based and what industry \
 it is in are on its website. Spending the interviewee's time on them tells them you \
 did not prepare, and takes minutes from the questions only they can answer. Look them \
 up before the call and confirm in a sentence if you must. Questions about the \
 interviewee's own role, day or process are not homework: only they know those.",
-    help: "look it up before the call, and ask what only they know: \"What does your role cover day to day?\"",
-    examples: &[
-        Example {
-            bad: "So what does your company do?",
-            better: "What does a normal week look like for you?",
-        },
-        Example {
-            bad: "How many employees does the business have?",
-            better: "Who else is involved when an order goes wrong?",
-        },
-        Example {
-            bad: "And where are you based?",
-            better: "How did you end up running the team?",
-        },
-    ],
-    scope: Scope::Sentence,
+        help: "look it up before the call, and ask what only they know: \"What does your role cover day to day?\"",
+        examples: &[
+            Example {
+                bad: "So what does your company do?",
+                better: "What does a normal week look like for you?",
+            },
+            Example {
+                bad: "How many employees does the business have?",
+                better: "Who else is involved when an order goes wrong?",
+            },
+            Example {
+                bad: "And where are you based?",
+                better: "How did you end up running the team?",
+            },
+        ],
+        scope: Scope::Sentence,
     },
     check: Check::Sentence(&Homework),
 };
@@ -47,10 +47,10 @@ impl SentenceRule for Homework {
     }
 }
 
-/// Why `homework` fired.
+/// Why `homework-question` fired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Why {
-    /// asks a basic fact about their organisation that preparation would have found
+    /// Asks a basic fact about their organisation that preparation would have found.
     Preparation,
 }
 
@@ -196,7 +196,7 @@ pattern!(
 #[rustfmt::skip]
 pattern!(
     /// Confirming what the organisation covers or where it is: "And the authority covers the
-    /// whole district, I take it?"
+    /// Whole district, I take it?".
     ORG_CONFIRM,
     &format!(
         concat!(

@@ -10,39 +10,39 @@ use crate::model::Severity;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "hypothetical-question",
-    severity: Severity::Warning,
-    summary: "asks the interviewee to predict what they would do, use, buy or pay",
-    explanation: "People are optimistic about their future selves and polite about your idea, \
+        id: "hypothetical-question",
+        severity: Severity::Warning,
+        summary: "asks the interviewee to predict what they would do, use, buy or pay",
+        explanation: "People are optimistic about their future selves and polite about your idea, \
 so \"Would you use it?\" and \"How much would you pay?\" get answers that cost nothing to \
 give and predict nothing. What people did is evidence; what they say they would do is not. \
 Ask about the last time the problem came up, what it cost them, and what they have \
 already tried or paid for. Polite requests (\"Would you walk me through…\", \"Would you \
 mind…\") and habits (\"What would a driver usually do?\") are not hypothetical.",
-    help: "ask about the past: \"Tell me about the last time that happened. What did you do?\"",
-    examples: &[
-        Example {
-            bad: "Would you use an app that did that for you?",
-            better: "Tell me about the last time you had to do that. What did you use?",
-        },
-        Example {
-            bad: "How much would you pay for something like this?",
-            better: "What have you spent trying to solve this so far?",
-        },
-        Example {
-            bad: "If we built a Slack integration, would your team switch?",
-            better: "What made your team pick the tool you use now?",
-        },
-        Example {
-            bad: "Do you think your manager would go for it?",
-            better: "How did your manager decide on the last tool you bought?",
-        },
-        Example {
-            bad: "If a vendor had all that ready, how much faster do you think the review would go?",
-            better: "Tell me about the last review that went quickly. What made it quick?",
-        },
-    ],
-    scope: Scope::Sentence,
+        help: "ask about the past: \"Tell me about the last time that happened. What did you do?\"",
+        examples: &[
+            Example {
+                bad: "Would you use an app that did that for you?",
+                better: "Tell me about the last time you had to do that. What did you use?",
+            },
+            Example {
+                bad: "How much would you pay for something like this?",
+                better: "What have you spent trying to solve this so far?",
+            },
+            Example {
+                bad: "If we built a Slack integration, would your team switch?",
+                better: "What made your team pick the tool you use now?",
+            },
+            Example {
+                bad: "Do you think your manager would go for it?",
+                better: "How did your manager decide on the last tool you bought?",
+            },
+            Example {
+                bad: "If a vendor had all that ready, how much faster do you think the review would go?",
+                better: "Tell me about the last review that went quickly. What made it quick?",
+            },
+        ],
+        scope: Scope::Sentence,
     },
     check: Check::Sentence(&Hypothetical),
 };
@@ -154,7 +154,7 @@ pattern!(
 #[rustfmt::skip]
 pattern!(
     /// Whether someone would do anything at all with a product: "would your cleaners actually
-    /// check an app for their rounds?", "would you open it every morning?"
+    /// Check an app for their rounds?", "would you open it every morning?".
     WOULD_WITH_PRODUCT,
     &format!(
         concat!(
@@ -317,7 +317,7 @@ pattern!(
 #[rustfmt::skip]
 pattern!(
     /// An imagined condition, then a wh-question about its outcome: "If a vendor had all that
-    /// ready on day one, how much faster do you think the review would go?"
+    /// Ready on day one, how much faster do you think the review would go?".
     IF_THEN_WH,
     &[
         r"^if\b[^?]*?, (?:how|what|which|who|where|when)\b[^?]*?\b(?:would|will)\b",

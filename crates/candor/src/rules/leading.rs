@@ -10,39 +10,39 @@ use crate::speech::Form;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "leading-question",
-    severity: Severity::Warning,
-    summary: "asks a question that presupposes or pushes toward an answer",
-    explanation: "A leading question puts the answer you hope for into the question: \"Don't \
+        id: "leading-question",
+        severity: Severity::Warning,
+        summary: "asks a question that presupposes or pushes toward an answer",
+        explanation: "A leading question puts the answer you hope for into the question: \"Don't \
 you think…\", \"Wouldn't it be easier if…\", \"That must be frustrating, right?\", \"How \
 much do you hate…\". Most people go along with it, so you hear your own belief back. \
 Ask neutrally and let them pick the words. Repeating the interviewee's own words back \
 (\"You called it a nightmare — why?\") is not leading: it is good listening.",
-    help: "ask neutrally and let them choose the words: \"How do you feel about that part?\" or \
-        \"What was that like?\"",
-    examples: &[
-        Example {
-            bad: "Don't you think the real issue is the handover?",
-            better: "Where does the handover go wrong, if it does?",
-        },
-        Example {
-            bad: "That must be really frustrating, right?",
-            better: "What was that like for you?",
-        },
-        Example {
-            bad: "How much do you hate doing the monthly report?",
-            better: "Walk me through the last monthly report you did.",
-        },
-        Example {
-            bad: "Surely the root cause is the old CRM?",
-            better: "What do you think caused it?",
-        },
-        Example {
-            bad: "you must lose a fortune on no-shows every month, I'd imagine",
-            better: "What happens when someone doesn't turn up?",
-        },
-    ],
-    scope: Scope::Sentence,
+        help: "ask neutrally and let them choose the words: \"How do you feel about that part?\" or \
+            \"What was that like?\"",
+        examples: &[
+            Example {
+                bad: "Don't you think the real issue is the handover?",
+                better: "Where does the handover go wrong, if it does?",
+            },
+            Example {
+                bad: "That must be really frustrating, right?",
+                better: "What was that like for you?",
+            },
+            Example {
+                bad: "How much do you hate doing the monthly report?",
+                better: "Walk me through the last monthly report you did.",
+            },
+            Example {
+                bad: "Surely the root cause is the old CRM?",
+                better: "What do you think caused it?",
+            },
+            Example {
+                bad: "you must lose a fortune on no-shows every month, I'd imagine",
+                better: "What happens when someone doesn't turn up?",
+            },
+        ],
+        scope: Scope::Sentence,
     },
     check: Check::Sentence(&Leading),
 };

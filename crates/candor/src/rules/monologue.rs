@@ -8,21 +8,21 @@ use crate::model::Severity;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "interviewer-monologue",
-    severity: Severity::Warning,
-    summary: "one interviewer turn runs over the word or time limit",
-    explanation: "A long interviewer turn is usually a pitch, a lecture or a question buried \
+        id: "interviewer-monologue",
+        severity: Severity::Warning,
+        summary: "one interviewer turn runs over the word or time limit",
+        explanation: "A long interviewer turn is usually a pitch, a lecture or a question buried \
 in a preamble. Sales research finds win rates fall once a rep's overview passes two \
 minutes; in an interview the bar is lower. candor flags an interviewer turn over 150 \
 words, or over 60 seconds where the transcript is timed (`thresholds.monologue_words` \
 and `thresholds.monologue_seconds`). A summary back of what you heard is good \
 practice and rarely needs that long.",
-    help: "cut the preamble: ask the question in one sentence and let them talk",
-    examples: &[Example {
-        bad: "(a 200-word explanation of the product before a question)",
-        better: "(the question on its own, in one sentence)",
-    }],
-    scope: Scope::Turn,
+        help: "cut the preamble: ask the question in one sentence and let them talk",
+        examples: &[Example {
+            bad: "(a 200-word explanation of the product before a question)",
+            better: "(the question on its own, in one sentence)",
+        }],
+        scope: Scope::Turn,
     },
     check: Check::Transcript(&Monologue),
 };

@@ -8,18 +8,18 @@ use crate::model::Severity;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "no-referral-ask",
-    severity: Severity::Info,
-    summary: "never asks who else they should talk to",
-    explanation: "Every interview can lead to the next: the person in front of you knows who \
+        id: "no-referral-ask",
+        severity: Severity::Info,
+        summary: "never asks who else they should talk to",
+        explanation: "Every interview can lead to the next: the person in front of you knows who \
 else has the problem, who decides, and who would disagree. Asking for an introduction \
 costs one sentence at the end and is the cheapest way to find your next interviews.",
-    help: "before you close, ask: \"Who else should I talk to about this?\"",
-    examples: &[Example {
-        bad: "Thanks, this has been really helpful. Bye!",
-        better: "Thanks, this has been really helpful. Who else should I talk to about this?",
-    }],
-    scope: Scope::Transcript,
+        help: "before you close, ask: \"Who else should I talk to about this?\"",
+        examples: &[Example {
+            bad: "Thanks, this has been really helpful. Bye!",
+            better: "Thanks, this has been really helpful. Who else should I talk to about this?",
+        }],
+        scope: Scope::Transcript,
     },
     check: Check::Transcript(&NoReferral),
 };

@@ -9,31 +9,31 @@ use crate::model::Severity;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "self-criticism",
-    severity: Severity::Warning,
-    summary: "runs down, apologises for or volunteers the weaknesses of their own product",
-    explanation: "Apologising for your product (\"I know our setup is painful\") tells the \
+        id: "self-criticism",
+        severity: Severity::Warning,
+        summary: "runs down, apologises for or volunteers the weaknesses of their own product",
+        explanation: "Apologising for your product (\"I know our setup is painful\") tells the \
 interviewee what answer you expect, invites sympathy instead of honesty, and turns the \
 interview toward your product. Say nothing evaluative about it; if they raise a \
 problem, ask what they expected and what happened. Apologies for being late, for your \
 own slip or for a bad line are not self-criticism, and neither is repeating the \
 interviewee's own criticism back.",
-    help: "leave your product out and ask about theirs: \"What did you expect to happen there?\"",
-    examples: &[
-        Example {
-            bad: "I know our onboarding is pretty terrible right now.",
-            better: "What happened the first time you set it up?",
-        },
-        Example {
-            bad: "Honestly our mobile app is super buggy, just ignore that.",
-            better: "What were you trying to do when it went wrong?",
-        },
-        Example {
-            bad: "Our reporting doesn't handle that yet, it's a known gap on our side.",
-            better: "How do you handle that today?",
-        },
-    ],
-    scope: Scope::Sentence,
+        help: "leave your product out and ask about theirs: \"What did you expect to happen there?\"",
+        examples: &[
+            Example {
+                bad: "I know our onboarding is pretty terrible right now.",
+                better: "What happened the first time you set it up?",
+            },
+            Example {
+                bad: "Honestly our mobile app is super buggy, just ignore that.",
+                better: "What were you trying to do when it went wrong?",
+            },
+            Example {
+                bad: "Our reporting doesn't handle that yet, it's a known gap on our side.",
+                better: "How do you handle that today?",
+            },
+        ],
+        scope: Scope::Sentence,
     },
     check: Check::Sentence(&SelfCriticism),
 };
@@ -47,10 +47,10 @@ impl SentenceRule for SelfCriticism {
     }
 }
 
-/// Why `self_criticism` fired.
+/// Why `self-criticism` fired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Why {
-    /// runs down their own product
+    /// Runs down their own product.
     RunsDown,
 }
 

@@ -10,33 +10,33 @@ use crate::model::Severity;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "selling",
-    severity: Severity::Warning,
-    summary: "pitches the product: its features, benefits, price, a demo or a trial",
-    explanation: "A discovery interview is for learning about their life, not for describing \
+        id: "selling",
+        severity: Severity::Warning,
+        summary: "pitches the product: its features, benefits, price, a demo or a trial",
+        explanation: "A discovery interview is for learning about their life, not for describing \
 yours. Once you pitch, the conversation turns into a verdict on your idea: people get \
 polite, talk about your product instead of their problem, and you stop learning. One \
 neutral sentence of context at the start is fine (\"we're exploring tools for clinics, \
 but today is about you\"), and so is declining to talk about the product. Keep the \
 pitch for a separate conversation. In a solution interview (profile `solution`) this \
 rule is off.",
-    help: "turn it back to their world: \"How do you handle that today?\" and save the product \
-        for another conversation",
-    examples: &[
-        Example {
-            bad: "Our app syncs with QuickBooks automatically, so you'd never have to export again.",
-            better: "How do you get the numbers into QuickBooks at the moment?",
-        },
-        Example {
-            bad: "It's just twenty pounds a seat a month, and the first month is free.",
-            better: "What do you spend on tools for this today?",
-        },
-        Example {
-            bad: "Can I book you in for a demo next week?",
-            better: "Who else should I talk to about this?",
-        },
-    ],
-    scope: Scope::Sentence,
+        help: "turn it back to their world: \"How do you handle that today?\" and save the product \
+            for another conversation",
+        examples: &[
+            Example {
+                bad: "Our app syncs with QuickBooks automatically, so you'd never have to export again.",
+                better: "How do you get the numbers into QuickBooks at the moment?",
+            },
+            Example {
+                bad: "It's just twenty pounds a seat a month, and the first month is free.",
+                better: "What do you spend on tools for this today?",
+            },
+            Example {
+                bad: "Can I book you in for a demo next week?",
+                better: "Who else should I talk to about this?",
+            },
+        ],
+        scope: Scope::Sentence,
     },
     check: Check::Sentence(&Selling),
 };
@@ -53,15 +53,15 @@ impl SentenceRule for Selling {
 /// Why `selling` fired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Why {
-    /// names a price for the product
+    /// Names a price for the product.
     Price,
-    /// offers a demo, trial or sign-up
+    /// Offers a demo, trial or sign-up.
     Offer,
-    /// offers a deal on the product
+    /// Offers a deal on the product.
     Deal,
-    /// describes the product they are building
+    /// Describes the product they are building.
     Building,
-    /// describes the product and what it does for them
+    /// Describes the product and what it does for them.
     Describes,
 }
 

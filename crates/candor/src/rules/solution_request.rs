@@ -10,31 +10,31 @@ use crate::model::Severity;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "solution-request",
-    severity: Severity::Warning,
-    summary: "asks the interviewee to design the product",
-    explanation: "People know their problems; they rarely know the solution, and a feature \
+        id: "solution-request",
+        severity: Severity::Warning,
+        summary: "asks the interviewee to design the product",
+        explanation: "People know their problems; they rarely know the solution, and a feature \
 wish-list is an opinion about a future product. Designing the product is your job. Ask \
 about the problem behind the wish: what they are trying to get done, what they have \
 tried, and what happened when it went wrong. Asking what they have tried or how they \
 solve it today is not a solution request.",
-    help: "ask about the problem, not the fix: \"What are you trying to get done when that \
-        happens? What have you tried?\"",
-    examples: &[
-        Example {
-            bad: "What features would you want in an app like this?",
-            better: "What have you tried so far to keep on top of it?",
-        },
-        Example {
-            bad: "If you could design the perfect scheduling tool, what would it do?",
-            better: "Walk me through the last time the schedule fell apart.",
-        },
-        Example {
-            bad: "What should we build next?",
-            better: "What's the hardest part of your week right now?",
-        },
-    ],
-    scope: Scope::Sentence,
+        help: "ask about the problem, not the fix: \"What are you trying to get done when that \
+            happens? What have you tried?\"",
+        examples: &[
+            Example {
+                bad: "What features would you want in an app like this?",
+                better: "What have you tried so far to keep on top of it?",
+            },
+            Example {
+                bad: "If you could design the perfect scheduling tool, what would it do?",
+                better: "Walk me through the last time the schedule fell apart.",
+            },
+            Example {
+                bad: "What should we build next?",
+                better: "What's the hardest part of your week right now?",
+            },
+        ],
+        scope: Scope::Sentence,
     },
     check: Check::Sentence(&SolutionRequest),
 };
@@ -48,10 +48,10 @@ impl SentenceRule for SolutionRequest {
     }
 }
 
-/// Why `solution_request` fired.
+/// Why `solution-request` fired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Why {
-    /// asks the interviewee to design the product
+    /// Asks the interviewee to design the product.
     Design,
 }
 

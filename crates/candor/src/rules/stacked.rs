@@ -10,26 +10,26 @@ use crate::speech::{Form, is_aux, is_wh, wh_opens_question};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "stacked-questions",
-    severity: Severity::Warning,
-    summary: "asks two or more different questions before the interviewee can answer",
-    explanation: "Asked several questions at once, people answer the easiest or the last one \
+        id: "stacked-questions",
+        severity: Severity::Warning,
+        summary: "asks two or more different questions before the interviewee can answer",
+        explanation: "Asked several questions at once, people answer the easiest or the last one \
 and the rest are lost. Ask one question, then wait; the follow-ups can come after the \
 answer. A question followed by examples of the answer you mean (\"Who else should I \
 talk to — maybe someone in finance?\"), or a prompt followed by one narrowing question \
 (\"Tell me about the late payers. What happened the last time?\"), is not stacking.",
-    help: "ask one question, wait for the answer, then ask the next",
-    examples: &[
-        Example {
-            bad: "How often does that happen, who deals with it, and what does it cost you?",
-            better: "What happened the last time that went wrong?",
-        },
-        Example {
-            bad: "What do you use now? Is it expensive? Does it integrate with your CRM?",
-            better: "What do you use for that now?",
-        },
-    ],
-    scope: Scope::Turn,
+        help: "ask one question, wait for the answer, then ask the next",
+        examples: &[
+            Example {
+                bad: "How often does that happen, who deals with it, and what does it cost you?",
+                better: "What happened the last time that went wrong?",
+            },
+            Example {
+                bad: "What do you use now? Is it expensive? Does it integrate with your CRM?",
+                better: "What do you use for that now?",
+            },
+        ],
+        scope: Scope::Turn,
     },
     check: Check::Turn(&Stacked),
 };

@@ -9,21 +9,21 @@ use crate::model::Severity;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "talk-ratio",
-    severity: Severity::Warning,
-    summary: "the interviewer's share of the talk is above the threshold",
-    explanation: "In a discovery interview the customer should do most of the talking: every \
+        id: "talk-ratio",
+        severity: Severity::Warning,
+        summary: "the interviewer's share of the talk is above the threshold",
+        explanation: "In a discovery interview the customer should do most of the talking: every \
 minute you talk is a minute you are not learning. Sales research puts top performers \
 near 43% of the talk, and interview guidance lower still, 20–30%. candor measures the \
 interviewer's share of the speech by time where the transcript has timings, and by \
 words otherwise, and flags it above the threshold: 40% in the discovery profile, 60% in \
 the solution profile (`thresholds.talk_ratio` in candor.toml).",
-    help: "ask shorter questions, then stay quiet: a pause after an answer is where the detail comes",
-    examples: &[Example {
-        bad: "(an interview where the interviewer speaks 55% of the words)",
-        better: "(the same interview with short questions and long answers)",
-    }],
-    scope: Scope::Transcript,
+        help: "ask shorter questions, then stay quiet: a pause after an answer is where the detail comes",
+        examples: &[Example {
+            bad: "(an interview where the interviewer speaks 55% of the words)",
+            better: "(the same interview with short questions and long answers)",
+        }],
+        scope: Scope::Transcript,
     },
     check: Check::Transcript(&TalkRatio),
 };

@@ -10,30 +10,30 @@ use crate::model::Severity;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
-    id: "validation-seeking",
-    severity: Severity::Warning,
-    summary: "asks for approval of the interviewer's idea or product",
-    explanation: "Asked whether they like your idea, most people say yes to be kind. The \
+        id: "validation-seeking",
+        severity: Severity::Warning,
+        summary: "asks for approval of the interviewer's idea or product",
+        explanation: "Asked whether they like your idea, most people say yes to be kind. The \
 compliment feels like progress and teaches nothing: opinions about an idea are not \
 evidence that anyone will use it. Ask how they deal with the problem now and what \
 they have tried; their behaviour tells you whether the idea matters. Asking how they \
 judge the tools they already use is fine.",
-    help: "ask about their world, not your idea: \"How are you dealing with this now? What have you tried?\"",
-    examples: &[
-        Example {
-            bad: "Do you like the idea of automatic reminders?",
-            better: "How do you remind people at the moment?",
-        },
-        Example {
-            bad: "What do you think of our concept?",
-            better: "What did you try last time this happened?",
-        },
-        Example {
-            bad: "Is this something you'd find useful?",
-            better: "How do you handle that today?",
-        },
-    ],
-    scope: Scope::Sentence,
+        help: "ask about their world, not your idea: \"How are you dealing with this now? What have you tried?\"",
+        examples: &[
+            Example {
+                bad: "Do you like the idea of automatic reminders?",
+                better: "How do you remind people at the moment?",
+            },
+            Example {
+                bad: "What do you think of our concept?",
+                better: "What did you try last time this happened?",
+            },
+            Example {
+                bad: "Is this something you'd find useful?",
+                better: "How do you handle that today?",
+            },
+        ],
+        scope: Scope::Sentence,
     },
     check: Check::Sentence(&Validation),
 };
@@ -47,10 +47,10 @@ impl SentenceRule for Validation {
     }
 }
 
-/// Why `validation` fired.
+/// Why `validation-seeking` fired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Why {
-    /// asks for a verdict on the idea: people are kind, and kindness is not evidence
+    /// Asks for a verdict on the idea: people are kind, and kindness is not evidence.
     Verdict,
 }
 
