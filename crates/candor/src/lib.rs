@@ -1,5 +1,32 @@
-//! candor reads customer-interview transcripts in every common format, measures
-//! who talked how much, and flags the interviewer's anti-patterns.
+//! candor reads customer-interview transcripts in every common format, measures who talked
+//! how much, and flags the interviewer's anti-patterns: pitching, leading and hypothetical
+//! questions, asking the customer to design the product, and the rest.
+//!
+//! # Quick start
+//!
+//! ```
+//! use candor::{Analyzer, Config};
+//!
+//! let analyzer = Analyzer::new(Config::default())?; // compile once, share across threads
+//! let report = analyzer.analyze_bytes(
+//!     b"Maya: If we built this, would you use it?\nTom: Probably, yes.",
+//!     None, // detect the format
+//! );
+//! for f in &report.findings {
+//!     println!("{}:{} {} {}", f.line, f.column, f.rule, f.message);
+//! }
+//! assert!(report.findings.iter().any(|f| f.rule == "hypothetical-question"));
+//! # Ok::<(), candor::Error>(())
+//! ```
+//!
+//! # How it is built
+//!
+//! Data flows one way: bytes are decoded ([`decode`]), their format detected and parsed
+//! into a [`Transcript`] ([`parse`]), speaker roles assigned, each interviewer sentence read
+//! by the speech layer (words, sentence bounds, normalisation, sentence form) and judged by
+//! the rules, and the result is a [`Report`] (findings, metrics, score). The rules are one
+//! file each, listed once in a registry; [`rules()`] lists them. `docs/architecture.md` in
+//! the repository describes each module, and `docs/adding-a-rule.md` adds a rule.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
