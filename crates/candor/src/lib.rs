@@ -114,6 +114,36 @@ pub fn debug_sentences(text: &str) -> Vec<(Form, String)> {
 pub mod invariants {
     use crate::Report;
 
+    /// Parses `data` with the format its first byte picks from `formats` (the rest is the
+    /// input), forced whatever the content, as the parser fuzz targets do. An input that
+    /// fails to decode or parse is fine; a transcript must have every turn, start and end,
+    /// on a line of the source.
+    pub fn parse_forced(data: &[u8], formats: &[crate::Format]) -> Result<(), String> {
+        let Some((&pick, rest)) = data.split_first() else {
+            return Ok(());
+        };
+        let Some(&format) = formats.get(usize::from(pick) % formats.len().max(1)) else {
+            return Ok(());
+        };
+        let Ok(decoded) = crate::decode(rest) else {
+            return Ok(());
+        };
+        let Ok(t) = crate::parse_decoded(&decoded, Some(format)) else {
+            return Ok(());
+        };
+        let lines = decoded.text.split('\n').count() as u32;
+        for turn in &t.turns {
+            let end = turn.position(turn.text.len()).line;
+            if !(1..=lines).contains(&turn.line) || !(1..=lines).contains(&end) {
+                return Err(format!(
+                    "{format}: a turn on lines {}-{end} of {lines}",
+                    turn.line
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Checks `report`, made from `source` (the decoded text): every finding's line and
     /// columns lie inside the source and run forwards; ratios lie in [0, 1]; the score in
     /// [0, 100]; durations and counts agree with each other.

@@ -259,6 +259,13 @@ proptest! {
         let text = lines.concat();
         let joined = lines.join("\n");
         for input in [text, joined] {
+            // Every parser forced on it, as the fuzz targets do.
+            let all: Vec<Format> = Format::all().collect();
+            for pick in 0..all.len() as u8 {
+                let forced = [&[pick][..], input.as_bytes()].concat();
+                let check = invariants::parse_forced(&forced, &all);
+                prop_assert!(check.is_ok(), "{check:?}\n{input}");
+            }
             let report = ANALYZER.analyze_bytes(input.as_bytes(), None);
             if let Ok(d) = decode(input.as_bytes()) {
                 let check = invariants::check(&d.text, &report);

@@ -51,15 +51,8 @@ fn classify(v: &Value) -> Option<Format> {
             {
                 return Some(Format::AssemblyAiJson);
             }
-            for key in [
-                "utterances",
-                "turns",
-                "sentences",
-                "transcript",
-                "dialogue",
-                "messages",
-            ] {
-                if let Some(Value::Array(items)) = o.get(key) {
+            for key in GENERIC_LISTS {
+                if let Some(Value::Array(items)) = o.get(*key) {
                     if generic_items(items) {
                         return Some(Format::Json);
                     }
@@ -285,36 +278,136 @@ fn str_field<'v>(o: &'v Map<String, Value>, keys: &[&str]) -> Option<&'v str> {
     keys.iter().find_map(|k| o.get(*k).and_then(Value::as_str))
 }
 
-fn whisper(o: &Map<String, Value>) -> Vec<Utt> {
-    let segs = o
-        .get("segments")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
-    segs.iter()
-        .filter_map(Value::as_object)
-        .map(|s| Utt {
-            speaker: name_of(s.get("speaker")),
-            text: str_field(s, &["text"]).unwrap_or("").trim().to_string(),
-            start: secs(s.get("start")),
-            end: secs(s.get("end")),
-        })
-        .collect()
+/// Where a format keeps its list of utterances, and what it calls their fields: the
+/// utterance-list formats differ only in these names.
+struct Shape {
+    /// The keys that lead from the top object to the array of utterances.
+    path: &'static [&'static str],
+    /// Keys that may hold the speaker, tried in order.
+    speaker: &'static [&'static str],
+    /// Keys that may hold the text, tried in order.
+    text: &'static [&'static str],
+    /// Keys that may hold the start, in seconds, then in milliseconds.
+    start: (&'static [&'static str], &'static [&'static str]),
+    /// Keys that may hold the end, in seconds, then in milliseconds.
+    end: (&'static [&'static str], &'static [&'static str]),
+    /// Speaker names this short are letters or numbers: "A" becomes "Speaker A".
+    short_speaker: usize,
+    /// Whether the text is trimmed.
+    trim: bool,
 }
 
-fn aws(o: &Map<String, Value>) -> Vec<Utt> {
-    // Call Analytics: Transcript[] with ParticipantRole.
-    if let Some(items) = o.get("Transcript").and_then(Value::as_array) {
-        return items
-            .iter()
-            .filter_map(Value::as_object)
-            .map(|t| Utt {
-                speaker: name_of(t.get("ParticipantRole")),
-                text: str_field(t, &["Content"]).unwrap_or("").to_string(),
-                start: ms(t.get("BeginOffsetMillis")),
-                end: ms(t.get("EndOffsetMillis")),
-            })
-            .collect();
+const WHISPER: Shape = Shape {
+    path: &["segments"],
+    speaker: &["speaker"],
+    text: &["text"],
+    start: (&["start"], &[]),
+    end: (&["end"], &[]),
+    short_speaker: 0,
+    trim: true,
+};
+
+/// AWS Transcribe Call Analytics: `Transcript[]` with `ParticipantRole`.
+const AWS_CALL_ANALYTICS: Shape = Shape {
+    path: &["Transcript"],
+    speaker: &["ParticipantRole"],
+    text: &["Content"],
+    start: (&[], &["BeginOffsetMillis"]),
+    end: (&[], &["EndOffsetMillis"]),
+    short_speaker: 0,
+    trim: false,
+};
+
+const DEEPGRAM_UTTERANCES: Shape = Shape {
+    path: &["results", "utterances"],
+    speaker: &["speaker"],
+    text: &["transcript"],
+    start: (&["start"], &[]),
+    end: (&["end"], &[]),
+    short_speaker: 0,
+    trim: false,
+};
+
+const ASSEMBLYAI: Shape = Shape {
+    path: &["utterances"],
+    speaker: &["speaker"],
+    text: &["text"],
+    start: (&[], &["start", "start_ms"]),
+    end: (&[], &["end", "end_ms"]),
+    short_speaker: 2,
+    trim: false,
+};
+
+/// The generic shape: an array of objects, at the top or under one of [`GENERIC_LISTS`].
+const GENERIC: Shape = Shape {
+    path: &[],
+    speaker: SPEAKER_KEYS,
+    text: TEXT_KEYS,
+    start: (
+        &["start", "start_time", "startTime", "begin", "offset"],
+        &["start_ms", "startMs", "begin_ms"],
+    ),
+    end: (
+        &["end", "end_time", "endTime", "stop"],
+        &["end_ms", "endMs"],
+    ),
+    short_speaker: 0,
+    trim: false,
+};
+
+/// Keys under which a generic object keeps its list of turns.
+const GENERIC_LISTS: &[&str] = &[
+    "utterances",
+    "turns",
+    "sentences",
+    "transcript",
+    "dialogue",
+    "messages",
+];
+
+impl Shape {
+    /// The utterances at the shape's path in `v`, or `None` when there is no array there.
+    fn read(&self, v: &Value) -> Option<Vec<Utt>> {
+        let items = self.path.iter().try_fold(v, |v, k| v.get(*k))?.as_array()?;
+        Some(
+            items
+                .iter()
+                .filter_map(Value::as_object)
+                .map(|o| self.utt(o))
+                .collect(),
+        )
+    }
+
+    fn utt(&self, o: &Map<String, Value>) -> Utt {
+        let time = |(secs_keys, ms_keys): (&[&str], &[&str])| {
+            secs_keys
+                .iter()
+                .find_map(|k| secs(o.get(*k)))
+                .or_else(|| ms_keys.iter().find_map(|k| ms(o.get(*k))))
+        };
+        let text = str_field(o, self.text).unwrap_or("");
+        Utt {
+            speaker: self
+                .speaker
+                .iter()
+                .find_map(|k| name_of(o.get(*k)))
+                .map(|s| {
+                    if s.len() <= self.short_speaker {
+                        format!("Speaker {s}")
+                    } else {
+                        s
+                    }
+                }),
+            text: if self.trim { text.trim() } else { text }.to_string(),
+            start: time(self.start),
+            end: time(self.end),
+        }
+    }
+}
+
+fn aws(v: &Value, o: &Map<String, Value>) -> Vec<Utt> {
+    if let Some(utts) = AWS_CALL_ANALYTICS.read(v) {
+        return utts;
     }
     let empty = Map::new();
     let results = o
@@ -379,25 +472,14 @@ fn aws(o: &Map<String, Value>) -> Vec<Utt> {
     j.utts
 }
 
-fn deepgram(o: &Map<String, Value>) -> Vec<Utt> {
+fn deepgram(v: &Value, o: &Map<String, Value>) -> Vec<Utt> {
     let empty = Map::new();
     let results = o
         .get("results")
         .and_then(Value::as_object)
         .unwrap_or(&empty);
-    if let Some(utts) = results.get("utterances").and_then(Value::as_array) {
-        if !utts.is_empty() {
-            return utts
-                .iter()
-                .filter_map(Value::as_object)
-                .map(|u| Utt {
-                    speaker: name_of(u.get("speaker")),
-                    text: str_field(u, &["transcript"]).unwrap_or("").to_string(),
-                    start: secs(u.get("start")),
-                    end: secs(u.get("end")),
-                })
-                .collect();
-        }
+    if let Some(utts) = DEEPGRAM_UTTERANCES.read(v).filter(|u| !u.is_empty()) {
+        return utts;
     }
     let channels = results
         .get("channels")
@@ -456,25 +538,9 @@ fn deepgram(o: &Map<String, Value>) -> Vec<Utt> {
     j.utts
 }
 
-fn assemblyai(o: &Map<String, Value>) -> Vec<Utt> {
-    let time = |u: &Map<String, Value>, a: &str, b: &str| ms(u.get(a).or_else(|| u.get(b)));
-    if let Some(utts) = o.get("utterances").and_then(Value::as_array) {
-        return utts
-            .iter()
-            .filter_map(Value::as_object)
-            .map(|u| Utt {
-                speaker: name_of(u.get("speaker")).map(|s| {
-                    if s.len() <= 2 {
-                        format!("Speaker {s}")
-                    } else {
-                        s
-                    }
-                }),
-                text: str_field(u, &["text"]).unwrap_or("").to_string(),
-                start: time(u, "start", "start_ms"),
-                end: time(u, "end", "end_ms"),
-            })
-            .collect();
+fn assemblyai(v: &Value, o: &Map<String, Value>) -> Vec<Utt> {
+    if let Some(utts) = ASSEMBLYAI.read(v) {
+        return utts;
     }
     match o.get("text").and_then(Value::as_str) {
         Some(t) => vec![Utt {
@@ -563,45 +629,14 @@ fn google_stt(o: &Map<String, Value>) -> Vec<Utt> {
 }
 
 fn generic(v: &Value) -> Vec<Utt> {
-    let items: &[Value] = match v {
-        Value::Array(a) => a,
-        Value::Object(o) => [
-            "utterances",
-            "turns",
-            "sentences",
-            "transcript",
-            "dialogue",
-            "messages",
-        ]
+    if v.is_array() {
+        return GENERIC.read(v).unwrap_or_default();
+    }
+    GENERIC_LISTS
         .iter()
-        .find_map(|k| o.get(*k).and_then(Value::as_array))
-        .map(Vec::as_slice)
-        .unwrap_or(&[]),
-        _ => &[],
-    };
-    items
-        .iter()
-        .filter_map(Value::as_object)
-        .map(|o| {
-            let time = |keys: &[&str], ms_keys: &[&str]| {
-                keys.iter()
-                    .find_map(|k| secs(o.get(*k)))
-                    .or_else(|| ms_keys.iter().find_map(|k| ms(o.get(*k))))
-            };
-            Utt {
-                speaker: SPEAKER_KEYS.iter().find_map(|k| name_of(o.get(*k))),
-                text: str_field(o, TEXT_KEYS).unwrap_or("").to_string(),
-                start: time(
-                    &["start", "start_time", "startTime", "begin", "offset"],
-                    &["start_ms", "startMs", "begin_ms"],
-                ),
-                end: time(
-                    &["end", "end_time", "endTime", "stop"],
-                    &["end_ms", "endMs"],
-                ),
-            }
-        })
-        .collect()
+        .find_map(|k| v.get(*k).filter(|l| l.is_array()))
+        .and_then(|l| GENERIC.read(l))
+        .unwrap_or_default()
 }
 
 /// Reads JSON transcript text, of the given shape or the one its keys show.
@@ -624,10 +659,10 @@ pub(crate) fn parse(text: &str, format: Option<Format>) -> Result<Transcript, Er
     let empty = Map::new();
     let o = v.as_object().unwrap_or(&empty);
     let utts = match format {
-        Format::WhisperJson => whisper(o),
-        Format::AwsJson => aws(o),
-        Format::DeepgramJson => deepgram(o),
-        Format::AssemblyAiJson => assemblyai(o),
+        Format::WhisperJson => WHISPER.read(&v).unwrap_or_default(),
+        Format::AwsJson => aws(&v, o),
+        Format::DeepgramJson => deepgram(&v, o),
+        Format::AssemblyAiJson => assemblyai(&v, o),
         Format::RevAiJson => revai(o),
         Format::GoogleSttJson => google_stt(o),
         _ => generic(&v),
