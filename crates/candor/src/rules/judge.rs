@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::{Check, Ctx, Hit, Id, Product, Sentence, Whole, selling};
+use super::{Check, Ctx, Hit, Id, Product, Sentence, SentenceRule, TurnRule, Whole, selling};
 use crate::model::{Role, Turn};
 use crate::speech::stems::Echo;
 
@@ -23,8 +23,12 @@ pub(crate) struct Judge<'t> {
     pitch_left: usize,
     /// Which rules report, by [`Id`].
     enabled: Vec<bool>,
-    /// Which rules run: those that report, and those another running rule yields to.
-    needed: Vec<bool>,
+    /// The sentence rules to run, in registry order: those that report, and those another
+    /// running rule yields to. Rules that yield come after the rest, each with what it
+    /// yields to.
+    sentence_rules: Vec<(Id, &'static dyn SentenceRule, &'static [Id])>,
+    /// The turn rules that report.
+    turn_rules: Vec<&'static dyn TurnRule>,
 }
 
 /// One interviewer turn being judged, a chunk of sentences at a time.
@@ -59,20 +63,34 @@ impl<'t> Judge<'t> {
         }
         let enabled: Vec<bool> = Id::ALL.iter().map(|&id| enabled(id)).collect();
         let mut needed = enabled.clone();
+        let mut sentence_rules = Vec::new();
+        let mut turn_rules = Vec::new();
         for &id in Id::ALL {
-            if let (true, Check::Sentence(r)) = (enabled[id as usize], id.check()) {
-                for &y in r.yields_to() {
-                    needed[y as usize] = true;
+            match id.check() {
+                Check::Sentence(r) if enabled[id as usize] => {
+                    for &y in r.yields_to() {
+                        needed[y as usize] = true;
+                    }
                 }
+                Check::Turn(r) if enabled[id as usize] => turn_rules.push(r),
+                _ => {}
             }
         }
+        for &id in Id::ALL {
+            if let (true, Check::Sentence(r)) = (needed[id as usize], id.check()) {
+                sentence_rules.push((id, r, r.yields_to()));
+            }
+        }
+        // Stable: the registry order within each group.
+        sentence_rules.sort_by_key(|(_, _, yields)| !yields.is_empty());
         Judge {
             names,
             products,
             echo: Echo::default(),
             pitch_left: 0,
             enabled,
-            needed,
+            sentence_rules,
+            turn_rules,
         }
     }
 
@@ -133,26 +151,13 @@ impl<'t> Judge<'t> {
         let mut seen: HashSet<(Id, usize)> = HashSet::new();
         let mut found: Vec<Option<Hit>> = vec![None; Id::ALL.len()];
         for (i, s) in ctx.sentences.iter().enumerate() {
-            // Rules that yield to others run after them, and only when those found nothing.
-            for yielding in [false, true] {
-                for &id in Id::ALL {
-                    let Check::Sentence(rule) = id.check() else {
-                        continue;
-                    };
-                    if !self.needed[id as usize] || rule.yields_to().is_empty() == yielding {
-                        continue;
-                    }
-                    let overruled = rule
-                        .yields_to()
-                        .iter()
-                        .any(|y| found[*y as usize].is_some());
-                    found[id as usize] = if overruled {
-                        None
-                    } else {
-                        rule.check(ctx, s, i)
-                    };
+            for &(id, rule, yields) in &self.sentence_rules {
+                let overruled = yields.iter().any(|y| found[*y as usize].is_some());
+                if !overruled {
+                    found[id as usize] = rule.check(ctx, s, i);
                 }
             }
+            // In registry order.
             for hit in found.iter_mut().filter_map(Option::take) {
                 let id = hit.rule();
                 if self.enabled[id as usize] && seen.insert((id, hit.start)) {
@@ -160,10 +165,8 @@ impl<'t> Judge<'t> {
                 }
             }
         }
-        for &id in Id::ALL {
-            if let (true, Check::Turn(rule)) = (self.enabled[id as usize], id.check()) {
-                out.extend(rule.check(ctx));
-            }
+        for rule in &self.turn_rules {
+            out.extend(rule.check(ctx));
         }
     }
 

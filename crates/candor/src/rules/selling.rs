@@ -45,8 +45,12 @@ rule is off.",
 pub(crate) struct Selling;
 
 impl SentenceRule for Selling {
+    /// The verdicts of the turn's pre-pass ([`super::Judge`]) where they stand, else anew.
     fn check(&self, ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
-        check(ctx, s, i)
+        match &ctx.selling {
+            Some(known) => known.get(i).cloned().flatten(),
+            None => check(ctx, s, i),
+        }
     }
 }
 
