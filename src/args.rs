@@ -81,6 +81,18 @@ pub enum FailOn {
     Never,
 }
 
+impl FailOn {
+    /// The least severity that fails the run, if any does.
+    pub fn threshold(self) -> Option<candor::Severity> {
+        match self {
+            FailOn::Info => Some(candor::Severity::Info),
+            FailOn::Warning => Some(candor::Severity::Warning),
+            FailOn::Error => Some(candor::Severity::Error),
+            FailOn::Never => None,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// Transcript files or folders; `-` reads standard input.

@@ -5,15 +5,16 @@ use std::io::Write;
 use candor::{Report, Severity};
 
 use crate::args::{
-    Cli, Command, EvalArgs, ExplainArgs, FailOn, InitArgs, LintArgs, LintFormat, ListFormat,
-    RulesArgs, StatsArgs, StatsFormat,
+    Cli, Command, EvalArgs, ExplainArgs, InitArgs, LintArgs, LintFormat, ListFormat, RulesArgs,
+    StatsArgs, StatsFormat,
 };
+use crate::error::Error;
 use crate::files::{self, Input};
 use crate::render::{self, BOLD, DIM, GUTTER, HELP, human, severity_style};
 use crate::settings::{Overrides, Settings};
 
 /// Runs a command; the result is the exit code, or a message for exit code 2.
-pub fn run(cli: Cli) -> Result<u8, String> {
+pub fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Command::Lint(a) => lint(a),
         Command::Stats(a) => stats(a),
@@ -26,11 +27,11 @@ pub fn run(cli: Cli) -> Result<u8, String> {
 }
 
 /// Writes to stdout, treating a closed pipe (`candor lint … | head`) as the end.
-fn io(r: std::io::Result<()>) -> Result<(), String> {
+fn io(r: std::io::Result<()>) -> Result<(), Error> {
     match r {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(format!("cannot write output: {e}")),
+        Err(e) => Err(Error::Output(e)),
     }
 }
 
@@ -42,17 +43,18 @@ struct Analysed {
 }
 
 /// Reads, decodes, parses and analyses (or only measures) one input.
-fn analyse(input: &Input, settings: &mut Settings, lint: bool) -> Result<Analysed, String> {
+fn analyse(input: &Input, settings: &mut Settings, lint: bool) -> Result<Analysed, Error> {
     let path = input.display();
     let analyzer = settings.analyzer_for(&input.dir())?;
-    let failed = |msg: String| Analysed {
-        path: path.clone(),
-        source: None,
-        report: Report::error(path.clone(), msg, None),
-    };
     let bytes = match input.read() {
         Ok(b) => b,
-        Err(msg) => return Ok(failed(msg)),
+        Err(e) => {
+            return Ok(Analysed {
+                path: path.clone(),
+                source: None,
+                report: Report::error(path, e.to_string(), None),
+            });
+        }
     };
     let decoded = match candor::decode(&bytes) {
         Ok(d) => d,
@@ -81,16 +83,7 @@ fn with_path(mut a: Analysed) -> Analysed {
     a
 }
 
-fn threshold(f: FailOn) -> Option<Severity> {
-    match f {
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Never => None,
-    }
-}
-
-fn lint(a: LintArgs) -> Result<u8, String> {
+fn lint(a: LintArgs) -> Result<u8, Error> {
     let found = files::find(&a.paths, &a.globs)?;
     let mut overrides = Overrides::from_common(&a.common);
     overrides.profile = a.profile.clone();
@@ -104,17 +97,13 @@ fn lint(a: LintArgs) -> Result<u8, String> {
     let mut worst: Option<Severity> = None;
     let mut any_failed = false;
 
-    let mut emit = |an: Analysed, out: &mut dyn Write, err: &mut dyn Write| -> Result<(), String> {
+    let mut emit = |an: Analysed, out: &mut dyn Write, err: &mut dyn Write| -> Result<(), Error> {
         let r = &an.report;
         tally.add(r);
         worst = worst.max(r.max_severity());
         if let Some(e) = &r.error {
             any_failed = true;
-            let msg = match e.line {
-                Some(l) if !e.message.starts_with("line ") => format!("line {l}: {}", e.message),
-                _ => e.message.clone(),
-            };
-            io(human::file_error(err, &an.path, &msg))?;
+            io(human::file_error(err, &an.path, &human::error_message(e)))?;
         }
         match a.format {
             LintFormat::Human => {
@@ -162,29 +151,28 @@ fn lint(a: LintArgs) -> Result<u8, String> {
         }
         LintFormat::Json => {
             let reports: Vec<&Report> = collected.iter().map(|(_, r)| r).collect();
-            let text = serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?;
+            let text = serde_json::to_string_pretty(&reports)?;
             io(writeln!(out, "{text}"))?;
         }
         LintFormat::Sarif => {
-            let text = serde_json::to_string_pretty(&render::sarif::log(&collected))
-                .map_err(|e| e.to_string())?;
+            let text = serde_json::to_string_pretty(&render::sarif::log(&collected))?;
             io(writeln!(out, "{text}"))?;
         }
         LintFormat::Github => {}
     }
     if tally.files == 0 {
-        return Err("no transcripts found in the paths given".into());
+        return Err(Error::NoTranscripts);
     }
     if any_failed {
         return Ok(2);
     }
-    Ok(match (threshold(a.fail_on), worst) {
+    Ok(match (a.fail_on.threshold(), worst) {
         (Some(t), Some(w)) if w >= t => 1,
         _ => 0,
     })
 }
 
-fn stats(a: StatsArgs) -> Result<u8, String> {
+fn stats(a: StatsArgs) -> Result<u8, Error> {
     let found = files::find(&a.paths, &a.globs)?;
     let mut settings = Settings::new(&a.common, Overrides::from_common(&a.common))?;
     let mut out = render::stdout(a.common.color);
@@ -213,20 +201,20 @@ fn stats(a: StatsArgs) -> Result<u8, String> {
         }
     }
     if a.format == StatsFormat::Json {
-        let text = serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string_pretty(&reports)?;
         io(writeln!(out, "{text}"))?;
     }
     if found.inputs.is_empty() && found.problems.is_empty() {
-        return Err("no transcripts found in the paths given".into());
+        return Err(Error::NoTranscripts);
     }
     Ok(if any_failed { 2 } else { 0 })
 }
 
-fn rules(a: RulesArgs) -> Result<u8, String> {
+fn rules(a: RulesArgs) -> Result<u8, Error> {
     let mut out = render::stdout(a.color);
     match a.format {
         ListFormat::Json => {
-            let text = serde_json::to_string_pretty(candor::rules()).map_err(|e| e.to_string())?;
+            let text = serde_json::to_string_pretty(candor::rules())?;
             io(writeln!(out, "{text}"))?;
         }
         ListFormat::Human => {
@@ -273,14 +261,13 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-fn explain(a: ExplainArgs) -> Result<u8, String> {
+fn explain(a: ExplainArgs) -> Result<u8, Error> {
     let Some(r) = candor::rule(&a.rule) else {
         let ids: Vec<&str> = candor::rules().iter().map(|r| r.id).collect();
-        return Err(format!(
-            "unknown rule `{}`; rules are: {}",
-            a.rule,
-            ids.join(", ")
-        ));
+        return Err(Error::UnknownRule {
+            rule: a.rule,
+            known: ids.join(", "),
+        });
     };
     let mut out = render::stdout(a.color);
     let sev = severity_style(r.severity);
@@ -321,15 +308,14 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-fn init(a: InitArgs) -> Result<u8, String> {
+fn init(a: InitArgs) -> Result<u8, Error> {
     if a.path.exists() && !a.force {
-        return Err(format!(
-            "{} already exists; pass --force to overwrite it",
-            a.path.display()
-        ));
+        return Err(Error::Exists(a.path));
     }
-    std::fs::write(&a.path, candor::Config::starter())
-        .map_err(|e| format!("{}: cannot write: {e}", a.path.display()))?;
+    std::fs::write(&a.path, candor::Config::starter()).map_err(|source| Error::Write {
+        path: a.path.clone(),
+        source,
+    })?;
     println!(
         "wrote {}: edit it, then run `candor lint`",
         a.path.display()
@@ -337,22 +323,25 @@ fn init(a: InitArgs) -> Result<u8, String> {
     Ok(0)
 }
 
-fn eval(a: EvalArgs) -> Result<u8, String> {
+fn eval(a: EvalArgs) -> Result<u8, Error> {
     let config = match &a.config {
         Some(p) => {
-            let src = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            candor::Config::from_toml(&src, &p.display().to_string()).map_err(|e| e.to_string())?
+            let src = std::fs::read_to_string(p).map_err(|source| Error::Read {
+                path: p.clone(),
+                source,
+            })?;
+            candor::Config::from_toml(&src, &p.display().to_string())?
         }
         None => candor::Config::default(),
     };
     let mut cases = Vec::new();
     for dir in &a.dirs {
-        cases.extend(candor::eval::load_dir(dir).map_err(|e| e.to_string())?);
+        cases.extend(crate::eval::load_dir(dir)?);
     }
     if cases.is_empty() {
-        return Err("no NAME.labels.json files found".into());
+        return Err(Error::NoLabels);
     }
-    let e = candor::eval::evaluate(&config, &cases).map_err(|e| e.to_string())?;
+    let e = candor::eval::evaluate(&config, &cases)?;
     let mut out = std::io::stdout();
     io(write!(out, "{}", e.markdown()))?;
     if a.verbose {

@@ -3,6 +3,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::error::{Error, ReadError, io_message};
+
 /// One input: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
@@ -31,36 +33,24 @@ impl Input {
     }
 
     /// Reads the whole input.
-    pub fn read(&self) -> Result<Vec<u8>, String> {
+    pub fn read(&self) -> Result<Vec<u8>, ReadError> {
         match self {
             Input::Stdin => {
                 let mut buf = Vec::new();
                 std::io::stdin()
                     .read_to_end(&mut buf)
-                    .map_err(|e| format!("cannot read standard input: {e}"))?;
+                    .map_err(ReadError::Stdin)?;
                 Ok(buf)
             }
             Input::File(p) => {
                 if let Some(ext) = p.extension().and_then(|e| e.to_str()) {
                     if UNSUPPORTED.contains(&ext.to_ascii_lowercase().as_str()) {
-                        return Err(format!(
-                            "{} files are not supported; export the transcript as .vtt, .srt or .txt",
-                            ext.to_ascii_uppercase()
-                        ));
+                        return Err(ReadError::Unsupported(ext.to_string()));
                     }
                 }
-                std::fs::read(p).map_err(|e| io_message(&e))
+                std::fs::read(p).map_err(ReadError::File)
             }
         }
-    }
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::IsADirectory => "is a folder".to_string(),
-        _ => e.to_string(),
     }
 }
 
@@ -113,7 +103,7 @@ pub struct Found {
 
 /// Walks the arguments. Folders skip hidden files and honour .gitignore; `globs` include
 /// (or with `!`, exclude) paths inside folders. Files given by name are always read.
-pub fn find(paths: &[PathBuf], globs: &[String]) -> Result<Found, String> {
+pub fn find(paths: &[PathBuf], globs: &[String]) -> Result<Found, Error> {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -134,13 +124,12 @@ pub fn find(paths: &[PathBuf], globs: &[String]) -> Result<Found, String> {
         }
         let mut overrides = ignore::overrides::OverrideBuilder::new(path);
         for g in globs {
-            overrides
-                .add(g)
-                .map_err(|e| format!("invalid --glob `{g}`: {e}"))?;
+            overrides.add(g).map_err(|source| Error::Glob {
+                glob: g.clone(),
+                source,
+            })?;
         }
-        let overrides = overrides
-            .build()
-            .map_err(|e| format!("invalid --glob: {e}"))?;
+        let overrides = overrides.build().map_err(Error::Globs)?;
         let mut found = Vec::new();
         let walker = ignore::WalkBuilder::new(path)
             .hidden(true)

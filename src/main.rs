@@ -1,11 +1,16 @@
 //! `candor`: lint and score customer-interview transcripts.
 
 mod args;
+mod batch;
 mod commands;
+mod error;
+mod eval;
 mod files;
+mod output;
 mod render;
 mod score;
 mod settings;
+mod summary;
 
 use std::process::ExitCode;
 

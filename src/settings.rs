@@ -8,6 +8,7 @@ use std::sync::Arc;
 use candor::{Analyzer, Config, Format};
 
 use crate::args::Common;
+use crate::error::Error;
 
 /// Command-line options that override the configuration file.
 #[derive(Debug, Clone, Default)]
@@ -28,7 +29,7 @@ impl Overrides {
         }
     }
 
-    fn apply(&self, mut config: Config) -> Result<Config, String> {
+    fn apply(&self, mut config: Config) -> Result<Config, Error> {
         if !self.interviewers.is_empty() {
             config.interviewers = self.interviewers.clone();
         }
@@ -39,20 +40,14 @@ impl Overrides {
             config.profile = match p.to_ascii_lowercase().as_str() {
                 "discovery" => candor::Profile::Discovery,
                 "solution" => candor::Profile::Solution,
-                other => {
-                    return Err(format!(
-                        "invalid --profile `{other}`; expected discovery or solution"
-                    ));
-                }
+                other => return Err(Error::Profile(other.to_string())),
             };
         }
         if !self.select.is_empty() {
             config.select = self.select.clone();
         }
         config.ignore.extend(self.ignore.iter().cloned());
-        config
-            .validate("", "command line")
-            .map_err(|e| e.to_string())?;
+        config.validate("", "command line")?;
         Ok(config)
     }
 }
@@ -71,17 +66,14 @@ pub struct Settings {
 pub const CONFIG_NAMES: &[&str] = &["candor.toml", ".candor.toml"];
 
 impl Settings {
-    pub fn new(common: &Common, overrides: Overrides) -> Result<Self, String> {
+    pub fn new(common: &Common, overrides: Overrides) -> Result<Self, Error> {
         let format = match &common.input_format {
-            Some(name) => Some(
-                name.parse::<Format>()
-                    .map_err(|e| format!("--input-format: {e}"))?,
-            ),
+            Some(name) => Some(name.parse::<Format>().map_err(Error::InputFormat)?),
             None => None,
         };
         if let Some(p) = &common.config {
             if !p.is_file() {
-                return Err(format!("{}: configuration file not found", p.display()));
+                return Err(Error::ConfigNotFound(p.clone()));
             }
         }
         Ok(Settings {
@@ -116,21 +108,23 @@ impl Settings {
     }
 
     /// The analyser for inputs in a folder.
-    pub fn analyzer_for(&mut self, dir: &Path) -> Result<Arc<Analyzer>, String> {
+    pub fn analyzer_for(&mut self, dir: &Path) -> Result<Arc<Analyzer>, Error> {
         let path = self.config_path(dir);
         if let Some(a) = self.analyzers.get(&path) {
             return Ok(a.clone());
         }
         let config = match &path {
             Some(p) => {
-                let src = std::fs::read_to_string(p)
-                    .map_err(|e| format!("{}: cannot read configuration: {e}", p.display()))?;
-                Config::from_toml(&src, &p.display().to_string()).map_err(|e| e.to_string())?
+                let src = std::fs::read_to_string(p).map_err(|source| Error::ReadConfig {
+                    path: p.clone(),
+                    source,
+                })?;
+                Config::from_toml(&src, &p.display().to_string())?
             }
             None => Config::default(),
         };
         let config = self.overrides.apply(config)?;
-        let analyzer = Arc::new(Analyzer::new(config).map_err(|e| e.to_string())?);
+        let analyzer = Arc::new(Analyzer::new(config)?);
         self.analyzers.insert(path, analyzer.clone());
         Ok(analyzer)
     }

@@ -1,36 +1,23 @@
 //! End-to-end tests of the `candor` binary.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn candor() -> Command {
-    let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    c
-}
-
-fn fixture(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(p)
-}
+use common::{candor, dir_with, fixture, json, stderr, stdout};
 
 const BAD: &str = "Maya: Hi Tom. Would you use an app that did your invoices for you?\nTom: Maybe.\nMaya: Don't you think invoicing is a nightmare?\nTom: Not really.\n";
 const GOOD: &str = "Maya: Could you walk me through the last invoice you sent?\nTom: Sure. It was Tuesday, and it took most of the afternoon because two of the rates in the spreadsheet were wrong and I only noticed when the totals looked odd.\nMaya: What happened after that?\nTom: I fixed them by hand, re-exported everything, and then the client's finance team still queried one line, so it went out a day late.\nMaya: Who else should I talk to about this?\nTom: Our bookkeeper, Priya. She sees every invoice before it goes and catches most of my mistakes.\n";
 
 #[test]
 fn lint_points_at_line_column_speaker_and_help() {
-    let out = candor()
-        .args(["lint", "--color", "never"])
-        .arg(fixture("demo/call.vtt"))
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = stdout(
+        &candor()
+            .args(["lint", "--color", "never"])
+            .arg(fixture("demo/call.vtt"))
+            .assert()
+            .code(1),
+    );
     assert!(text.contains("warning[leading-question]"), "{text}");
     assert!(text.contains("call.vtt:33:14"), "{text}");
     assert!(text.contains("^^^^^^^^^^^^"), "{text}");
@@ -107,15 +94,13 @@ fn stdin_is_named_and_read() {
 
 #[test]
 fn json_report_matches_the_contract() {
-    let out = candor()
-        .args(["lint", "-", "--format", "json"])
-        .write_stdin(BAD)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json(
+        &candor()
+            .args(["lint", "-", "--format", "json"])
+            .write_stdin(BAD)
+            .assert()
+            .code(1),
+    );
     let r = &v[0];
     for key in [
         "path", "format", "speakers", "metrics", "findings", "score", "warnings", "error",
@@ -148,15 +133,13 @@ fn json_report_matches_the_contract() {
 
 #[test]
 fn stats_json_has_no_findings_and_no_score() {
-    let out = candor()
-        .args(["stats", "--format", "json"])
-        .arg(fixture("demo/call.vtt"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json(
+        &candor()
+            .args(["stats", "--format", "json"])
+            .arg(fixture("demo/call.vtt"))
+            .assert()
+            .success(),
+    );
     assert_eq!(v[0]["findings"], serde_json::json!([]));
     assert!(v[0]["score"].is_null());
     assert_eq!(v[0]["metrics"]["talk_ratio_basis"], "time");
@@ -184,15 +167,13 @@ fn github_and_sarif_formats() {
         .assert()
         .code(1)
         .stdout(predicate::str::is_match(r"(?m)^::warning file=<stdin>,line=1,col=\d+,endColumn=\d+,title=candor hypothetical-question::").unwrap());
-    let out = candor()
-        .args(["lint", "-", "--format", "sarif"])
-        .write_stdin(BAD)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json(
+        &candor()
+            .args(["lint", "-", "--format", "sarif"])
+            .write_stdin(BAD)
+            .assert()
+            .code(1),
+    );
     assert_eq!(v["version"], "2.1.0");
     let results = v["runs"][0]["results"].as_array().unwrap();
     assert!(
@@ -208,26 +189,22 @@ fn github_and_sarif_formats() {
 
 #[test]
 fn bad_input_is_named_and_the_batch_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
-    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
-    std::fs::write(dir.path().join("broken.json"), "{\"segments\": [").unwrap();
-    let out = candor()
+    let dir = dir_with(&[
+        ("good.txt", GOOD.as_bytes()),
+        ("empty.txt", b""),
+        ("broken.json", b"{\"segments\": ["),
+    ]);
+    let run = candor()
         .args(["lint", "--color", "never"])
         .arg(dir.path())
         .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("empty.txt: the file is empty"), "{stderr}");
-    assert!(
-        stderr.contains("broken.json: line 1, column 14"),
-        "{stderr}"
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("good.txt: "), "{stdout}");
-    assert!(stdout.contains("2 files could not be read"), "{stdout}");
+        .code(2);
+    let err = stderr(&run);
+    assert!(err.contains("empty.txt: the file is empty"), "{err}");
+    assert!(err.contains("broken.json: line 1, column 14"), "{err}");
+    let out = stdout(&run);
+    assert!(out.contains("good.txt: "), "{out}");
+    assert!(out.contains("2 files could not be read"), "{out}");
 }
 
 #[test]
@@ -250,22 +227,20 @@ fn missing_files_and_unknown_formats_are_errors() {
 
 #[test]
 fn folders_skip_hidden_and_ignored_files() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join(".hidden")).unwrap();
-    std::fs::write(dir.path().join(".hidden/a.txt"), BAD).unwrap();
-    std::fs::write(dir.path().join(".gitignore"), "skipped.txt\n").unwrap();
-    std::fs::write(dir.path().join("skipped.txt"), BAD).unwrap();
-    std::fs::write(dir.path().join("kept.txt"), GOOD).unwrap();
-    std::fs::write(dir.path().join("picture.png"), [0u8, 1, 2, 3]).unwrap();
-    let out = candor()
-        .args(["lint", "--color", "never", "-q"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let dir = dir_with(&[
+        (".hidden/a.txt", BAD.as_bytes()),
+        (".gitignore", b"skipped.txt\n"),
+        ("skipped.txt", BAD.as_bytes()),
+        ("kept.txt", GOOD.as_bytes()),
+        ("picture.png", &[0, 1, 2, 3]),
+    ]);
+    let text = stdout(
+        &candor()
+            .args(["lint", "--color", "never", "-q"])
+            .arg(dir.path())
+            .assert()
+            .success(),
+    );
     assert!(text.contains("kept.txt"), "{text}");
     assert!(
         !text.contains("skipped.txt") && !text.contains("a.txt") && !text.contains("picture"),
@@ -275,33 +250,29 @@ fn folders_skip_hidden_and_ignored_files() {
 
 #[test]
 fn config_is_found_upward_and_errors_name_file_and_line() {
-    let dir = tempfile::tempdir().unwrap();
+    const IGNORED: [&str; 3] = [
+        "hypothetical-question",
+        "leading-question",
+        "closed-question",
+    ];
+    let dir = dir_with(&[
+        ("q3/calls/call.txt", BAD.as_bytes()),
+        ("candor.toml", format!("ignore = {IGNORED:?}\n").as_bytes()),
+    ]);
     let sub = dir.path().join("q3/calls");
-    std::fs::create_dir_all(&sub).unwrap();
-    std::fs::write(sub.join("call.txt"), BAD).unwrap();
-    std::fs::write(
-        dir.path().join("candor.toml"),
-        "ignore = [\"hypothetical-question\", \"leading-question\", \"closed-question\"]\n",
-    )
-    .unwrap();
-    let out = candor()
-        .args(["lint", "--format", "json"])
-        .arg(sub.join("call.txt"))
-        .assert()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json(
+        &candor()
+            .args(["lint", "--format", "json"])
+            .arg(sub.join("call.txt"))
+            .assert(),
+    );
     let rules: Vec<&str> = v[0]["findings"]
         .as_array()
         .unwrap()
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    assert!(
-        !rules.contains(&"hypothetical-question") && !rules.contains(&"leading-question"),
-        "{rules:?}"
-    );
+    assert!(!rules.iter().any(|r| IGNORED.contains(r)), "{rules:?}");
     std::fs::write(
         dir.path().join("candor.toml"),
         "interviewers = []\nprofle = \"discovery\"\n",
@@ -320,15 +291,13 @@ fn config_is_found_upward_and_errors_name_file_and_line() {
 
 #[test]
 fn interviewer_flag_overrides_detection() {
-    let out = candor()
-        .args(["stats", "-", "--format", "json", "--interviewer", "Tom"])
-        .write_stdin(BAD)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json(
+        &candor()
+            .args(["stats", "-", "--format", "json", "--interviewer", "Tom"])
+            .write_stdin(BAD)
+            .assert()
+            .success(),
+    );
     assert_eq!(v[0]["speakers"][1]["name"], "Tom");
     assert_eq!(v[0]["speakers"][1]["role"], "interviewer");
     assert_eq!(v[0]["speakers"][1]["role_source"], "given");
@@ -357,7 +326,7 @@ fn rules_explain_and_init() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("rules are: selling"));
-    let dir = tempfile::tempdir().unwrap();
+    let dir = dir_with(&[]);
     let path = dir.path().join("candor.toml");
     candor().arg("init").arg(&path).assert().success();
     let written = std::fs::read_to_string(&path).unwrap();

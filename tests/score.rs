@@ -1,29 +1,15 @@
 //! End-to-end tests of `candor score`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-#[path = "../benches/support/corpus.rs"]
-mod corpus;
-
-fn candor() -> Command {
-    let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    c
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A folder of `n` generated transcripts in mixed formats.
-fn corpus_dir(n: usize, seed: u64) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    corpus::write_corpus(root(), dir.path(), n, seed).unwrap();
-    dir
-}
+use common::{
+    candor, corpus_dir, csv_column, csv_header, json, paths_once, root, stderr, stdout_of,
+};
 
 /// `candor score` of `dir` with its CSV rows written to `target`.
 fn score_csv_into(target: &Path, dir: &Path) -> Command {
@@ -32,10 +18,6 @@ fn score_csv_into(target: &Path, dir: &Path) -> Command {
         .arg(target)
         .arg(dir);
     c
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().get_output().stdout.clone()).unwrap()
 }
 
 #[test]
@@ -58,11 +40,7 @@ fn output_order_does_not_depend_on_threads() {
     );
     assert_eq!(one, two);
     assert_eq!(one, four);
-    let paths: Vec<&str> = one
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
+    let paths = csv_column(&one, "path");
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted, "rows are sorted by path");
@@ -89,35 +67,21 @@ fn every_file_appears_once_even_when_it_fails() {
         .unwrap();
     std::fs::create_dir(dir.path().join("named-like.vtt")).unwrap();
     std::fs::write(dir.path().join("named-like.vtt/inner.txt"), "Ana: How do you plan the week?\nBo: On Mondays, in a spreadsheet that nobody else opens.\n").unwrap();
-    let out = candor()
+    let run = candor()
         .args(["score", "--format", "jsonl", "--no-progress"])
         .arg(dir.path())
         .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let reports: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let mut paths: Vec<String> = reports
-        .iter()
-        .map(|r| r["path"].as_str().unwrap().to_string())
-        .collect();
-    let total = paths.len();
-    paths.sort();
-    paths.dedup();
-    assert_eq!(paths.len(), total, "no file twice");
+        .code(2);
+    let rows = paths_once(&run);
     let expected = 6 + 4 + 1 + 1;
-    assert_eq!(total, expected, "{paths:#?}");
-    let failed: Vec<&str> = reports
+    assert_eq!(rows.len(), expected, "{rows:#?}");
+    let failed: Vec<&str> = rows
         .iter()
-        .filter(|r| !r["error"].is_null())
-        .map(|r| r["path"].as_str().unwrap())
+        .filter(|(_, ok)| !ok)
+        .map(|(p, _)| p.as_str())
         .collect();
     assert_eq!(failed.len(), 5, "{failed:?}");
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let err = stderr(&run);
     for name in [
         "empty.txt",
         "garbage.json",
@@ -125,70 +89,66 @@ fn every_file_appears_once_even_when_it_fails() {
         "report.docx",
         "dangling.vtt",
     ] {
-        assert!(
-            stderr.contains(name),
-            "{name} missing from stderr: {stderr}"
-        );
+        assert!(err.contains(name), "{name} missing from stderr: {err}");
     }
-    assert!(stderr.contains("DOCX files are not supported"), "{stderr}");
-    assert!(reports.iter().any(|r| {
-        r["path"]
-            .as_str()
-            .unwrap()
-            .ends_with("named-like.vtt/inner.txt")
-            && r["error"].is_null()
-    }));
+    assert!(err.contains("DOCX files are not supported"), "{err}");
+    assert!(
+        rows.iter()
+            .any(|(p, ok)| p.ends_with("named-like.vtt/inner.txt") && *ok)
+    );
+}
+
+/// The CSV columns docs/report.md promises: the columns before the rules, a column per
+/// rule in `candor rules` order, and the columns after them.
+fn documented_csv_columns() -> Vec<String> {
+    let doc = std::fs::read_to_string(root().join("docs/report.md")).unwrap();
+    let start = doc
+        .find("* **CSV columns**:")
+        .expect("docs/report.md lists the CSV columns");
+    let end = doc[start + 1..]
+        .find("\n* ")
+        .map_or(doc.len(), |i| start + 1 + i);
+    // The paragraph's code spans: the columns before the rules, `candor rules`, the columns after.
+    let spans: Vec<&str> = doc[start..end].split('`').skip(1).step_by(2).collect();
+    let [before, "candor rules", after] = spans[..] else {
+        panic!("unexpected CSV columns paragraph: {spans:?}");
+    };
+    let names = |list: &str| -> Vec<String> {
+        list.split(',')
+            .map(|c| c.trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    let mut columns = names(before);
+    columns.extend(candor::rules().iter().map(|r| r.id.to_string()));
+    columns.extend(names(after));
+    columns
 }
 
 #[test]
-fn csv_has_the_promised_columns() {
+fn csv_has_the_documented_columns() {
     let dir = corpus_dir(3, 3);
     let out = stdout_of(
         candor()
             .args(["score", "--format", "csv", "--no-progress"])
             .arg(dir.path()),
     );
-    let head = out.lines().next().unwrap();
-    let mut expected = vec![
-        "path",
-        "format",
-        "interviewers",
-        "interviewees",
-        "duration_s",
-        "turns",
-        "words",
-        "interviewer_talk_ratio",
-        "interviewer_talk_ratio_time",
-        "questions",
-        "open_question_ratio",
-        "longest_monologue_words",
-    ];
-    let rules: Vec<&str> = candor::rules().iter().map(|r| r.id).collect();
-    expected.extend(rules);
-    expected.extend(["findings", "score", "error"]);
-    assert_eq!(head, expected.join(","));
+    assert_eq!(csv_header(&out), documented_csv_columns());
     assert_eq!(out.lines().count(), 4);
 }
 
 #[test]
 fn json_is_an_array_of_reports_and_the_summary_goes_to_stderr() {
     let dir = corpus_dir(4, 4);
-    let out = candor()
+    let run = candor()
         .args(["score", "--format", "json", "--no-progress"])
         .arg(dir.path())
         .assert()
-        .success()
-        .get_output()
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .success();
+    let v = json(&run);
     assert_eq!(v.as_array().unwrap().len(), 4);
     assert!(v[0]["score"].is_number());
     assert!(v[0]["findings"].as_array().is_some());
-    assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains("Summary: 4 files, 4 interviews analysed, 0 errors")
-    );
+    assert!(stderr(&run).contains("Summary: 4 files, 4 interviews analysed, 0 errors"));
 }
 
 #[test]
@@ -377,9 +337,9 @@ fn globs_include_and_exclude() {
             .arg(dir.path()),
     );
     let count = |s: &str, ext: &str| {
-        s.lines()
-            .skip(1)
-            .filter(|l| l.split(',').next().unwrap().ends_with(ext))
+        csv_column(s, "path")
+            .iter()
+            .filter(|p| p.ends_with(ext))
             .count()
     };
     assert_eq!(count(&vtt, ".vtt"), count(&all, ".vtt"));
@@ -430,28 +390,6 @@ fn interrupting_leaves_no_output_file() {
     assert!(left.is_empty(), "temporaries removed: {left:?}");
 }
 
-/// Reads every `path` of a JSON Lines run and checks that none appears twice.
-fn paths_once(stdout: &[u8]) -> Vec<(String, bool)> {
-    let reports: Vec<serde_json::Value> = String::from_utf8_lossy(stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let mut rows: Vec<(String, bool)> = reports
-        .iter()
-        .map(|r| {
-            (
-                r["path"].as_str().unwrap().to_string(),
-                r["error"].is_null(),
-            )
-        })
-        .collect();
-    rows.sort();
-    let before = rows.len();
-    rows.dedup_by(|a, b| a.0 == b.0);
-    assert_eq!(rows.len(), before, "a file appeared twice: {rows:?}");
-    rows
-}
-
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_neither_hangs_nor_repeats_files() {
@@ -466,23 +404,18 @@ fn a_symlink_loop_neither_hangs_nor_repeats_files() {
     // alice/up -> team, and a link to the root itself: both lead back into the tree.
     std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
     std::os::unix::fs::symlink(dir.path(), dir.path().join("again")).unwrap();
-    let out = candor()
+    let run = candor()
         .args(["score", "--format", "jsonl", "--no-progress"])
         .arg(dir.path())
         .timeout(std::time::Duration::from_secs(60))
         .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let rows = paths_once(&out.stdout);
+        .code(0);
+    let rows = paths_once(&run);
     assert_eq!(rows.len(), 6, "{rows:?}");
     assert!(rows.iter().all(|(_, ok)| *ok), "{rows:?}");
     assert!(rows.iter().any(|(p, _)| p.ends_with("team/alice/call.txt")));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("loops back"),
-        "the loop is reported: {stderr}"
-    );
+    let err = stderr(&run);
+    assert!(err.contains("loops back"), "the loop is reported: {err}");
 }
 
 #[cfg(unix)]
@@ -499,14 +432,12 @@ fn an_unreadable_file_is_an_error_row_not_a_lost_file() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     // Root reads any file whatever its mode; then the file must come out analysed instead.
     let readable = std::fs::File::open(&locked).is_ok();
-    let out = candor()
+    let run = candor()
         .args(["score", "--format", "jsonl", "--no-progress"])
         .arg(dir.path())
         .assert()
-        .code(if readable { 0 } else { 2 })
-        .get_output()
-        .clone();
-    let rows = paths_once(&out.stdout);
+        .code(if readable { 0 } else { 2 });
+    let rows = paths_once(&run);
     assert_eq!(rows.len(), 4, "{rows:?}");
     let row = rows
         .iter()
@@ -514,10 +445,10 @@ fn an_unreadable_file_is_an_error_row_not_a_lost_file() {
         .unwrap();
     assert_eq!(row.1, readable, "{rows:?}");
     if !readable {
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let err = stderr(&run);
         assert!(
-            stderr.contains("locked.vtt") && stderr.contains("permission denied"),
-            "{stderr}"
+            err.contains("locked.vtt") && err.contains("permission denied"),
+            "{err}"
         );
     }
 }
@@ -551,15 +482,15 @@ fn a_file_that_changes_while_read_is_read_once() {
         })
     };
     for _ in 0..8 {
-        let out = candor()
+        let run = candor()
             .args(["score", "--format", "jsonl", "--no-progress"])
             .arg(dir.path())
             .timeout(std::time::Duration::from_secs(60))
-            .output()
-            .unwrap();
+            .assert();
         // Whatever state the file was caught in, it is one row: a report or an error.
-        assert!(matches!(out.status.code(), Some(0..=2)), "{out:?}");
-        let rows = paths_once(&out.stdout);
+        let code = run.get_output().status.code();
+        assert!(matches!(code, Some(0..=2)), "{run:?}");
+        let rows = paths_once(&run);
         assert_eq!(rows.len(), 5, "{rows:?}");
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);

@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use std::io::{BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use crate::score::{AtomicFile, Row, Summary};
+use crate::error::Error;
+use crate::output::AtomicFile;
+use crate::summary::{Row, Summary};
 
 /// Escapes text for HTML.
 pub fn esc(s: &str) -> String {
@@ -31,9 +33,8 @@ pub struct Builder {
 }
 
 impl Builder {
-    pub fn new(target: &Path) -> Result<Self, String> {
-        let rows = tempfile::NamedTempFile::new()
-            .map_err(|e| format!("cannot create a temporary file: {e}"))?;
+    pub fn new(target: &Path) -> Result<Self, Error> {
+        let rows = tempfile::NamedTempFile::new().map_err(Error::Temporary)?;
         Ok(Builder {
             target: target.to_path_buf(),
             rows: BufWriter::new(rows),
@@ -42,7 +43,7 @@ impl Builder {
     }
 
     /// Adds an interview's row and its hidden findings row.
-    pub fn row(&mut self, row: &Row) -> Result<(), String> {
+    pub fn row(&mut self, row: &Row) -> Result<(), Error> {
         let r = row.report;
         let i = self.count;
         self.count += 1;
@@ -101,26 +102,29 @@ impl Builder {
             }
             s.push_str("</td></tr>\n");
         }
-        self.rows.write_all(s.as_bytes()).map_err(|e| e.to_string())
+        self.rows.write_all(s.as_bytes())?;
+        Ok(())
     }
 
     /// Writes the page: summary and charts, then the streamed rows.
-    pub fn finish(self, summary: &Summary) -> Result<(), String> {
-        let mut rows = self.rows.into_inner().map_err(|e| e.to_string())?;
+    pub fn finish(self, summary: &Summary) -> Result<(), Error> {
+        let mut rows = self
+            .rows
+            .into_inner()
+            .map_err(|e| Error::Io(e.into_error()))?;
         let mut page = AtomicFile::create(&self.target)?;
         let w = page.writer();
-        let io = |e: std::io::Error| e.to_string();
-        w.write_all(head(summary).as_bytes()).map_err(io)?;
-        rows.as_file_mut().rewind().map_err(io)?;
+        w.write_all(head(summary).as_bytes())?;
+        rows.as_file_mut().rewind()?;
         let mut buf = vec![0u8; 64 * 1024];
         loop {
-            let n = rows.as_file_mut().read(&mut buf).map_err(io)?;
+            let n = rows.as_file_mut().read(&mut buf)?;
             if n == 0 {
                 break;
             }
-            w.write_all(&buf[..n]).map_err(io)?;
+            w.write_all(&buf[..n])?;
         }
-        w.write_all(TAIL.as_bytes()).map_err(io)?;
+        w.write_all(TAIL.as_bytes())?;
         page.commit()
     }
 }
@@ -243,17 +247,10 @@ fn head(s: &Summary) -> String {
         x.map(|v| format!("{:.0}%", v * 100.0))
             .unwrap_or_else(|| "–".into())
     };
-    let mean_score = {
-        let (sum, n) = s
-            .by_interviewer
-            .values()
-            .fold((0.0, 0usize), |(a, n), g| (a + g.score_sum, n + g.scored));
-        if n > 0 {
-            format!("{:.0}", sum / n as f64)
-        } else {
-            "–".into()
-        }
-    };
+    let mean_score = s
+        .mean_score()
+        .map(|m| format!("{m:.0}"))
+        .unwrap_or_else(|| "–".into());
     let mut out = String::from(HEAD);
     let _ = write!(
         out,

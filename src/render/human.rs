@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use candor::{Finding, Report, Role, Severity};
+use candor::{Finding, Report, ReportError, Role, Severity};
 
 use super::{BOLD, DIM, GUTTER, HELP, pct, severity_style};
 
@@ -16,6 +16,14 @@ pub fn print_error(w: &mut dyn Write, msg: &str) -> io::Result<()> {
 pub fn file_error(w: &mut dyn Write, path: &str, msg: &str) -> io::Result<()> {
     let e = super::ERROR;
     writeln!(w, "{e}error{e:#}{BOLD}: {path}:{BOLD:#} {msg}")
+}
+
+/// A file's error for people: its message, led by its line where it has one.
+pub fn error_message(e: &ReportError) -> String {
+    match e.line {
+        Some(l) if !e.message.starts_with("line ") => format!("line {l}: {}", e.message),
+        _ => e.message.clone(),
+    }
 }
 
 /// Columns a character takes in a terminal: two for wide East Asian characters.

@@ -1,10 +1,13 @@
 //! Output: diagnostics for people, tables, and machine formats.
 
+pub mod csv;
 pub mod github;
 pub mod html;
 pub mod human;
+pub mod rows;
 pub mod sarif;
 pub mod stats;
+pub mod table;
 
 use anstyle::{AnsiColor, Style};
 

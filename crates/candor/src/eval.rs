@@ -4,7 +4,8 @@
 //! the interviewers, the lines that show each anti-pattern, lines left out as
 //! ambiguous, and whether the interviewer asked for referrals or summarised
 //! back (the format of `fixtures/labelled/SPEC.md`). Every interviewer line
-//! not labelled is a negative for every rule.
+//! not labelled is a negative for every rule. Reading the files is the caller's
+//! job (`candor eval` reads a folder of them); this module only scores.
 //!
 //! Rules are scored with the gold interviewers given, so that a mistake in
 //! role detection does not count against a rule; role detection is scored
@@ -148,49 +149,6 @@ pub const LABELLED_RULES: &[&str] = &[
     "stacked-questions",
     "homework-question",
 ];
-
-/// Reads every `*.labels.json` in a folder with its transcript beside it (`.txt`, or any extension).
-pub fn load_dir(dir: &std::path::Path) -> Result<Vec<Case>, Error> {
-    let io =
-        |e: std::io::Error, p: &std::path::Path| Error::Config(format!("{}: {e}", p.display()));
-    let mut cases = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| io(e, dir))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in &entries {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        let Some(stem) = name.strip_suffix(".labels.json") else {
-            continue;
-        };
-        let src = std::fs::read_to_string(path).map_err(|e| io(e, path))?;
-        let labels: Labels = serde_json::from_str(&src)
-            .map_err(|e| Error::Config(format!("{}: line {}: {e}", path.display(), e.line())))?;
-        let transcript_path = entries
-            .iter()
-            .find(|p| {
-                p.file_stem().and_then(|s| s.to_str()) == Some(stem)
-                    && !p.to_string_lossy().ends_with(".labels.json")
-            })
-            .ok_or_else(|| {
-                Error::Config(format!(
-                    "{}: no transcript named {stem}.* beside it",
-                    path.display()
-                ))
-            })?;
-        let transcript = std::fs::read(transcript_path).map_err(|e| io(e, transcript_path))?;
-        cases.push(Case {
-            name: stem.to_string(),
-            transcript,
-            labels,
-        });
-    }
-    Ok(cases)
-}
 
 /// Scores the built-in rules of `config` on labelled cases.
 ///

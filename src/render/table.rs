@@ -1,0 +1,206 @@
+//! `candor score` for people: the terminal table, a row per interview, and the summary.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use candor::{Report, Severity};
+
+use crate::args::GroupBy;
+use crate::summary::{Group, Row, Summary};
+
+use super::{BOLD, DIM, pct};
+
+fn severity_counts(r: &Report) -> String {
+    let (mut w, mut i, mut e) = (0, 0, 0);
+    for f in &r.findings {
+        match f.severity {
+            Severity::Error => e += 1,
+            Severity::Warning => w += 1,
+            Severity::Info => i += 1,
+        }
+    }
+    let mut parts = Vec::new();
+    if e > 0 {
+        parts.push(format!("{e}E"));
+    }
+    parts.push(format!("{w}W"));
+    parts.push(format!("{i}I"));
+    parts.join(" ")
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    let count = s.chars().count();
+    if count <= n {
+        s.to_string()
+    } else {
+        let tail: String = s.chars().skip(count - (n - 1)).collect();
+        format!("…{tail}")
+    }
+}
+
+/// The start of a message, cut at a word with `…`, for a table cell; the whole message
+/// is on standard error.
+fn first_words(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(n).collect();
+    let cut = head.rfind(' ').filter(|&i| i > n / 2).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end_matches([' ', ',', ';', ':']))
+}
+
+/// The terminal table: a row per interview.
+pub fn row(w: &mut dyn Write, row: &Row) -> io::Result<()> {
+    let r = row.report;
+    if let Some(e) = &r.error {
+        let err = super::ERROR;
+        return writeln!(
+            w,
+            "{:<44} {err}error: {}{err:#}",
+            truncate(row.path, 44),
+            first_words(&e.message, 58)
+        );
+    }
+    let m = r.metrics.as_ref();
+    let talk = m
+        .and_then(|m| m.talk_ratio())
+        .map(|(r, b)| {
+            format!(
+                "{} {}",
+                pct(r),
+                if b == candor::Basis::Time {
+                    "time"
+                } else {
+                    "words"
+                }
+            )
+        })
+        .unwrap_or_else(|| "–".into());
+    let qs = m
+        .map(|m| format!("{} ({} open)", m.interviewer_questions, m.open_questions))
+        .unwrap_or_default();
+    let score = r
+        .score
+        .map(|s| format!("{s:.0}"))
+        .unwrap_or_else(|| "–".into());
+    writeln!(
+        w,
+        "{:<44} {:<18} {:>10} {:>13} {:>10} {:>5}",
+        truncate(row.path, 44),
+        truncate(&row.interviewer, 18),
+        talk,
+        qs,
+        severity_counts(r),
+        score
+    )
+}
+
+/// The table's heading.
+pub fn head(w: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        w,
+        "{DIM}{:<44} {:<18} {:>10} {:>13} {:>10} {:>5}{DIM:#}",
+        "file", "interviewer", "talk", "questions", "findings", "score"
+    )
+}
+
+fn opt(x: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    x.map(f).unwrap_or_else(|| "–".into())
+}
+
+/// The summary for people.
+pub fn summary(w: &mut dyn Write, s: &Summary) -> io::Result<()> {
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{BOLD}Summary{BOLD:#}: {} files, {} interviews analysed, {} errors",
+        s.files, s.interviews, s.errors
+    )?;
+    writeln!(
+        w,
+        "  interviewer talk ratio   mean {}, median {}, p90 {}",
+        opt(s.mean_ratio(), pct),
+        opt(s.ratio_quantile(0.5), pct),
+        opt(s.ratio_quantile(0.9), pct)
+    )?;
+    let ranked = s.rules_ranked();
+    if !ranked.is_empty() {
+        writeln!(
+            w,
+            "\n  {BOLD}rules{BOLD:#}                     occurrences   interviews"
+        )?;
+        for (rule, n, k) in &ranked {
+            let share = if s.interviews > 0 {
+                *k as f64 / s.interviews as f64
+            } else {
+                0.0
+            };
+            writeln!(w, "  {:<26} {:>11}   {:>4} ({})", rule, n, k, pct(share))?;
+        }
+    }
+    let groups =
+        |w: &mut dyn Write, title: &str, groups: &BTreeMap<String, Group>| -> io::Result<()> {
+            writeln!(
+                w,
+                "\n  {BOLD}{title:<26}{BOLD:#} interviews  mean score  mean talk  top rules"
+            )?;
+            for (name, g) in groups {
+                let top: Vec<String> = g
+                    .top_rules(3)
+                    .iter()
+                    .map(|(r, n)| format!("{r} ({n})"))
+                    .collect();
+                writeln!(
+                    w,
+                    "  {:<26} {:>10}  {:>10}  {:>9}  {}",
+                    truncate(name, 26),
+                    g.interviews,
+                    opt(g.mean_score(), |x| format!("{x:.0}")),
+                    opt(g.mean_ratio(), pct),
+                    top.join(", ")
+                )?;
+            }
+            Ok(())
+        };
+    groups(w, "by interviewer", &s.by_interviewer)?;
+    if let Some((kind, g)) = &s.by {
+        if *kind != GroupBy::Interviewer {
+            let title = match kind {
+                GroupBy::Folder => "by folder",
+                GroupBy::Month => "by month",
+                GroupBy::Interviewer => "by interviewer",
+            };
+            groups(w, title, g)?;
+        }
+    }
+    if !s.best.is_empty() {
+        writeln!(w, "\n  {BOLD}best{BOLD:#}")?;
+        for (score, path) in &s.best {
+            writeln!(w, "  {score:>5.0}  {path}")?;
+        }
+        writeln!(w, "  {BOLD}worst{BOLD:#}")?;
+        for (score, path) in &s.worst {
+            writeln!(w, "  {score:>5.0}  {path}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_cells_cut_long_errors_at_a_word() {
+        assert_eq!(first_words("no such file", 58), "no such file");
+        let long = "line 1, column 1: valid JSON, but not a transcript shape candor knows; expected Whisper";
+        let cut = first_words(long, 58);
+        assert_eq!(
+            cut,
+            "line 1, column 1: valid JSON, but not a transcript shape…"
+        );
+        assert!(cut.chars().count() <= 59);
+        let unbroken = "x".repeat(80);
+        assert_eq!(first_words(&unbroken, 10), format!("{}…", "x".repeat(10)));
+    }
+}
