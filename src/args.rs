@@ -29,6 +29,8 @@ pub enum Command {
     Init(InitArgs),
     /// Measure the rules' precision and recall against a folder of labelled transcripts.
     Eval(EvalArgs),
+    /// Train the learned layer's weights from folders of labelled transcripts.
+    Train(TrainArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -119,6 +121,12 @@ pub struct LintArgs {
     /// Include paths in folders matching these globs (`!` excludes); repeatable.
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
+    /// Under each finding of the learned model, list the features that weighed most.
+    #[arg(long)]
+    pub explain: bool,
+    /// Report only findings at least this sure (0 to 1).
+    #[arg(long, value_name = "P")]
+    pub min_confidence: Option<f64>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -246,4 +254,69 @@ pub struct EvalArgs {
     /// Use this configuration (profile, severities); roles come from the labels.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Instead, cross-validate the learned layer: K folds grouped by interview, patterns
+    /// alone, model alone and combined (slow: it trains 2K models).
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
+    #[command(flatten)]
+    pub training: TrainingOptions,
+}
+
+/// How the learned layer is trained (the defaults are what the shipped weights used).
+#[derive(Debug, Args, Clone, Default)]
+pub struct TrainingOptions {
+    /// Passes over the examples.
+    #[arg(long, value_name = "N", hide = true)]
+    pub epochs: Option<usize>,
+    /// L1 regularisation.
+    #[arg(long, value_name = "X", hide = true)]
+    pub l1: Option<f32>,
+    /// L2 regularisation.
+    #[arg(long, value_name = "X", hide = true)]
+    pub l2: Option<f32>,
+    /// FTRL's learning rate.
+    #[arg(long, value_name = "X", hide = true)]
+    pub alpha: Option<f32>,
+    /// Rounds of re-choosing each labelled line's positive sentence.
+    #[arg(long, value_name = "N", hide = true)]
+    pub rounds: Option<usize>,
+    /// Buckets: 2^BITS.
+    #[arg(long, value_name = "BITS", hide = true)]
+    pub bits: Option<u32>,
+    /// No character n-grams.
+    #[arg(long, hide = true)]
+    pub no_char_ngrams: bool,
+}
+
+impl TrainingOptions {
+    /// The trainer's options: the defaults, with what was given.
+    pub fn options(&self) -> candor::learn::Options {
+        let d = candor::learn::Options::default();
+        candor::learn::Options {
+            epochs: self.epochs.unwrap_or(d.epochs),
+            l1: self.l1.unwrap_or(d.l1),
+            l2: self.l2.unwrap_or(d.l2),
+            alpha: self.alpha.unwrap_or(d.alpha),
+            rounds: self.rounds.unwrap_or(d.rounds),
+            spec: candor::learn::FeatureSpec {
+                bits: self.bits.unwrap_or(d.spec.bits),
+                char_ngrams: !self.no_char_ngrams && d.spec.char_ngrams,
+                ..d.spec
+            },
+            ..d
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Folders of NAME.txt + NAME.labels.json pairs; a folder of such folders is read one
+    /// level down.
+    #[arg(value_name = "DIR", required = true)]
+    pub dirs: Vec<PathBuf>,
+    /// Where to write the weights (the crate's are crates/candor/src/rules/learned/weights.bin).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub training: TrainingOptions,
 }

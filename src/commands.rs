@@ -23,6 +23,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Explain(a) => explain(a),
         Command::Init(a) => init(a),
         Command::Eval(a) => eval(a),
+        Command::Train(a) => crate::train::train(a),
     }
 }
 
@@ -89,6 +90,8 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
     overrides.profile = a.profile.clone();
     overrides.select = a.select.clone();
     overrides.ignore = a.ignore.clone();
+    overrides.explain = a.explain;
+    overrides.min_confidence = a.min_confidence;
     let mut settings = Settings::new(&a.common, overrides)?;
     let mut out = render::stdout(a.common.color);
     let mut err = render::stderr(a.common.color);
@@ -334,12 +337,9 @@ fn eval(a: EvalArgs) -> Result<u8, Error> {
         }
         None => candor::Config::default(),
     };
-    let mut cases = Vec::new();
-    for dir in &a.dirs {
-        cases.extend(crate::eval::load_dir(dir)?);
-    }
-    if cases.is_empty() {
-        return Err(Error::NoLabels);
+    let cases = crate::train::load_all(&a.dirs)?;
+    if let Some(folds) = a.cv {
+        return crate::train::cross_validate(&cases, &config, folds, &a.training.options());
     }
     let e = candor::eval::evaluate(&config, &cases)?;
     let mut out = std::io::stdout();

@@ -11,13 +11,14 @@ mod render;
 mod score;
 mod settings;
 mod summary;
+mod train;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 /// mimalloc rather than the system allocator: the analysis allocates a little per sentence,
-/// and with mimalloc a batch runs faster (see README, Performance).
+/// and with mimalloc a batch runs faster (see benches/README.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -18,6 +18,10 @@ pub struct Overrides {
     pub profile: Option<String>,
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// `--explain`: model findings list the features that weighed most.
+    pub explain: bool,
+    /// `--min-confidence`.
+    pub min_confidence: Option<f64>,
 }
 
 impl Overrides {
@@ -47,6 +51,10 @@ impl Overrides {
             config.select = self.select.clone();
         }
         config.ignore.extend(self.ignore.iter().cloned());
+        config.explain |= self.explain;
+        if self.min_confidence.is_some() {
+            config.min_confidence = self.min_confidence;
+        }
         config.validate("", "command line")?;
         Ok(config)
     }

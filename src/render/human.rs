@@ -135,6 +135,33 @@ pub fn finding(
         "{pad} {GUTTER}={GUTTER:#} {}, {role}, turn {}{at}",
         f.speaker, f.turn
     )?;
+    // Which layer found it: said when the learned model alone did (the patterns did not
+    // agree), and with `--explain` (which is when a finding carries its cues).
+    let by = match f.source {
+        candor::Source::Pattern => None,
+        candor::Source::Model => Some("the learned model alone"),
+        candor::Source::Both if !f.cues.is_empty() => Some("the patterns and the learned model"),
+        candor::Source::Both => None,
+    };
+    if let Some(by) = by {
+        writeln!(
+            w,
+            "{pad} {GUTTER}={GUTTER:#} found by {by}, confidence {:.2}",
+            f.confidence
+        )?;
+    }
+    if !f.cues.is_empty() {
+        let cues: Vec<String> = f
+            .cues
+            .iter()
+            .map(|c| format!("{} ({:+.2})", c.feature, c.weight))
+            .collect();
+        writeln!(
+            w,
+            "{pad} {GUTTER}={GUTTER:#} what weighed most: {}",
+            cues.join(", ")
+        )?;
+    }
     writeln!(
         w,
         "{pad} {GUTTER}={GUTTER:#} {HELP}help{HELP:#}: {}",

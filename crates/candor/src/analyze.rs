@@ -4,16 +4,19 @@
 //! configuration gives; the interviewer's turns read sentence by sentence, counted and
 //! judged; the metrics; the transcript rules and the user's phrase rules; the score.
 
+use std::sync::Arc;
+
 use crate::config::{Config, Level};
 use crate::custom::Custom;
 use crate::decode::Decoded;
 use crate::error::Error;
 use crate::model::{
-    Cursor, Finding, Format, Metrics, Position, Report, Role, Severity, SpeakerStats, Transcript,
-    Turn,
+    Cue, Cursor, Finding, Format, Metrics, Position, Report, Role, Severity, Source, SpeakerStats,
+    Transcript, Turn,
 };
+use crate::rules::learned::{FeatureSpec, Model};
 use crate::rules::practice::Practice;
-use crate::rules::{self, Hit, Id, Judge, Limits, Sentence, TurnJudgement, Whole};
+use crate::rules::{self, Hit, Id, Judge, Learned, Limits, Record, Sentence, TurnJudgement, Whole};
 use crate::speech;
 
 /// Analyses transcripts with one configuration; build it once and share it.
@@ -37,6 +40,8 @@ pub struct Analyzer {
     config: Config,
     levels: Vec<Level>,
     custom: Vec<Custom>,
+    /// The learned layer's model, unless the configuration turns it off.
+    model: Option<Arc<Model>>,
 }
 
 fn assert_send_sync<T: Send + Sync>() {}
@@ -59,11 +64,29 @@ impl Analyzer {
             .map(|r| config.level_of(r.id, r.severity))
             .collect();
         let custom = Custom::compile_all(&config)?;
+        let model = match config.learned {
+            Some(false) => None,
+            _ => rules::learned::builtin().map(|m| Arc::new(m.clone())),
+        };
         Ok(Analyzer {
             config,
             levels,
             custom,
+            model,
         })
+    }
+
+    /// An analyser that judges with `model` (or with the patterns alone, for `None`)
+    /// instead of the model that ships in the crate: for training and evaluating models.
+    #[doc(hidden)]
+    pub fn with_model(config: Config, model: Option<Arc<Model>>) -> Result<Analyzer, Error> {
+        let mut a = Analyzer::new(Config {
+            learned: Some(false),
+            ..config
+        })?;
+        a.config.learned = None;
+        a.model = model;
+        Ok(a)
     }
 
     /// The configuration in use.
@@ -142,10 +165,19 @@ impl Analyzer {
         self.assign_given_roles(&mut t, &words);
         let names = speaker_names(&t);
         let roles: Vec<Role> = t.turns.iter().map(|u| t.speakers[u.speaker].role).collect();
+        let learned = self
+            .model
+            .as_deref()
+            .map(|m| Learned::judging(m).explaining(self.config.explain));
         let mut judge = lint.then(|| {
-            Judge::new(&t.turns, &roles, &names, &self.config.products, |id| {
-                self.severity(id).is_some()
-            })
+            Judge::new(
+                &t.turns,
+                &roles,
+                &names,
+                &self.config.products,
+                |id| self.severity(id).is_some(),
+                learned,
+            )
         });
         let mut out = Findings::default();
         let tally = self.read_turns(&t, &roles, &names, &words, judge.as_mut(), &mut out);
@@ -156,6 +188,36 @@ impl Analyzer {
             self.find_custom(&t, &roles, &names, &mut out);
         }
         self.report(t, lint, &roles, speakers, metrics, out)
+    }
+
+    /// Reads and judges a transcript as [`Analyzer::analyze`] does, recording what the
+    /// learned layer sees of every interviewer sentence (features made by `spec`) and what
+    /// the patterns and `model` found: the trainer's examples come from the same code that
+    /// judges.
+    pub(crate) fn record(
+        &self,
+        mut t: Transcript,
+        spec: FeatureSpec,
+        model: Option<&Model>,
+    ) -> (Transcript, Vec<Record>) {
+        let words = speech::turn_words(&t.turns);
+        self.assign_given_roles(&mut t, &words);
+        let names = speaker_names(&t);
+        let roles: Vec<Role> = t.turns.iter().map(|u| t.speakers[u.speaker].role).collect();
+        let records = {
+            let mut judge = Judge::new(
+                &t.turns,
+                &roles,
+                &names,
+                &self.config.products,
+                |id| self.severity(id).is_some(),
+                Some(Learned::recording(spec, model)),
+            );
+            let mut out = Findings::default();
+            self.read_turns(&t, &roles, &names, &words, Some(&mut judge), &mut out);
+            judge.records()
+        };
+        (t, records)
     }
 
     /// Applies the interviewers and interviewees the configuration names, if any.
@@ -208,9 +270,10 @@ impl Analyzer {
                     continue;
                 };
                 let mut hits = Vec::new();
-                judge.judge(&mut judgement, &turn.text, &ss, &mut hits);
+                judge.judge(&mut judgement, k, &turn.text, &ss, &mut hits);
                 let spans: Vec<(usize, usize)> = ss.iter().map(|s| (s.start, s.end)).collect();
-                for h in hits {
+                let min = self.config.min_confidence.unwrap_or(0.0);
+                for h in hits.into_iter().filter(|h| f64::from(h.confidence) >= min) {
                     if let Some(severity) = self.severity(h.rule()) {
                         out.push_capped(severity, || {
                             finding(t, k, &spans, &mut cursor, h, severity)
@@ -385,6 +448,16 @@ fn finding(
         message: h.why.message().into_owned(),
         text,
         help: h.help.unwrap_or(info.help).to_string(),
+        source: h.source,
+        confidence: (f64::from(h.confidence) * 100.0).round() / 100.0,
+        cues: h
+            .cues
+            .into_iter()
+            .map(|(feature, w)| Cue {
+                feature,
+                weight: (f64::from(w) * 100.0).round() / 100.0,
+            })
+            .collect(),
     }
 }
 
@@ -412,6 +485,9 @@ fn custom_finding(
         message: format!("{}: `{}`", c.message, &turn.text[a..b]),
         text: sentence_text(turn, spans, a, b),
         help: c.help.clone(),
+        source: Source::Pattern,
+        confidence: 1.0,
+        cues: Vec::new(),
     }
 }
 

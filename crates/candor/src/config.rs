@@ -135,6 +135,16 @@ pub struct Config {
     /// Phrase rules of your own.
     #[serde(default, rename = "rule")]
     pub rules: Vec<CustomRule>,
+    /// Whether the learned layer judges beside the patterns (on unless `false`).
+    #[serde(default)]
+    pub learned: Option<bool>,
+    /// Findings less sure than this (0–1) are not reported.
+    #[serde(default)]
+    pub min_confidence: Option<f64>,
+    /// Whether findings of the learned model list the features that weighed most (set by
+    /// `candor lint --explain`, not in candor.toml).
+    #[serde(skip)]
+    pub explain: bool,
 }
 
 impl Thresholds {
@@ -218,6 +228,14 @@ impl Config {
                     .map_err(|e| Error::Config(format!("{}rule `{}`: {e}", at(p), r.id)))?;
             }
             custom_ids.push(&r.id);
+        }
+        if let Some(m) = self.min_confidence {
+            if !(0.0..=1.0).contains(&m) {
+                return Err(Error::Config(format!(
+                    "{}`min-confidence` is {m}; it must be between 0 and 1",
+                    at("min-confidence")
+                )));
+            }
         }
         let known = |id: &str| builtin.contains(&id) || custom_ids.contains(&id);
         let allowed = || {

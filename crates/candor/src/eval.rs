@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::model::Role;
 
 /// Gold labels for one transcript.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Labels {
     /// Names of the interviewers.
@@ -37,6 +37,26 @@ pub struct Labels {
     pub asked_for_referral: bool,
     /// The interviewer summarised back what they heard.
     pub summarized_back: bool,
+    /// The interviewer asked for a concrete next step (optional in a case).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked_for_commitment: Option<bool>,
+    /// Whether the case labels the interviewee's evidence; then every unlisted interviewee
+    /// line is a negative.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub evidence_labelled: bool,
+    /// The interviewee lines that give evidence, and of which kinds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceLabel>,
+}
+
+/// The kinds of evidence an interviewee line gives (`fact`, `fluff`, `commitment`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceLabel {
+    /// 1-based line.
+    pub line: u32,
+    /// `fact`, `fluff` or `commitment`.
+    pub kinds: Vec<String>,
 }
 
 /// The rules a line shows.
@@ -156,7 +176,7 @@ pub const LABELLED_RULES: &[&str] = &[
 /// use candor::eval::{evaluate, Case, Labels, LineLabel};
 /// let case = Case {
 ///     name: "tiny".into(),
-///     transcript: b"Ana: Don't you think it's broken?\nBo: No.\nAna: Who else should I talk to?\nBo: Sam.".to_vec(),
+///     transcript: b"Ana: You'd agree that's a pain, right?\nBo: No.\nAna: Who else should I talk to?\nBo: Sam.".to_vec(),
 ///     labels: Labels {
 ///         interviewers: vec!["Ana".into()],
 ///         interviewees: vec!["Bo".into()],
@@ -164,6 +184,7 @@ pub const LABELLED_RULES: &[&str] = &[
 ///         ambiguous: vec![],
 ///         asked_for_referral: true,
 ///         summarized_back: false,
+///         ..Default::default()
 ///     },
 /// };
 /// let e = evaluate(&candor::Config::default(), &[case]).unwrap();

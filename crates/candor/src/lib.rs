@@ -37,6 +37,7 @@ mod decode;
 mod error;
 pub mod eval;
 pub mod formats;
+pub mod learn;
 mod measure;
 mod model;
 mod roles;
@@ -51,8 +52,8 @@ pub use error::{Error, Warning};
 pub use formats::time::format_clock;
 pub use formats::{detect, vtt};
 pub use model::{
-    Basis, Declared, Finding, Format, Metrics, Position, Report, ReportError, Role, RoleSource,
-    Severity, Speaker, SpeakerStats, Stretch, Transcript, Turn, generic_role,
+    Basis, Cue, Declared, Finding, Format, Metrics, Position, Report, ReportError, Role,
+    RoleSource, Severity, Source, Speaker, SpeakerStats, Stretch, Transcript, Turn, generic_role,
 };
 pub use rules::{Example, RuleInfo, Scope, rule, rules};
 pub use speech::{Form, count_words};

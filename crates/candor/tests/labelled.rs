@@ -1,38 +1,16 @@
 //! Precision and recall of every rule over the labelled cases in fixtures/labelled.
 //! The bar: precision 0.90 and recall 0.80 for each rule.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
+use common::load_cases;
 
 use candor::Config;
 use candor::eval::{Case, LABELLED_RULES, evaluate};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Every `NAME.labels.json` in `dir` with its `NAME.txt`, in order of name.
-fn load_cases(dir: &Path) -> Vec<Case> {
-    let mut labels: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("the labelled folder")
-        .map(|e| e.expect("a folder entry").path())
-        .filter(|p| p.to_string_lossy().ends_with(".labels.json"))
-        .collect();
-    labels.sort();
-    labels
-        .iter()
-        .map(|path| {
-            let name = path.file_name().unwrap().to_string_lossy();
-            let stem = name.strip_suffix(".labels.json").unwrap();
-            let json = std::fs::read_to_string(path).expect("labels read");
-            Case {
-                name: stem.to_string(),
-                transcript: std::fs::read(dir.join(format!("{stem}.txt")))
-                    .expect("a transcript beside the labels"),
-                labels: serde_json::from_str(&json)
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-            }
-        })
-        .collect()
 }
 
 fn evaluation() -> candor::eval::Evaluation {

@@ -8,7 +8,7 @@ mod transcript;
 
 pub use format::Format;
 pub use metrics::{Basis, Metrics, Stretch};
-pub use report::{Finding, Report, ReportError, Severity, SpeakerStats};
+pub use report::{Cue, Finding, Report, ReportError, Severity, Source, SpeakerStats};
 pub(crate) use transcript::{Cursor, Piece, UNKNOWN_SPEAKER};
 pub use transcript::{
     Declared, Position, Role, RoleSource, Speaker, Transcript, Turn, generic_role,

@@ -92,6 +92,37 @@ pub struct Finding {
     pub text: String,
     /// A better question to ask.
     pub help: String,
+    /// What found it: the rule's patterns, the learned model, or both.
+    pub source: Source,
+    /// How sure candor is, 0 to 1: the model's probability where it scored the sentence,
+    /// else how often the rule's patterns were right in cross-validation (1 for rules that
+    /// measure rather than judge, and for your own phrase rules).
+    pub confidence: f64,
+    /// With `--explain`, the learned model's features that weighed most towards this
+    /// finding, with their weights; empty otherwise (and left out of the JSON).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<Cue>,
+}
+
+/// A feature of the learned model that weighed towards a finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The feature, as a person reads it (`words "would you"`, `form yes-no`).
+    pub feature: String,
+    /// Its weight (log-odds) towards the finding.
+    pub weight: f64,
+}
+
+/// What found a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The rule's patterns (or its measurement).
+    Pattern,
+    /// The learned model alone.
+    Model,
+    /// Both the patterns and the model.
+    Both,
 }
 
 /// Per-speaker numbers.

@@ -38,8 +38,8 @@ mind…\") and habits (\"What would a driver usually do?\") are not hypothetical
                 better: "How did your manager decide on the last tool you bought?",
             },
             Example {
-                bad: "If a vendor had all that ready, how much faster do you think the review would go?",
-                better: "Tell me about the last review that went quickly. What made it quick?",
+                bad: "If it cost half as much, would you switch?",
+                better: "What happened the last time you tried to move off the tool you use now?",
             },
         ],
         scope: Scope::Sentence,

@@ -2,10 +2,16 @@
 //! products the interviewer has named, what the interviewees said, whether the interviewer
 //! has been pitching), and the dispatch of each turn's sentences to the rules.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
-use super::{Check, Ctx, Hit, Id, Product, Sentence, SentenceRule, TurnRule, Whole, selling};
+use super::learned::features::{self, Facts};
+use super::learned::{Features, LEARNABLE, Mode, Model, Row};
+use super::{
+    Check, Ctx, Hit, Id, Product, Sentence, SentenceRule, Source, TurnRule, Whole, Why, selling,
+};
 use crate::model::{Role, Turn};
+use crate::speech::Form;
 use crate::speech::stems::Echo;
 
 /// Interviewer turns after a pitch for which it stays in context ("Does that sound useful?"
@@ -27,8 +33,10 @@ pub(crate) struct Judge<'t> {
     /// running rule yields to. Rules that yield come after the rest, each with what it
     /// yields to.
     sentence_rules: Vec<(Id, &'static dyn SentenceRule, &'static [Id])>,
-    /// The turn rules that report.
-    turn_rules: Vec<&'static dyn TurnRule>,
+    /// The turn rules to run: those that report, and all of them for the learned layer.
+    turn_rules: Vec<(Id, &'static dyn TurnRule)>,
+    /// The learned layer, when it runs (or records).
+    learned: Option<Learned<'t>>,
 }
 
 /// One interviewer turn being judged, a chunk of sentences at a time.
@@ -47,6 +55,7 @@ impl<'t> Judge<'t> {
         names: &'t [String],
         configured: &[String],
         enabled: impl Fn(Id) -> bool,
+        learned: Option<Learned<'t>>,
     ) -> Self {
         let mut products: Vec<Product> =
             configured.iter().filter_map(|p| Product::new(p)).collect();
@@ -62,7 +71,12 @@ impl<'t> Judge<'t> {
             }
         }
         let enabled: Vec<bool> = Id::ALL.iter().map(|&id| enabled(id)).collect();
-        let mut needed = enabled.clone();
+        // The learned layer sees what every rule's patterns find.
+        let mut needed = if learned.is_some() {
+            vec![true; enabled.len()]
+        } else {
+            enabled.clone()
+        };
         let mut sentence_rules = Vec::new();
         let mut turn_rules = Vec::new();
         for &id in Id::ALL {
@@ -72,7 +86,7 @@ impl<'t> Judge<'t> {
                         needed[y as usize] = true;
                     }
                 }
-                Check::Turn(r) if enabled[id as usize] => turn_rules.push(r),
+                Check::Turn(r) if needed[id as usize] => turn_rules.push((id, r)),
                 _ => {}
             }
         }
@@ -91,6 +105,7 @@ impl<'t> Judge<'t> {
             enabled,
             sentence_rules,
             turn_rules,
+            learned,
         }
     }
 
@@ -100,11 +115,12 @@ impl<'t> Judge<'t> {
         self.echo.add(text, new_exchange);
     }
 
-    /// Judges a chunk of an interviewer turn's sentences (`text` is the turn's), adding what
+    /// Judges a chunk of interviewer turn `k`'s sentences (`text` is the turn's), adding what
     /// the rules find to `out`.
     pub fn judge(
         &self,
         turn: &mut TurnJudgement,
+        k: usize,
         text: &str,
         sentences: &[Sentence],
         out: &mut Vec<Hit>,
@@ -133,7 +149,7 @@ impl<'t> Judge<'t> {
             ctx.selling = Some(sold);
         }
         ctx.pitching |= turn.pitched;
-        self.dispatch(&ctx, out);
+        self.dispatch(&ctx, k, out);
     }
 
     /// Ends an interviewer turn.
@@ -145,28 +161,69 @@ impl<'t> Judge<'t> {
         };
     }
 
-    /// Runs every sentence and turn rule over a chunk of a turn.
-    fn dispatch(&self, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    /// Runs every sentence and turn rule over a chunk of turn `k`.
+    fn dispatch(&self, ctx: &Ctx<'_>, k: usize, out: &mut Vec<Hit>) {
         // One finding per rule and place, however many sentences lead to it.
         let mut seen: HashSet<(Id, usize)> = HashSet::new();
-        let mut found: Vec<Option<Hit>> = vec![None; Id::ALL.len()];
+        let n = Id::ALL.len();
+        let mut raw: Vec<Option<Hit>> = vec![None; n];
+        let mut fin: Vec<Option<Hit>> = vec![None; n];
+        let mut facts: Vec<(Features, Features, Form, bool)> = Vec::new();
+        let mut model_only: Vec<Option<Hit>> = vec![None; n];
         for (i, s) in ctx.sentences.iter().enumerate() {
-            for &(id, rule, yields) in &self.sentence_rules {
-                let overruled = yields.iter().any(|y| found[*y as usize].is_some());
-                if !overruled {
-                    found[id as usize] = rule.check(ctx, s, i);
-                }
+            // What each rule's patterns find; then the rules that yield drop theirs.
+            for &(id, rule, _) in &self.sentence_rules {
+                raw[id as usize] = rule.check(ctx, s, i);
             }
-            // In registry order.
-            for hit in found.iter_mut().filter_map(Option::take) {
+            for &(id, _, yields) in &self.sentence_rules {
+                let overruled = yields.iter().any(|y| raw[*y as usize].is_some());
+                fin[id as usize] = if overruled {
+                    None
+                } else {
+                    raw[id as usize].clone()
+                };
+            }
+            if let Some(l) = &self.learned {
+                let (base, pats) = l.featurise(ctx, s, i, &raw);
+                l.decide(ctx, s, i, &raw, &base, &pats, &mut fin, k);
+                facts.push((base, pats, s.form, s.ends_q));
+            }
+            // In registry order; the model's own findings wait for the end of the chunk.
+            for hit in fin.iter_mut().filter_map(Option::take) {
                 let id = hit.rule();
-                if self.enabled[id as usize] && seen.insert((id, hit.start)) {
+                if !self.enabled[id as usize] {
+                    continue;
+                }
+                if hit.source == Source::Model {
+                    let best = &mut model_only[id as usize];
+                    if best.as_ref().is_none_or(|b| hit.confidence > b.confidence) {
+                        *best = Some(hit);
+                    }
+                } else if seen.insert((id, hit.start)) {
                     out.push(hit);
                 }
             }
+            raw.iter_mut().for_each(|h| *h = None);
         }
-        for rule in &self.turn_rules {
-            out.extend(rule.check(ctx));
+        // The model scores sentences but was trained on whole lines: where the patterns found
+        // nothing of a rule in the turn, its surest sentence stands for the turn; where they
+        // did, the model has nothing to add.
+        for hit in model_only.into_iter().flatten() {
+            let id = hit.rule();
+            if !seen.iter().any(|(r, _)| *r == id) {
+                seen.insert((id, hit.start));
+                out.push(hit);
+            }
+        }
+        for &(id, rule) in &self.turn_rules {
+            let hit = rule.check(ctx);
+            let hit = match &self.learned {
+                Some(l) => l.decide_turn(ctx, id, hit, &facts, k),
+                None => hit,
+            };
+            if self.enabled[id as usize] {
+                out.extend(hit);
+            }
         }
     }
 
@@ -177,5 +234,305 @@ impl<'t> Judge<'t> {
                 rule.check(whole, out);
             }
         }
+    }
+
+    /// What the learned layer recorded, when recording.
+    pub fn records(self) -> Vec<Record> {
+        self.learned
+            .and_then(|l| l.records)
+            .map(RefCell::into_inner)
+            .unwrap_or_default()
+    }
+}
+
+/// What the learned layer records of each sentence and turn while featurising labelled
+/// cases: everything the trainer needs, from the same code that judges.
+#[derive(Debug, Clone)]
+pub(crate) enum Record {
+    /// A sentence of turn `turn`, starting at byte `start` of its text.
+    Sentence {
+        turn: usize,
+        start: usize,
+        base: Features,
+        patterns: Features,
+        form: Form,
+        ends_q: bool,
+        /// Why the patterns alone flag it, per rule in [`LEARNABLE`] order (`None`: not
+        /// flagged).
+        flagged: Vec<Option<String>>,
+        /// The model's probabilities, per row, when a model ran.
+        scores: Vec<f32>,
+    },
+    /// A turn rule's patterns flagged a chunk of turn `turn` at byte `start`, saying `why`.
+    TurnFlagged {
+        turn: usize,
+        start: usize,
+        rule: Id,
+        why: String,
+    },
+}
+
+/// The learned layer inside a [`Judge`]: the model, and the recording when featurising.
+pub(crate) struct Learned<'m> {
+    spec: features::FeatureSpec,
+    model: Option<&'m Model>,
+    /// Each rule's row in the model, by [`Id`].
+    rows: Vec<Option<usize>>,
+    records: Option<RefCell<Vec<Record>>>,
+    /// Whether findings the model made carry the features that weighed most.
+    explain: bool,
+}
+
+/// How many of the features that weighed most a finding lists when explaining.
+const TOP_FEATURES: usize = 5;
+
+/// The features of sentence `i` that pushed `row` of `model` most towards flagging, with
+/// their weights.
+fn top_features(
+    model: &Model,
+    row: usize,
+    ctx: &Ctx<'_>,
+    s: &Sentence,
+    i: usize,
+    raw: &[Option<Hit>],
+) -> Vec<(String, f32)> {
+    let spec = &model.spec;
+    let mut named = Features::named();
+    features::sentence(spec, ctx, s, i, &mut named);
+    if spec.patterns {
+        let hits = Id::ALL
+            .iter()
+            .zip(raw)
+            .filter_map(|(id, h)| Some((id.info().id, h.as_ref()?)));
+        let mut pats = Features::named();
+        features::patterns(spec, hits, &mut pats);
+        named.extend(&pats);
+    }
+    let mut top: Vec<(String, f32)> = named
+        .names()
+        .iter()
+        .map(|(b, name)| (name.clone(), model.weight(*b, row)))
+        .filter(|(_, w)| *w > 0.0)
+        .collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top.dedup_by(|a, b| a.0 == b.0);
+    top.truncate(TOP_FEATURES);
+    top
+}
+
+impl<'m> Learned<'m> {
+    /// Makes the model's findings carry the features that weighed most.
+    pub fn explaining(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
+    }
+
+    /// The model's verdicts in place of (or beside) the patterns'.
+    pub fn judging(model: &'m Model) -> Self {
+        Learned {
+            spec: model.spec,
+            model: Some(model),
+            rows: Id::ALL.iter().map(|&id| model.row(id)).collect(),
+            records: None,
+            explain: false,
+        }
+    }
+
+    /// Records every sentence's features (made by `spec`) and what the patterns (and
+    /// `model`, if any) found, for training and for checking that training and judging
+    /// agree.
+    pub fn recording(spec: features::FeatureSpec, model: Option<&'m Model>) -> Self {
+        Learned {
+            spec,
+            model,
+            rows: Id::ALL
+                .iter()
+                .map(|&id| model.and_then(|m| m.row(id)))
+                .collect(),
+            records: Some(RefCell::new(Vec::new())),
+            explain: false,
+        }
+    }
+
+    fn featurise(
+        &self,
+        ctx: &Ctx<'_>,
+        s: &Sentence,
+        i: usize,
+        raw: &[Option<Hit>],
+    ) -> (Features, Features) {
+        let spec = &self.spec;
+        let mut base = Features::default();
+        features::sentence(spec, ctx, s, i, &mut base);
+        let mut pats = Features::default();
+        let hits = Id::ALL
+            .iter()
+            .zip(raw)
+            .filter_map(|(id, h)| Some((id.info().id, h.as_ref()?)));
+        features::patterns(spec, hits, &mut pats);
+        (base, pats)
+    }
+
+    /// Decides each sentence rule the model covers, by its mode, in place of the
+    /// patterns' verdicts in `fin`.
+    #[allow(clippy::too_many_arguments)]
+    fn decide(
+        &self,
+        ctx: &Ctx<'_>,
+        s: &Sentence,
+        i: usize,
+        raw: &[Option<Hit>],
+        base: &Features,
+        pats: &Features,
+        fin: &mut [Option<Hit>],
+        k: usize,
+    ) {
+        let flagged: Vec<Option<String>> = LEARNABLE
+            .iter()
+            .map(|id| {
+                fin[*id as usize]
+                    .as_ref()
+                    .map(|h| h.why.message().into_owned())
+            })
+            .collect();
+        let mut scores = Vec::new();
+        if let Some(model) = self.model {
+            let mut all = base.clone();
+            if model.spec.patterns {
+                all.extend(pats);
+                all.finish();
+            }
+            model.scores(&all, &mut scores);
+            for (id, row) in Id::ALL.iter().zip(&self.rows) {
+                let (Some(r), Check::Sentence(_)) = (row, id.check()) else {
+                    continue;
+                };
+                let slot = &mut fin[*id as usize];
+                let cue = || {
+                    let (span, cue) = features::cue(model, *r, s)?;
+                    Some((span, Why::Learned(*id, cue)))
+                };
+                *slot = judged(scores[*r], slot.take(), cue, &model.rows[*r]);
+                if let Some(h) = slot
+                    .as_mut()
+                    .filter(|h| self.explain && h.source != Source::Pattern)
+                {
+                    h.cues = top_features(model, *r, ctx, s, i, raw);
+                }
+            }
+        }
+        // A solution request phrased with "would" is not also hypothetical: what yields,
+        // yields to the model's verdicts too.
+        for &id in Id::ALL {
+            if let Check::Sentence(rule) = id.check() {
+                if rule.yields_to().iter().any(|y| fin[*y as usize].is_some()) {
+                    fin[id as usize] = None;
+                }
+            }
+        }
+        if let Some(rec) = &self.records {
+            rec.borrow_mut().push(Record::Sentence {
+                turn: k,
+                start: s.start,
+                base: base.clone(),
+                patterns: pats.clone(),
+                form: s.form,
+                ends_q: s.ends_q,
+                flagged,
+                scores,
+            });
+        }
+    }
+
+    /// Decides a turn rule the model covers, by its mode, in place of the patterns' verdict.
+    fn decide_turn(
+        &self,
+        ctx: &Ctx<'_>,
+        id: Id,
+        hit: Option<Hit>,
+        facts: &[(Features, Features, Form, bool)],
+        k: usize,
+    ) -> Option<Hit> {
+        let why = hit.as_ref().map(|h| h.why.message().into_owned());
+        if let (Some(rec), Some(h), Some(why)) = (&self.records, &hit, &why) {
+            rec.borrow_mut().push(Record::TurnFlagged {
+                turn: k,
+                start: h.start,
+                rule: id,
+                why: why.clone(),
+            });
+        }
+        let (Some(model), Some(r)) = (self.model, self.rows[id as usize]) else {
+            return hit;
+        };
+        let spec = &self.spec;
+        let items: Vec<Facts<'_>> = facts
+            .iter()
+            .map(|(b, p, form, q)| Facts {
+                base: b,
+                patterns: p,
+                form: *form,
+                ends_q: *q,
+            })
+            .collect();
+        let (mut base, mut pats) = (Features::default(), Features::default());
+        features::turn(spec, &items, why.as_deref(), &mut base, &mut pats);
+        if spec.patterns {
+            base.extend(&pats);
+            base.finish();
+        }
+        let mut scores = Vec::new();
+        model.scores(&base, &mut scores);
+        // The span of a turn finding the model alone makes: its questions, first to last.
+        let questions: Vec<&Sentence> = ctx
+            .sentences
+            .iter()
+            .filter(|s| s.form.is_question())
+            .collect();
+        let span = match (questions.first(), questions.last()) {
+            (Some(a), Some(b)) => Some((a.start, b.end)),
+            _ => ctx
+                .sentences
+                .first()
+                .zip(ctx.sentences.last())
+                .map(|(a, b)| (a.start, b.end)),
+        };
+        let why = || span.map(|sp| (sp, Why::Learned(id, "several questions in one turn".into())));
+        judged(scores[r], hit, why, &model.rows[r])
+    }
+}
+
+/// A rule's verdict from its patterns' `hit`, the model's `score` and the row's mode. A
+/// pattern finding whose reason was right often enough in training stands even where the
+/// model disagrees (`Row::trusted`).
+fn judged(
+    score: f32,
+    hit: Option<Hit>,
+    model_hit: impl FnOnce() -> Option<((usize, usize), Why)>,
+    info: &Row,
+) -> Option<Hit> {
+    let trusted = hit
+        .as_ref()
+        .is_some_and(|h| info.trusted.iter().any(|t| *t == h.why.message()));
+    let says = score >= info.threshold;
+    let with = |mut h: Hit, source: Source, confidence: f32| {
+        h.source = source;
+        h.confidence = confidence;
+        h
+    };
+    match (info.mode, hit, says) {
+        (Mode::Patterns, Some(h), _) => Some(with(h, Source::Pattern, info.pattern_precision)),
+        (Mode::Patterns, None, _) => None,
+        (Mode::Model | Mode::Either, Some(h), true) => Some(with(h, Source::Both, score)),
+        (Mode::Either, Some(h), false) => Some(with(h, Source::Pattern, info.pattern_precision)),
+        (Mode::Model, Some(h), false) if trusted => {
+            Some(with(h, Source::Pattern, info.pattern_precision))
+        }
+        (Mode::Model, Some(_), false) => None,
+        (Mode::Model | Mode::Either, None, true) => {
+            let (span, why) = model_hit()?;
+            Some(with(Hit::new(span, why), Source::Model, score))
+        }
+        (_, None, false) => None,
     }
 }

@@ -19,12 +19,13 @@ use crate::model::Severity;
 use crate::speech::stems::Echo;
 
 mod judge;
+pub(crate) mod learned;
 pub(crate) mod lexicon;
 pub(crate) mod pattern;
 pub(crate) mod practice;
 pub(crate) mod sentence;
 
-pub(crate) use judge::{Judge, TurnJudgement};
+pub(crate) use judge::{Judge, Learned, Record, TurnJudgement};
 pub(crate) use pattern::pattern;
 pub(crate) use sentence::Sentence;
 
@@ -51,6 +52,11 @@ macro_rules! registry {
                 &INFO[self as usize]
             }
 
+            /// Whether the rule judges each sentence (rather than a turn or the transcript).
+            pub fn by_sentence(self) -> bool {
+                matches!(self.check(), Check::Sentence(_))
+            }
+
             /// How the rule is run.
             pub fn check(self) -> Check {
                 match self {
@@ -65,6 +71,8 @@ macro_rules! registry {
         #[derive(Debug, Clone, PartialEq)]
         pub(crate) enum Why {
             $($variant($module::Why),)*
+            /// The learned model's finding for a rule, with the words that weighed most.
+            Learned(Id, String),
         }
 
         impl Why {
@@ -72,6 +80,7 @@ macro_rules! registry {
             pub fn rule(&self) -> Id {
                 match self {
                     $(Why::$variant(_) => Id::$variant,)*
+                    Why::Learned(id, _) => *id,
                 }
             }
 
@@ -79,6 +88,9 @@ macro_rules! registry {
             pub fn message(&self) -> Cow<'static, str> {
                 match self {
                     $(Why::$variant(w) => w.message(),)*
+                    Why::Learned(id, cue) => {
+                        format!("{} (what weighed most: \"{cue}\")", id.info().summary).into()
+                    }
                 }
             }
         }
@@ -244,7 +256,14 @@ pub(crate) struct Hit {
     pub why: Why,
     /// A more specific better question than the rule's default, when there is one.
     pub help: Option<&'static str>,
+    /// What found it, and how sure it is (0–1).
+    pub source: Source,
+    pub confidence: f32,
+    /// When explaining, the model's features that weighed most, with their weights.
+    pub cues: Vec<(String, f32)>,
 }
+
+pub(crate) use crate::model::Source;
 
 impl Hit {
     pub fn new((start, end): (usize, usize), why: impl Into<Why>) -> Self {
@@ -253,6 +272,9 @@ impl Hit {
             end,
             why: why.into(),
             help: None,
+            source: Source::Pattern,
+            confidence: 1.0,
+            cues: Vec::new(),
         }
     }
 

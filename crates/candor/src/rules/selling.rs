@@ -59,6 +59,10 @@ impl SentenceRule for Selling {
 pub(crate) enum Why {
     /// Names a price for the product.
     Price,
+    /// Names the product's price per seat, user or month.
+    PricePer,
+    /// States the product's price ("it's just £20", "plans start at $9").
+    PriceStated,
     /// Offers a demo, trial or sign-up.
     Offer,
     /// Offers a deal on the product.
@@ -73,6 +77,8 @@ impl Why {
     pub fn message(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
             Why::Price => "names a price for the product",
+            Why::PricePer => "names the product's price per seat, user or period",
+            Why::PriceStated => "states the product's price",
             Why::Offer => "offers a demo, trial or sign-up",
             Why::Deal => "offers a deal on the product",
             Why::Building => "describes the product they are building",
@@ -796,15 +802,19 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         let per_unit = [" a ", " per ", " an "]
             .iter()
             .any(|u| m.as_str().contains(u) || after.starts_with(u));
+        let stated = PRICE_FRAME.is_match(&norm[..m.start()]);
         let priced = per_unit
-            || PRICE_FRAME.is_match(&norm[..m.start()])
+            || stated
             || ctx.pitching
             || ctx.mentions_product(norm).is_some()
             || OWN_PRODUCT.is_match_in(s, norm);
         if priced && !echoed() {
-            return Some(
-                Hit::new(span(m.start(), m.end()), Why::Price),
-            );
+            let why = match (per_unit, stated) {
+                (true, _) => Why::PricePer,
+                (false, true) => Why::PriceStated,
+                _ => Why::Price,
+            };
+            return Some(Hit::new(span(m.start(), m.end()), why));
         }
     }
     if let Some(m) = OFFER_SEND.find_in(s, norm) {

@@ -1,0 +1,362 @@
+//! Training and measuring the learned layer, for `candor train` and `candor eval --cv`.
+//!
+//! [`lines`] featurises labelled cases: every interviewer line, with its sentences'
+//! features (from the same code that judges), its gold labels and what the patterns alone
+//! flag. [`train`] fits a [`Model`] to them; [`cross_validate`] measures patterns, model
+//! and their combination on cases held out by grouped k-fold cross-validation, which is the
+//! honest estimate of how candor does on interviews it has not seen.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use crate::analyze::Analyzer;
+use crate::config::Config;
+use crate::error::Error;
+use crate::eval::{Case, Counts};
+use crate::model::Role;
+use crate::rules::Record;
+use crate::rules::learned::LEARNABLE;
+use crate::rules::learned::features::{self, Facts};
+use crate::rules::learned::train;
+pub use crate::rules::learned::train::{Line, Options};
+pub use crate::rules::learned::{FeatureSpec, Features, Mode, Model, Row};
+
+/// The rule ids a model covers, in the order of a [`Line`]'s `gold` and `patterns`.
+pub fn rule_ids() -> Vec<&'static str> {
+    LEARNABLE.iter().map(|id| id.info().id).collect()
+}
+
+/// The interviewer lines of labelled cases, featurised by `spec`. A line's `case` is the
+/// case's index in `cases`. With a `model`, also each line's scores from the judging code,
+/// for checking that judging and training agree (see [`judged_scores`]).
+pub fn lines(config: &Config, cases: &[Case], spec: FeatureSpec) -> Result<Vec<Line>, Error> {
+    Ok(featurise(config, cases, spec, None)?
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect())
+}
+
+/// Each interviewer line's probabilities per row as the analyser computes them while
+/// judging with `model` (the best sentence's, for sentence rules), in the order of
+/// [`lines`]; turn rules' rows are left at 0. The trainer computes the same from the
+/// features ([`line_scores`]); a test checks they agree.
+pub fn judged_scores(
+    config: &Config,
+    cases: &[Case],
+    model: &Model,
+) -> Result<Vec<Vec<f32>>, Error> {
+    Ok(featurise(config, cases, model.spec, Some(model))?
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect())
+}
+
+/// The probabilities `model` gives each line, per row, computed from the line's features
+/// as the trainer does.
+pub fn line_scores(model: &Model, lines: &[Line]) -> Vec<Vec<f32>> {
+    let refs: Vec<&Line> = lines.iter().collect();
+    train::model_scores(model, &refs)
+}
+
+fn featurise(
+    config: &Config,
+    cases: &[Case],
+    spec: FeatureSpec,
+    model: Option<&Model>,
+) -> Result<Vec<(Line, Vec<f32>)>, Error> {
+    let mut out = Vec::new();
+    for (c, case) in cases.iter().enumerate() {
+        let mut cfg = config.clone();
+        cfg.interviewers = case.labels.interviewers.clone();
+        cfg.interviewees = case.labels.interviewees.clone();
+        let analyzer = Analyzer::with_model(cfg, None)?;
+        let t = crate::parse(&case.transcript, None)
+            .map_err(|e| Error::Config(format!("{}: {e}", case.name)))?;
+        let (t, records) = analyzer.record(t, spec, model);
+        // The interviewers' lines, as `candor eval` scores them.
+        let interviewer_lines: BTreeSet<u32> = t
+            .turns
+            .iter()
+            .filter(|u| t.speakers[u.speaker].role == Role::Interviewer)
+            .flat_map(|u| u.lines())
+            .collect();
+        let gold: BTreeMap<u32, BTreeSet<&str>> = case
+            .labels
+            .labels
+            .iter()
+            .map(|l| (l.line, l.rules.iter().map(String::as_str).collect()))
+            .collect();
+        let mut by_line: BTreeMap<u32, Vec<&Record>> = BTreeMap::new();
+        for r in &records {
+            let (turn, start) = match r {
+                Record::Sentence { turn, start, .. } | Record::TurnFlagged { turn, start, .. } => {
+                    (*turn, *start)
+                }
+            };
+            let line = t.turns[turn].position(start).line;
+            by_line.entry(line).or_default().push(r);
+        }
+        for &line in &interviewer_lines {
+            if case.labels.ambiguous.contains(&line) {
+                continue;
+            }
+            let recs = by_line.get(&line).map(Vec::as_slice).unwrap_or(&[]);
+            out.push(make_line(c, line, recs, &gold, &spec));
+        }
+    }
+    Ok(out)
+}
+
+/// One line's example from what was recorded of its sentences.
+fn make_line(
+    case: usize,
+    line: u32,
+    recs: &[&Record],
+    gold: &BTreeMap<u32, BTreeSet<&str>>,
+    spec: &FeatureSpec,
+) -> (Line, Vec<f32>) {
+    let mut l = Line {
+        case,
+        sentences: Vec::new(),
+        sentence_patterns: Vec::new(),
+        turn: Features::default(),
+        turn_patterns: Features::default(),
+        gold: LEARNABLE
+            .iter()
+            .map(|id| gold.get(&line).is_some_and(|g| g.contains(id.info().id)))
+            .collect(),
+        patterns: vec![false; LEARNABLE.len()],
+        reasons: vec![Vec::new(); LEARNABLE.len()],
+    };
+    let mut facts = Vec::new();
+    let mut scores: Vec<f32> = vec![0.0; LEARNABLE.len()];
+    let mut turn_why: Option<&str> = None;
+    for r in recs {
+        match r {
+            Record::Sentence {
+                base,
+                patterns,
+                form,
+                ends_q,
+                flagged,
+                scores: s,
+                ..
+            } => {
+                for (k, f) in flagged.iter().enumerate() {
+                    if let Some(why) = f {
+                        l.patterns[k] = true;
+                        l.reasons[k].push(why.clone());
+                    }
+                }
+                for (k, x) in s.iter().enumerate() {
+                    if LEARNABLE[k].by_sentence() {
+                        scores[k] = scores[k].max(*x);
+                    }
+                }
+                l.sentences.push(base.clone());
+                l.sentence_patterns.push(patterns.clone());
+                facts.push((base, patterns, *form, *ends_q));
+            }
+            Record::TurnFlagged { rule, why, .. } => {
+                if let Some(k) = LEARNABLE.iter().position(|id| id == rule) {
+                    l.patterns[k] = true;
+                    l.reasons[k].push(why.clone());
+                }
+                turn_why = Some(why);
+            }
+        }
+    }
+    let items: Vec<Facts<'_>> = facts
+        .iter()
+        .map(|(b, p, form, q)| Facts {
+            base: b,
+            patterns: p,
+            form: *form,
+            ends_q: *q,
+        })
+        .collect();
+    features::turn(spec, &items, turn_why, &mut l.turn, &mut l.turn_patterns);
+    (l, scores)
+}
+
+/// For each rule (in [`rule_ids`] order), each reason its patterns gave on `lines`: the
+/// lines it flagged and how many of those are labelled with the rule.
+pub fn reason_stats(lines: &[Line]) -> Vec<Vec<(String, usize, usize)>> {
+    let refs: Vec<&Line> = lines.iter().collect();
+    (0..LEARNABLE.len())
+        .map(|r| train::reason_stats(&refs, r))
+        .collect()
+}
+
+/// Trains a model on featurised lines.
+pub fn train(lines: &[Line], o: &Options) -> Model {
+    let refs: Vec<&Line> = lines.iter().collect();
+    train::train(&refs, o)
+}
+
+/// Counts of one way of deciding, per rule, over held-out lines.
+#[derive(Debug, Clone, Default)]
+pub struct Variant {
+    /// Per rule, in [`rule_ids`] order.
+    pub rules: Vec<Counts>,
+}
+
+impl Variant {
+    fn new() -> Self {
+        Variant {
+            rules: vec![Counts::default(); LEARNABLE.len()],
+        }
+    }
+
+    fn add(&mut self, row: usize, flagged: bool, gold: bool) {
+        let c = &mut self.rules[row];
+        match (flagged, gold) {
+            (true, true) => c.true_positives += 1,
+            (true, false) => c.false_positives += 1,
+            (false, true) => c.false_negatives += 1,
+            _ => {}
+        }
+    }
+
+    /// The mean of the rules' F1.
+    pub fn macro_f1(&self) -> f64 {
+        self.rules.iter().map(Counts::f1).sum::<f64>() / self.rules.len().max(1) as f64
+    }
+
+    /// The lowest precision of any rule.
+    pub fn min_precision(&self) -> f64 {
+        self.rules
+            .iter()
+            .map(Counts::precision)
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// False alarms (any rule) per 100 lines.
+    pub fn false_alarms_per_100(&self, lines: usize) -> f64 {
+        let fp: usize = self.rules.iter().map(|c| c.false_positives).sum();
+        100.0 * fp as f64 / lines.max(1) as f64
+    }
+}
+
+/// The result of [`cross_validate`].
+#[derive(Debug, Clone)]
+pub struct Validation {
+    /// Folds.
+    pub folds: usize,
+    /// Lines scored.
+    pub lines: usize,
+    /// The patterns alone.
+    pub patterns: Variant,
+    /// The model alone: trained without seeing what the patterns found, flagging at its
+    /// own threshold.
+    pub model: Variant,
+    /// The model with the patterns' findings among its features, each rule's mode and
+    /// threshold chosen by cross-validation inside the training folds: what candor ships.
+    pub combined: Variant,
+    /// The combined decision by group of cases (the folder, or the name without its
+    /// number), with the
+    /// lines of each group.
+    pub by_group: BTreeMap<String, (Variant, usize)>,
+    /// The modes chosen, per rule, in each fold.
+    pub modes: Vec<Vec<Mode>>,
+}
+
+impl Validation {
+    /// The combined decision pooled over the groups `keep` accepts, with their lines.
+    pub fn pooled(&self, keep: impl Fn(&str) -> bool) -> (Variant, usize) {
+        let mut v = Variant::new();
+        let mut lines = 0;
+        for (g, (x, n)) in &self.by_group {
+            if !keep(g) {
+                continue;
+            }
+            lines += n;
+            for (a, b) in v.rules.iter_mut().zip(&x.rules) {
+                a.true_positives += b.true_positives;
+                a.false_positives += b.false_positives;
+                a.false_negatives += b.false_negatives;
+            }
+        }
+        (v, lines)
+    }
+}
+
+/// Grouped k-fold cross-validation: each fold's cases held out, models trained on the rest
+/// (thresholds and modes chosen inside those by a cross-validation of their own), then
+/// every way of deciding scored on the held-out lines. `names` are the cases' names (for
+/// the groups), by case index.
+pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usize) -> Validation {
+    let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
+    let fold = train::folds_of(cases, folds, o.seed ^ 0xf01d);
+    let mut v = Validation {
+        folds,
+        lines: lines.len(),
+        patterns: Variant::new(),
+        model: Variant::new(),
+        combined: Variant::new(),
+        by_group: BTreeMap::new(),
+        modes: Vec::new(),
+    };
+    let alone = Options {
+        spec: FeatureSpec {
+            patterns: false,
+            ..o.spec
+        },
+        modes: vec![Mode::Model],
+        ..o.clone()
+    };
+    for f in 0..folds {
+        let train_set: Vec<&Line> = lines.iter().filter(|l| fold[l.case] != f).collect();
+        let test: Vec<&Line> = lines.iter().filter(|l| fold[l.case] == f).collect();
+        if test.is_empty() || train_set.is_empty() {
+            continue;
+        }
+        let combined = train::train(&train_set, o);
+        let model = train::train(&train_set, &alone);
+        let cs = train::model_scores(&combined, &test);
+        let ms = train::model_scores(&model, &test);
+        v.modes.push(combined.rows.iter().map(|r| r.mode).collect());
+        for (k, l) in test.iter().enumerate() {
+            // The folder a case came from, else its name up to the first `-`.
+            let group = names
+                .get(l.case)
+                .map(|n| match n.split_once('/') {
+                    Some((folder, _)) => folder.to_string(),
+                    None => n.trim_end_matches(|c: char| c.is_ascii_digit()).to_string(),
+                })
+                .unwrap_or_default();
+            let (g, n) = v
+                .by_group
+                .entry(group)
+                .or_insert_with(|| (Variant::new(), 0));
+            *n += 1;
+            for r in 0..LEARNABLE.len() {
+                let gold = l.gold[r];
+                v.patterns.add(r, l.patterns[r], gold);
+                v.model.add(r, ms[k][r] >= model.rows[r].threshold, gold);
+                let row = &combined.rows[r];
+                let says = cs[k][r] >= row.threshold;
+                let trusted = l.reasons[r].iter().any(|w| row.trusted.contains(w));
+                let flag = match row.mode {
+                    Mode::Patterns => l.patterns[r],
+                    Mode::Model => says || trusted,
+                    Mode::Either => says || l.patterns[r],
+                };
+                v.combined.add(r, flag, gold);
+                g.add(r, flag, gold);
+            }
+        }
+    }
+    v
+}
+
+/// Trains with `o` and writes nothing: the model `candor train` would write, in memory.
+pub fn model_from_cases(config: &Config, cases: &[Case], o: &Options) -> Result<Model, Error> {
+    let lines = lines(config, cases, o.spec)?;
+    Ok(train(&lines, o))
+}
+
+/// An analyser that judges with `model`, for evaluating a model not yet shipped.
+pub fn analyzer_with(config: Config, model: Model) -> Result<Analyzer, Error> {
+    Analyzer::with_model(config, Some(Arc::new(model)))
+}

@@ -1,0 +1,356 @@
+//! The learned layer: a linear model per rule over the sentence's [`features`], beside the
+//! patterns. Its weights ship in the crate (`weights.bin`, made by `candor train`); how it
+//! combines with each rule's patterns ([`Mode`]) and the score above which it flags were
+//! chosen per rule by cross-validation grouped by interview (docs/accuracy.md).
+
+pub(crate) mod features;
+pub(crate) mod train;
+
+use std::sync::LazyLock;
+
+use super::Id;
+pub use features::{FeatureSpec, Features};
+
+/// How a rule's findings come about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The patterns alone; the model is not asked.
+    Patterns,
+    /// The model, which also sees what the patterns found.
+    Model,
+    /// Either: what the patterns find, and what the model finds besides.
+    Either,
+}
+
+impl Mode {
+    fn code(self) -> u8 {
+        match self {
+            Mode::Patterns => 0,
+            Mode::Model => 1,
+            Mode::Either => 2,
+        }
+    }
+
+    fn from_code(c: u8) -> Option<Mode> {
+        Some(match c {
+            0 => Mode::Patterns,
+            1 => Mode::Model,
+            2 => Mode::Either,
+            _ => return None,
+        })
+    }
+
+    /// The name used in reports (`patterns`, `model`, `either`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Patterns => "patterns",
+            Mode::Model => "model",
+            Mode::Either => "either",
+        }
+    }
+}
+
+/// One rule's part of a model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The rule.
+    pub(crate) rule: Id,
+    /// How its findings come about.
+    pub mode: Mode,
+    /// The probability at or above which the model flags.
+    pub threshold: f32,
+    /// The weight of no feature.
+    pub bias: f32,
+    /// How often the patterns were right when they flagged, in cross-validation: the
+    /// confidence of a finding the model did not score.
+    pub pattern_precision: f32,
+    /// The patterns' reasons (their messages) that were right often enough in training to
+    /// stand where the model disagrees.
+    pub trusted: Vec<String>,
+}
+
+impl Row {
+    /// The rule's id.
+    pub fn rule_id(&self) -> &'static str {
+        self.rule.info().id
+    }
+}
+
+/// A model: one row per rule it covers, and a table of weights, `buckets × rows`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// How its features are made.
+    pub spec: FeatureSpec,
+    /// The rules it covers, in the order of the weights.
+    pub rows: Vec<Row>,
+    /// The weights, bucket by bucket: the rows' weights for bucket `b` are
+    /// `weights[b * rows.len()..][..rows.len()]`.
+    pub(crate) weights: Vec<f32>,
+}
+
+/// The rules a model can cover, in the order rows are trained: those the labelled corpus
+/// labels.
+pub(crate) const LEARNABLE: &[Id] = &[
+    Id::Selling,
+    Id::SelfCriticism,
+    Id::Leading,
+    Id::Hypothetical,
+    Id::SolutionRequest,
+    Id::Validation,
+    Id::Closed,
+    Id::Stacked,
+    Id::Homework,
+];
+
+const MAGIC: &[u8; 8] = b"CANDORLM";
+const VERSION: u32 = 2;
+
+/// The model that ships in the crate, or `None` when the crate was built without one.
+pub(crate) fn builtin() -> Option<&'static Model> {
+    static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
+        let bytes: &[u8] = include_bytes!("weights.bin");
+        if bytes.is_empty() {
+            return None;
+        }
+        Model::from_bytes(bytes).ok()
+    });
+    MODEL.as_ref()
+}
+
+/// The logistic function.
+pub(crate) fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+impl Model {
+    /// The row of a rule, if the model covers it.
+    pub(crate) fn row(&self, rule: Id) -> Option<usize> {
+        self.rows.iter().position(|r| r.rule == rule)
+    }
+
+    /// The probability for each row, given the features.
+    pub(crate) fn scores(&self, f: &Features, out: &mut Vec<f32>) {
+        let n = self.rows.len();
+        out.clear();
+        out.extend(self.rows.iter().map(|r| r.bias));
+        for &b in f.buckets() {
+            let w = &self.weights[b as usize * n..][..n];
+            for (o, x) in out.iter_mut().zip(w) {
+                *o += x;
+            }
+        }
+        for o in out.iter_mut() {
+            *o = sigmoid(*o);
+        }
+    }
+
+    /// The weight of bucket `b` in row `row`.
+    pub(crate) fn weight(&self, b: u32, row: usize) -> f32 {
+        self.weights[b as usize * self.rows.len() + row]
+    }
+
+    /// The model as bytes: a header, the rows, then the non-zero weights.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&self.spec.bits.to_le_bytes());
+        out.push(u8::from(self.spec.char_ngrams) | u8::from(self.spec.patterns) << 1);
+        out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
+        for r in &self.rows {
+            let id = r.rule_id().as_bytes();
+            out.push(id.len() as u8);
+            out.extend_from_slice(id);
+            out.push(r.mode.code());
+            for x in [r.threshold, r.bias, r.pattern_precision] {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+            out.extend_from_slice(&(r.trusted.len() as u32).to_le_bytes());
+            for t in &r.trusted {
+                out.extend_from_slice(&(t.len() as u32).to_le_bytes());
+                out.extend_from_slice(t.as_bytes());
+            }
+        }
+        let nonzero: Vec<(usize, f32)> = self
+            .weights
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, w)| *w != 0.0)
+            .collect();
+        out.extend_from_slice(&(nonzero.len() as u64).to_le_bytes());
+        let mut last = 0usize;
+        for (i, w) in nonzero {
+            // The gap to the last index, as a variable-length number, then the weight.
+            let mut gap = (i - last) as u64;
+            last = i;
+            loop {
+                let byte = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a candor model".into());
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(format!("model format {version}, expected {VERSION}"));
+        }
+        let bits = r.u32()?;
+        if !(8..=24).contains(&bits) {
+            return Err(format!("{bits} bits of buckets is out of range"));
+        }
+        let flags = r.take(1)?[0];
+        let (char_ngrams, patterns) = (flags & 1 != 0, flags & 2 != 0);
+        let n = r.u32()? as usize;
+        let mut rows = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            let len = r.take(1)?[0] as usize;
+            let id = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
+            let rule = Id::ALL
+                .iter()
+                .copied()
+                .find(|i| i.info().id == id)
+                .ok_or_else(|| format!("unknown rule `{id}` in the model"))?;
+            let mode = Mode::from_code(r.take(1)?[0]).ok_or("unknown mode")?;
+            let (threshold, bias, pattern_precision) = (r.f32()?, r.f32()?, r.f32()?);
+            let count = r.u32()? as usize;
+            let mut trusted = Vec::with_capacity(count.min(64));
+            for _ in 0..count {
+                let len = r.u32()? as usize;
+                let t = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
+                trusted.push(t.to_string());
+            }
+            rows.push(Row {
+                rule,
+                mode,
+                threshold,
+                bias,
+                pattern_precision,
+                trusted,
+            });
+        }
+        let size = (1usize << bits) * n;
+        let mut weights = vec![0.0f32; size];
+        let count = r.u64()?;
+        let mut at = 0usize;
+        for _ in 0..count {
+            let mut gap = 0u64;
+            let mut shift = 0;
+            loop {
+                let b = r.take(1)?[0];
+                gap |= u64::from(b & 0x7f) << shift;
+                shift += 7;
+                if b & 0x80 == 0 || shift > 63 {
+                    break;
+                }
+            }
+            at = at
+                .checked_add(gap as usize)
+                .filter(|&i| i < size)
+                .ok_or("a weight out of range")?;
+            weights[at] = r.f32()?;
+        }
+        if r.at != bytes.len() {
+            return Err("bytes after the weights".into());
+        }
+        Ok(Model {
+            spec: FeatureSpec {
+                bits,
+                char_ngrams,
+                patterns,
+            },
+            rows,
+            weights,
+        })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("the model ends early")?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn u64(&mut self) -> Result<u64, String> {
+        let lo = u64::from(self.u32()?);
+        let hi = u64::from(self.u32()?);
+        Ok(lo | hi << 32)
+    }
+
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_model_reads_back_what_it_wrote() {
+        let spec = FeatureSpec {
+            bits: 8,
+            char_ngrams: false,
+            patterns: true,
+        };
+        let mut weights = vec![0.0; 256 * 2];
+        weights[3] = 1.5;
+        weights[511] = -0.25;
+        let m = Model {
+            spec,
+            rows: vec![
+                Row {
+                    rule: Id::Selling,
+                    mode: Mode::Model,
+                    threshold: 0.4,
+                    bias: -2.0,
+                    pattern_precision: 0.9,
+                    trusted: vec!["names a price".into()],
+                },
+                Row {
+                    rule: Id::Closed,
+                    mode: Mode::Patterns,
+                    threshold: 0.5,
+                    bias: -1.0,
+                    pattern_precision: 0.8,
+                    trusted: vec![],
+                },
+            ],
+            weights,
+        };
+        let bytes = m.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes), Ok(m));
+        for cut in [0, 7, 20, bytes.len() - 1] {
+            assert!(Model::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(Model::from_bytes(&extra).is_err());
+    }
+}

@@ -1,0 +1,533 @@
+//! Training the learned layer: logistic regression per rule, fitted with FTRL-Proximal
+//! (per-coordinate learning rates, L1 and L2), on labelled interviewer lines.
+//!
+//! Labels are per line and a line may hold several sentences, of which usually one shows
+//! the problem; the model scores sentences. So a sentence rule is trained in rounds (a
+//! simple multiple-instance scheme): first every sentence of a labelled line counts as a
+//! positive, then only the sentence the model scores highest in each labelled line. A
+//! line's score is its best sentence's. Turn rules (stacked questions) are scored on the
+//! line's features as a whole.
+//!
+//! Everything is deterministic: fixed folds, a fixed shuffle, and the same floating-point
+//! operations in the same order, so the same corpus gives the same weights bit for bit.
+
+use super::{FeatureSpec, Features, LEARNABLE, Mode, Model, Row, sigmoid};
+use crate::rules::Id;
+
+/// One interviewer line of a labelled case, featurised.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// The case it comes from: lines of one case are never split across folds.
+    pub case: usize,
+    /// Its sentences' features (without what the patterns found).
+    pub sentences: Vec<Features>,
+    /// What the patterns found in each sentence, as features.
+    pub sentence_patterns: Vec<Features>,
+    /// The line as a whole, for turn rules (without, then with, what the patterns found).
+    pub turn: Features,
+    /// What the patterns found in the line, for turn rules.
+    pub turn_patterns: Features,
+    /// For each rule in [`LEARNABLE`] order: whether the gold labels have it.
+    pub gold: Vec<bool>,
+    /// For each rule in [`LEARNABLE`] order: whether the patterns alone flag the line.
+    pub patterns: Vec<bool>,
+    /// For each rule in [`LEARNABLE`] order: the reasons the patterns gave (their messages).
+    pub reasons: Vec<Vec<String>>,
+}
+
+/// How to train.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// How features are made (and whether the model sees what the patterns found).
+    pub spec: FeatureSpec,
+    /// The modes a rule may be given; the best by cross-validation is chosen.
+    pub modes: Vec<Mode>,
+    /// Passes over the examples.
+    pub epochs: usize,
+    /// FTRL's learning rate.
+    pub alpha: f32,
+    /// FTRL's smoothing of the learning rate.
+    pub beta: f32,
+    /// L1 regularisation (which zeroes weights, keeping the model small).
+    pub l1: f32,
+    /// L2 regularisation.
+    pub l2: f32,
+    /// Rounds of re-choosing each labelled line's positive sentence.
+    pub rounds: usize,
+    /// Folds of the cross-validation that chooses thresholds and modes.
+    pub folds: usize,
+    /// The precision a rule should keep: among thresholds and modes that keep it, the best
+    /// F1 is chosen; when none does, the best F1 outright.
+    pub min_precision: f32,
+    /// Seeds the shuffle.
+    pub seed: u64,
+    /// A pattern reason is trusted (stands where the model disagrees) when it flagged at
+    /// least this many training lines with at least `min_precision` precision.
+    pub trust_support: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            spec: FeatureSpec::default(),
+            modes: vec![Mode::Patterns, Mode::Model, Mode::Either],
+            epochs: 8,
+            alpha: 0.1,
+            beta: 1.0,
+            l1: 0.5,
+            l2: 1.0,
+            rounds: 2,
+            folds: 5,
+            min_precision: 0.9,
+            seed: 0x5eed,
+            trust_support: 8,
+        }
+    }
+}
+
+/// Whether a rule is judged per sentence (else per turn).
+fn by_sentence(rule: Id) -> bool {
+    rule.by_sentence()
+}
+
+/// A deterministic shuffle (xorshift64*).
+fn shuffle<T>(v: &mut [T], seed: u64) {
+    let mut x = seed | 1;
+    for i in (1..v.len()).rev() {
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        let r = x.wrapping_mul(0x2545_f491_4f6c_dd1d);
+        v.swap(i, (r % (i as u64 + 1)) as usize);
+    }
+}
+
+/// One logistic regression, fitted by FTRL-Proximal: weights over `2^bits` buckets and a bias.
+fn ftrl(examples: &[(Vec<u32>, bool)], bits: u32, o: &Options, seed: u64) -> (Vec<f32>, f32) {
+    let dim = 1usize << bits;
+    // Per coordinate (the last is the bias): FTRL's z, and the square root of its n (the
+    // sum of squared gradients), kept as roots since that is how they are used.
+    let mut z = vec![0.0f32; dim + 1];
+    let mut root = vec![0.0f32; dim + 1];
+    let weight = |z: f32, root: f32, l1: f32| -> f32 {
+        if z.abs() <= l1 {
+            0.0
+        } else {
+            -(z - z.signum() * l1) / ((o.beta + root) / o.alpha + o.l2)
+        }
+    };
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut w: Vec<f32> = Vec::new();
+    for epoch in 0..o.epochs {
+        shuffle(
+            &mut order,
+            seed.wrapping_add(epoch as u64).wrapping_mul(0x9e37_79b9),
+        );
+        for &k in &order {
+            let (x, y) = &examples[k];
+            // The weights of this example's coordinates, then the bias.
+            w.clear();
+            w.extend(
+                x.iter()
+                    .map(|&i| weight(z[i as usize], root[i as usize], o.l1)),
+            );
+            w.push(weight(z[dim], root[dim], 0.0));
+            let s: f32 = w.iter().sum();
+            let g = sigmoid(s) - if *y { 1.0 } else { 0.0 };
+            let g2 = g * g;
+            for (i, wi) in x
+                .iter()
+                .map(|&i| i as usize)
+                .chain(std::iter::once(dim))
+                .zip(&w)
+            {
+                let r = (root[i] * root[i] + g2).sqrt();
+                let sigma = (r - root[i]) / o.alpha;
+                z[i] += g - sigma * wi;
+                root[i] = r;
+            }
+        }
+    }
+    let w: Vec<f32> = (0..dim).map(|i| weight(z[i], root[i], o.l1)).collect();
+    (w, weight(z[dim], root[dim], 0.0))
+}
+
+/// The raw score: the bias, then each feature's weight added in order, as the analyser
+/// adds them, so that both give the same number to the last bit.
+fn dot(w: &[f32], bias: f32, x: &[u32]) -> f32 {
+    x.iter().fold(bias, |a, &i| a + w[i as usize])
+}
+
+/// A sentence's or turn's features as the model sees them.
+fn joined(base: &Features, patterns: &Features, o: &Options) -> Vec<u32> {
+    let mut v = base.buckets().to_vec();
+    if o.spec.patterns {
+        v.extend_from_slice(patterns.buckets());
+        v.sort_unstable();
+        v.dedup();
+    }
+    v
+}
+
+/// The examples of `lines` as the model sees them: per line, its sentences' features and
+/// the whole line's.
+struct Prepared {
+    sentences: Vec<Vec<Vec<u32>>>,
+    turns: Vec<Vec<u32>>,
+}
+
+fn prepare(lines: &[&Line], o: &Options) -> Prepared {
+    Prepared {
+        sentences: lines
+            .iter()
+            .map(|l| {
+                l.sentences
+                    .iter()
+                    .zip(&l.sentence_patterns)
+                    .map(|(b, p)| joined(b, p, o))
+                    .collect()
+            })
+            .collect(),
+        turns: lines
+            .iter()
+            .map(|l| joined(&l.turn, &l.turn_patterns, o))
+            .collect(),
+    }
+}
+
+/// Trains one rule's row: (weights, bias).
+fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32>, f32) {
+    let rule = LEARNABLE[row];
+    let seed = o.seed ^ (row as u64 + 1).wrapping_mul(0x1000_0000_01b3);
+    if !by_sentence(rule) {
+        let ex: Vec<(Vec<u32>, bool)> = lines
+            .iter()
+            .zip(&p.turns)
+            .map(|(l, t)| (t.clone(), l.gold[row]))
+            .collect();
+        return ftrl(&ex, o.spec.bits, o, seed);
+    }
+    // Round 0: every sentence of a labelled line is a positive.
+    let mut chosen: Vec<Option<usize>> = vec![None; lines.len()];
+    let mut model = None;
+    for round in 0..=o.rounds {
+        let mut ex = Vec::new();
+        for (k, l) in lines.iter().enumerate() {
+            for (j, s) in p.sentences[k].iter().enumerate() {
+                if !l.gold[row] {
+                    ex.push((s.clone(), false));
+                } else if round == 0 || chosen[k] == Some(j) {
+                    ex.push((s.clone(), true));
+                }
+            }
+        }
+        let (w, b) = ftrl(&ex, o.spec.bits, o, seed.wrapping_add(round as u64));
+        // Each labelled line's positive is now its best sentence.
+        for (k, l) in lines.iter().enumerate() {
+            if l.gold[row] {
+                chosen[k] = p.sentences[k]
+                    .iter()
+                    .enumerate()
+                    .map(|(j, s)| (j, dot(&w, b, s)))
+                    .fold(None, |best: Option<(usize, f32)>, (j, x)| match best {
+                        Some((_, y)) if y >= x => best,
+                        _ => Some((j, x)),
+                    })
+                    .map(|(j, _)| j);
+            }
+        }
+        model = Some((w, b));
+    }
+    model.expect("at least one round")
+}
+
+/// Line scores (probabilities) of every row for `lines`, by trained rows.
+fn score_lines(rows: &[(Vec<f32>, f32)], p: &Prepared) -> Vec<Vec<f32>> {
+    (0..p.turns.len())
+        .map(|k| {
+            LEARNABLE
+                .iter()
+                .zip(rows)
+                .map(|(rule, (w, b))| {
+                    let raw = if by_sentence(*rule) {
+                        p.sentences[k]
+                            .iter()
+                            .map(|s| dot(w, *b, s))
+                            .fold(f32::NEG_INFINITY, f32::max)
+                    } else {
+                        dot(w, *b, &p.turns[k])
+                    };
+                    if raw.is_finite() { sigmoid(raw) } else { 0.0 }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Line scores (probabilities) of every row of `model` for `lines`, from their features:
+/// what the analyser computes while judging.
+pub fn model_scores(model: &Model, lines: &[&Line]) -> Vec<Vec<f32>> {
+    let o = Options {
+        spec: model.spec,
+        ..Options::default()
+    };
+    let p = prepare(lines, &o);
+    let n = model.rows.len();
+    let rows: Vec<(Vec<f32>, f32)> = (0..n)
+        .map(|r| {
+            let w = (0..1usize << model.spec.bits)
+                .map(|b| model.weights[b * n + r])
+                .collect();
+            (w, model.rows[r].bias)
+        })
+        .collect();
+    score_lines(&rows, &p)
+}
+
+/// `f` of each of `0..n`, in order, run on the machine's cores: each result depends only
+/// on its index, so the output is the same whatever the number of threads.
+fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .clamp(1, n.max(1));
+    if threads == 1 {
+        return (0..n).map(f).collect();
+    }
+    let f = &f;
+    let mut parts: Vec<Vec<(usize, T)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || (t..n).step_by(threads).map(|i| (i, f(i))).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut out: Vec<(usize, T)> = parts.drain(..).flatten().collect();
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, x)| x).collect()
+}
+
+/// Trains every row on `lines`: (weights, bias) per row.
+fn train_rows(lines: &[&Line], o: &Options) -> Vec<(Vec<f32>, f32)> {
+    let p = prepare(lines, o);
+    par_map(LEARNABLE.len(), |row| train_row(lines, &p, row, o))
+}
+
+/// Which fold each case falls in: cases shuffled, then dealt round.
+pub fn folds_of(cases: usize, folds: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..cases).collect();
+    shuffle(&mut order, seed);
+    let mut fold = vec![0; cases];
+    for (k, &c) in order.iter().enumerate() {
+        fold[c] = k % folds.max(1);
+    }
+    fold
+}
+
+/// Out-of-fold line scores: each line scored by rows trained on the other folds.
+pub fn out_of_fold(lines: &[&Line], o: &Options, folds: usize, seed: u64) -> Vec<Vec<f32>> {
+    let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
+    let fold = folds_of(cases, folds, seed);
+    let mut out = vec![Vec::new(); lines.len()];
+    for f in 0..folds {
+        let train: Vec<&Line> = lines
+            .iter()
+            .copied()
+            .filter(|l| fold[l.case] != f)
+            .collect();
+        let test: Vec<usize> = (0..lines.len())
+            .filter(|&k| fold[lines[k].case] == f)
+            .collect();
+        if test.is_empty() {
+            continue;
+        }
+        let rows = train_rows(&train, o);
+        let held: Vec<&Line> = test.iter().map(|&k| lines[k]).collect();
+        let scores = score_lines(&rows, &prepare(&held, o));
+        for (k, s) in test.into_iter().zip(scores) {
+            out[k] = s;
+        }
+    }
+    out
+}
+
+/// Precision, recall and F1 of a decision over lines.
+pub fn prf(flagged: impl Iterator<Item = (bool, bool)>) -> (f32, f32, f32, usize, usize, usize) {
+    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
+    for (p, g) in flagged {
+        match (p, g) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, true) => fneg += 1,
+            _ => {}
+        }
+    }
+    let p = if tp + fp == 0 {
+        1.0
+    } else {
+        tp as f32 / (tp + fp) as f32
+    };
+    let r = if tp + fneg == 0 {
+        1.0
+    } else {
+        tp as f32 / (tp + fneg) as f32
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f, tp, fp, fneg)
+}
+
+/// The objective a threshold and mode are chosen by: F1, with those keeping the precision
+/// always ahead of those that do not.
+fn objective(p: f32, f: f32, min_precision: f32) -> f32 {
+    if p >= min_precision { f } else { f - 1.0 }
+}
+
+/// For each reason the patterns of one row gave on `lines`: the lines it flagged, and how
+/// many of those the labels have. In order of reason.
+pub fn reason_stats(lines: &[&Line], row: usize) -> Vec<(String, usize, usize)> {
+    let mut stats: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for l in lines {
+        let mut seen: Vec<&str> = l.reasons[row].iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for r in seen {
+            let e = stats.entry(r).or_default();
+            e.0 += 1;
+            e.1 += usize::from(l.gold[row]);
+        }
+    }
+    stats
+        .into_iter()
+        .map(|(r, (n, tp))| (r.to_string(), n, tp))
+        .collect()
+}
+
+/// The pattern reasons of one row that are right often enough on `lines` to stand where the
+/// model disagrees, in order of name.
+pub fn trusted(lines: &[&Line], row: usize, o: &Options) -> Vec<String> {
+    reason_stats(lines, row)
+        .into_iter()
+        .map(|(r, n, tp)| (r, (n, tp)))
+        .filter(|(_, (n, tp))| *n >= o.trust_support && *tp as f32 >= o.min_precision * *n as f32)
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// The best mode and threshold for one row, from out-of-fold scores; `trusted` are the
+/// row's trusted pattern reasons.
+pub fn choose(
+    lines: &[&Line],
+    scores: &[Vec<f32>],
+    row: usize,
+    trusted: &[String],
+    o: &Options,
+) -> (Mode, f32) {
+    let gold = |k: usize| lines[k].gold[row];
+    let pat = |k: usize| lines[k].patterns[row];
+    let sure = |k: usize| lines[k].reasons[row].iter().any(|r| trusted.contains(r));
+    let (pp, _, pf, ..) = prf((0..lines.len()).map(|k| (pat(k), gold(k))));
+    let mut best = if o.modes.contains(&Mode::Patterns) {
+        (objective(pp, pf, o.min_precision), Mode::Patterns, 0.5f32)
+    } else {
+        (f32::NEG_INFINITY, Mode::Model, 0.5f32)
+    };
+    let mut cuts: Vec<f32> = scores.iter().map(|s| s[row]).collect();
+    cuts.sort_by(f32::total_cmp);
+    cuts.dedup();
+    for &t in &cuts {
+        for &mode in o.modes.iter().filter(|m| **m != Mode::Patterns) {
+            let (p, _, f, ..) = prf((0..lines.len()).map(|k| {
+                let m = scores[k][row] >= t;
+                let flag = match mode {
+                    Mode::Either => m || pat(k),
+                    _ => m || sure(k),
+                };
+                (flag, gold(k))
+            }));
+            let obj = objective(p, f, o.min_precision);
+            if obj > best.0 + 1e-6 {
+                best = (obj, mode, t);
+            }
+        }
+    }
+    (best.1, best.2)
+}
+
+/// Trains a model on `lines`: every row on all of them, each row's mode and threshold
+/// chosen by cross-validation over them.
+pub fn train(lines: &[&Line], o: &Options) -> Model {
+    let oof = out_of_fold(lines, o, o.folds, o.seed);
+    let rows = train_rows(lines, o);
+    let n = LEARNABLE.len();
+    let dim = 1usize << o.spec.bits;
+    let mut weights = vec![0.0f32; dim * n];
+    let mut out_rows = Vec::with_capacity(n);
+    for (r, (w, b)) in rows.iter().enumerate() {
+        for (i, x) in w.iter().enumerate() {
+            weights[i * n + r] = *x;
+        }
+        let trusted = trusted(lines, r, o);
+        let (mode, threshold) = choose(lines, &oof, r, &trusted, o);
+        let (pp, ..) = prf(lines.iter().map(|l| (l.patterns[r], l.gold[r])));
+        out_rows.push(Row {
+            rule: LEARNABLE[r],
+            mode,
+            threshold,
+            bias: *b,
+            pattern_precision: pp,
+            trusted,
+        });
+    }
+    Model {
+        spec: o.spec,
+        rows: out_rows,
+        weights,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ftrl_separates_a_feature_that_decides() {
+        // Bucket 1 means yes, bucket 2 means no; bucket 3 is noise.
+        let ex: Vec<(Vec<u32>, bool)> = (0..200)
+            .map(|k| {
+                let y = k % 3 == 0;
+                let mut x = vec![if y { 1 } else { 2 }];
+                if k % 2 == 0 {
+                    x.push(3);
+                }
+                (x, y)
+            })
+            .collect();
+        let o = Options {
+            l1: 0.0,
+            ..Options::default()
+        };
+        let (w, b) = ftrl(&ex, 4, &o, 1);
+        assert!(
+            dot(&w, b, &[1]) > 1.0 && dot(&w, b, &[2]) < -1.0,
+            "{w:?} {b}"
+        );
+        assert!(w[3].abs() < w[1].abs());
+        // And the same again, bit for bit.
+        assert_eq!(ftrl(&ex, 4, &o, 1), (w, b));
+    }
+
+    #[test]
+    fn folds_keep_each_case_whole_and_are_balanced() {
+        let f = folds_of(23, 5, 7);
+        assert_eq!(f.len(), 23);
+        for k in 0..5 {
+            let n = f.iter().filter(|&&x| x == k).count();
+            assert!((4..=5).contains(&n), "fold {k}: {n}");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The learned layer: the weights that ship are what training produces, judging computes
+//! the scores training computes, and a model finding points at words and says what found it.
+
+mod common;
+
+use candor::learn::{self, Model, Options};
+use candor::{Analyzer, Config, Source};
+use common::{load_cases, load_tree, root};
+
+const SHIPPED: &[u8] = include_bytes!("../src/rules/learned/weights.bin");
+
+#[test]
+fn the_shipped_weights_are_what_training_produces() {
+    // As `candor train fixtures/corpus fixtures/labelled -o
+    // crates/candor/src/rules/learned/weights.bin`.
+    let mut cases = load_tree(&root().join("fixtures/corpus"));
+    cases.extend(load_cases(&root().join("fixtures/labelled")));
+    assert!(cases.len() >= 300, "{} cases", cases.len());
+    let model = learn::model_from_cases(&Config::default(), &cases, &Options::default())
+        .expect("training runs");
+    let bytes = model.to_bytes();
+    assert!(
+        bytes == SHIPPED,
+        "crates/candor/src/rules/learned/weights.bin is not what training gives now \
+         ({} bytes, {} shipped): run `cargo run --release -- train fixtures/corpus \
+         fixtures/labelled -o crates/candor/src/rules/learned/weights.bin`",
+        bytes.len(),
+        SHIPPED.len()
+    );
+}
+
+#[test]
+fn judging_computes_the_scores_training_computes() {
+    let model = Model::from_bytes(SHIPPED).expect("the shipped model reads");
+    let cases = load_cases(&root().join("fixtures/labelled"));
+    let config = Config::default();
+    let lines = learn::lines(&config, &cases, model.spec).expect("featurised");
+    let trainer = learn::line_scores(&model, &lines);
+    let judged = learn::judged_scores(&config, &cases, &model).expect("judged");
+    assert_eq!(trainer.len(), judged.len());
+    let sentence_rows: Vec<usize> = learn::rule_ids()
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| **id != "stacked-questions")
+        .map(|(r, _)| r)
+        .collect();
+    let mut compared = 0;
+    for (t, j) in trainer.iter().zip(&judged) {
+        for &r in &sentence_rows {
+            assert_eq!(
+                t[r].to_bits(),
+                j[r].to_bits(),
+                "row {r}: {} vs {}",
+                t[r],
+                j[r]
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 5_000, "{compared}");
+}
+
+#[test]
+fn a_model_finding_points_at_its_words_and_says_what_found_it() {
+    let analyzer = Analyzer::new(Config::default()).expect("analyser");
+    let text = "Interviewer: Thanks for making time. How do you run the monthly close today?\n\
+                Customer: Mostly spreadsheets, and a lot of chasing people for receipts.\n\
+                Interviewer: Honestly, to be upfront, setup is where we're weakest, it takes a while.\n\
+                Customer: Okay.\n";
+    let report = analyzer.analyze_bytes(text.as_bytes(), None);
+    for f in &report.findings {
+        assert!((0.0..=1.0).contains(&f.confidence), "{f:?}");
+        assert!(f.column >= 1 && f.end_column > f.column || f.end_line > f.line);
+        if f.source == Source::Model {
+            assert!(f.message.contains("what weighed most"), "{}", f.message);
+        }
+    }
+    // Without the model, the patterns alone.
+    let patterns = Analyzer::new(Config {
+        learned: Some(false),
+        ..Config::default()
+    })
+    .expect("analyser");
+    let r = patterns.analyze_bytes(text.as_bytes(), None);
+    assert!(r.findings.iter().all(|f| f.source == Source::Pattern));
+}
+
+#[test]
+fn explaining_lists_the_features_that_weighed_most() {
+    let text = "Interviewer: So tell me about your week.\nCustomer: Busy.\n\
+                Interviewer: Would you pay forty dollars a month for an app that did it all for you?\n\
+                Customer: Maybe.\n";
+    let plain = Analyzer::new(Config::default()).expect("analyser");
+    let explained = Analyzer::new(Config {
+        explain: true,
+        ..Config::default()
+    })
+    .expect("analyser");
+    let a = plain.analyze_bytes(text.as_bytes(), None);
+    let b = explained.analyze_bytes(text.as_bytes(), None);
+    assert!(a.findings.iter().all(|f| f.cues.is_empty()));
+    let by_model: Vec<_> = b
+        .findings
+        .iter()
+        .filter(|f| f.source != Source::Pattern)
+        .collect();
+    assert!(!by_model.is_empty(), "{:?}", b.findings);
+    for f in by_model {
+        assert!(!f.cues.is_empty() && f.cues.len() <= 5, "{f:?}");
+        assert!(f.cues.windows(2).all(|w| w[0].weight >= w[1].weight));
+        assert!(f.cues.iter().all(|c| c.weight > 0.0));
+    }
+}
+
+#[test]
+fn min_confidence_drops_the_less_sure_findings() {
+    let cases = load_cases(&root().join("fixtures/labelled"));
+    let all = Analyzer::new(Config::default()).expect("analyser");
+    let sure = Analyzer::new(Config {
+        min_confidence: Some(0.95),
+        ..Config::default()
+    })
+    .expect("analyser");
+    let (mut n_all, mut n_sure) = (0, 0);
+    for c in cases.iter().take(12) {
+        let a = all.analyze_bytes(&c.transcript, None);
+        let b = sure.analyze_bytes(&c.transcript, None);
+        n_all += a.findings.len();
+        n_sure += b.findings.len();
+        assert!(b.findings.iter().all(|f| f.confidence >= 0.95));
+    }
+    assert!(n_sure < n_all, "{n_sure} of {n_all}");
+}

@@ -1,0 +1,157 @@
+//! The learned layer from the command line: `candor train` (fit and write the weights) and
+//! `candor eval --cv` (grouped cross-validation of patterns, model and their combination).
+
+use std::io::Write;
+
+use candor::eval::{Case, Counts};
+use candor::learn::{self, Options, Validation, Variant};
+
+use crate::args::TrainArgs;
+use crate::error::Error;
+use crate::output::AtomicFile;
+
+/// Every labelled case under the folders, read one level down where a folder holds folders.
+pub fn load_all(dirs: &[std::path::PathBuf]) -> Result<Vec<Case>, Error> {
+    let mut cases = Vec::new();
+    for dir in dirs {
+        cases.extend(crate::eval::load_tree(dir)?);
+    }
+    if cases.is_empty() {
+        return Err(Error::NoLabels);
+    }
+    Ok(cases)
+}
+
+/// `candor train DIR... -o FILE`.
+pub fn train(a: TrainArgs) -> Result<u8, Error> {
+    let cases = load_all(&a.dirs)?;
+    let o = a.training.options();
+    let lines = learn::lines(&candor::Config::default(), &cases, o.spec)?;
+    let model = learn::train(&lines, &o);
+    let bytes = model.to_bytes();
+    let mut f = AtomicFile::create(&a.output)?;
+    f.writer()
+        .write_all(&bytes)
+        .map_err(|source| Error::Write {
+            path: a.output.clone(),
+            source,
+        })?;
+    f.commit()?;
+    let mut out = std::io::stdout();
+    writeln!(
+        out,
+        "{} cases, {} interviewer lines; {} ({} bytes)",
+        cases.len(),
+        lines.len(),
+        a.output.display(),
+        bytes.len()
+    )?;
+    writeln!(
+        out,
+        "| rule | mode | threshold | pattern precision | trusted pattern reasons |"
+    )?;
+    writeln!(out, "|---|---|---:|---:|---|")?;
+    for r in &model.rows {
+        writeln!(
+            out,
+            "| `{}` | {} | {:.3} | {:.2} | {} |",
+            r.rule_id(),
+            r.mode.name(),
+            r.threshold,
+            r.pattern_precision,
+            r.trusted.join("; ")
+        )?;
+    }
+    writeln!(
+        out,
+        "\n| rule | pattern reason | lines flagged | labelled |"
+    )?;
+    writeln!(out, "|---|---|---:|---:|")?;
+    for (id, stats) in learn::rule_ids().iter().zip(learn::reason_stats(&lines)) {
+        for (reason, n, tp) in stats {
+            writeln!(out, "| `{id}` | {reason} | {n} | {tp} |")?;
+        }
+    }
+    Ok(0)
+}
+
+/// `candor eval DIR... --cv K`: the cross-validated table.
+pub fn cross_validate(
+    cases: &[Case],
+    config: &candor::Config,
+    folds: usize,
+    o: &Options,
+) -> Result<u8, Error> {
+    let lines = learn::lines(config, cases, o.spec)?;
+    let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
+    let v = learn::cross_validate(&lines, &names, o, folds.max(2));
+    let mut out = std::io::stdout();
+    write!(out, "{}", markdown(&v))?;
+    Ok(0)
+}
+
+fn cell(c: &Counts) -> String {
+    format!("{:.2} / {:.2} / {:.2}", c.precision(), c.recall(), c.f1())
+}
+
+/// The cross-validation as Markdown: per rule precision / recall / F1 of each way of
+/// deciding, then the combined decision by group of cases.
+pub fn markdown(v: &Validation) -> String {
+    let ids = learn::rule_ids();
+    let mut s = format!(
+        "{} interviewer lines, {}-fold cross-validation grouped by interview; \
+         precision / recall / F1 on held-out cases.\n\n",
+        v.lines, v.folds
+    );
+    s.push_str("| rule | labelled | patterns | model alone | combined | modes chosen |\n");
+    s.push_str("|---|---:|---|---|---|---|\n");
+    for (r, id) in ids.iter().enumerate() {
+        let c = &v.combined.rules[r];
+        let mut modes: Vec<&str> = v.modes.iter().map(|m| m[r].name()).collect();
+        modes.sort_unstable();
+        modes.dedup();
+        s.push_str(&format!(
+            "| `{id}` | {} | {} | {} | {} | {} |\n",
+            c.true_positives + c.false_negatives,
+            cell(&v.patterns.rules[r]),
+            cell(&v.model.rules[r]),
+            cell(c),
+            modes.join(", ")
+        ));
+    }
+    let summary = |x: &Variant| {
+        format!(
+            "macro-F1 {:.3}, lowest precision {:.2}",
+            x.macro_f1(),
+            x.min_precision()
+        )
+    };
+    s.push_str(&format!(
+        "\nPatterns: {}. Model alone: {}. Combined: {}.\n",
+        summary(&v.patterns),
+        summary(&v.model),
+        summary(&v.combined)
+    ));
+    // fixtures/labelled's development (`dev`) and project (`ext`) cases are the ones the
+    // patterns were tuned on: on them the patterns' findings are a fit, not an estimate.
+    let fitted = |g: &str| g == "dev" || g == "ext";
+    if v.by_group.keys().any(|g| fitted(g)) {
+        let (held, n) = v.pooled(|g| !fitted(g));
+        s.push_str(&format!(
+            "On the {n} lines of cases the patterns were not tuned on (all but `dev` and \
+             `ext`): combined {}, {:.1} false alarms per 100 lines.\n",
+            summary(&held),
+            held.false_alarms_per_100(n)
+        ));
+    }
+    s.push_str("\n| cases | lines | combined macro-F1 | false alarms per 100 lines |\n");
+    s.push_str("|---|---:|---:|---:|\n");
+    for (g, (x, n)) in &v.by_group {
+        s.push_str(&format!(
+            "| {g} | {n} | {:.3} | {:.1} |\n",
+            x.macro_f1(),
+            x.false_alarms_per_100(*n)
+        ));
+    }
+    s
+}
