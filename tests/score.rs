@@ -278,14 +278,11 @@ fn html_report_is_self_contained() {
     }
 }
 
+/// A file that cannot be read makes the batch exit 2, even when its findings would fail it
+/// with 1. (The exit codes of clean runs are cases in tests/cmd/.)
 #[test]
-fn exit_codes() {
+fn an_unreadable_file_outranks_findings_in_the_exit_code() {
     let dir = corpus_dir(3, 8);
-    candor()
-        .args(["score", "--no-progress"])
-        .arg(dir.path())
-        .assert()
-        .code(0);
     candor()
         .args(["score", "--no-progress", "--fail-on", "warning"])
         .arg(dir.path())
@@ -296,12 +293,8 @@ fn exit_codes() {
         .args(["score", "--no-progress", "--fail-on", "warning"])
         .arg(dir.path())
         .assert()
-        .code(2);
-    candor()
-        .args(["score", "/no/such/folder"])
-        .assert()
         .code(2)
-        .stderr(predicate::str::contains("no such file"));
+        .stderr(predicate::str::contains("bad.txt: the file is empty"));
 }
 
 #[test]
