@@ -353,6 +353,10 @@ impl Analyzer {
         metrics: Metrics,
         mut out: Findings,
     ) -> Report {
+        if !self.config.per_speaker_ignores.is_empty() {
+            out.list
+                .retain(|f| !self.config.ignored_for_speaker(&f.speaker, &f.rule));
+        }
         out.list.sort_by(|a, b| {
             (a.line, a.column, std::cmp::Reverse(a.severity), &a.rule).cmp(&(
                 b.line,

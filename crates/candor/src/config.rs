@@ -141,13 +141,75 @@ pub struct Config {
     /// Findings less sure than this (0–1) are not reported.
     #[serde(default)]
     pub min_confidence: Option<f64>,
+    /// Paths that folders are read without: globs, relative to this file's folder (a glob
+    /// without `/` matches a file name at any depth). Read by the command line, which walks
+    /// folders; files named on the command line are always read.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Rules not run on the files a glob matches (relative to this file's folder, as in
+    /// `exclude`): `"drafts/**" = ["talk-ratio"]`. Applied by the command line.
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
+    /// Rules not reported on what a speaker says: `"Maya" = ["closed-question"]`. Names
+    /// match as `interviewers` do (first names match full names, case aside).
+    #[serde(default)]
+    pub per_speaker_ignores: BTreeMap<String, Vec<String>>,
     /// Whether findings of the learned model list the features that weighed most (set by
     /// `candor lint --explain`, not in candor.toml).
     #[serde(skip)]
     pub explain: bool,
 }
 
+/// A key of `candor.toml` that a rule judges by, spelt as the file spells it. Rules list
+/// theirs in [`RuleInfo::settings`](crate::RuleInfo::settings), so `candor explain` and the
+/// docs name keys the parser accepts (a test parses each one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Setting {
+    /// The table it is in (`thresholds`).
+    pub table: &'static str,
+    /// The key in that table (`talk-ratio`).
+    pub key: &'static str,
+    /// Its default in the discovery profile, as TOML (`0.4`).
+    pub example: &'static str,
+    /// What it sets.
+    pub what: &'static str,
+}
+
+impl Setting {
+    /// The dotted name: `thresholds.talk-ratio`.
+    pub fn path(&self) -> String {
+        format!("{}.{}", self.table, self.key)
+    }
+
+    /// A line of `candor.toml` that sets it to its example: `thresholds.talk-ratio = 0.4`.
+    pub fn toml(&self) -> String {
+        format!("{}.{} = {}", self.table, self.key, self.example)
+    }
+}
+
 impl Thresholds {
+    /// `talk-ratio`: the interviewer's share of the talk above which `talk-ratio` fires.
+    pub const TALK_RATIO: Setting = Setting {
+        table: "thresholds",
+        key: "talk-ratio",
+        example: "0.4",
+        what: "the interviewer's share of the talk above which it fires (0 to 1)",
+    };
+    /// `monologue-words`: the longest interviewer turn, in words.
+    pub const MONOLOGUE_WORDS: Setting = Setting {
+        table: "thresholds",
+        key: "monologue-words",
+        example: "150",
+        what: "the words in one interviewer turn above which it fires",
+    };
+    /// `monologue-seconds`: the longest interviewer turn, in seconds, where timed.
+    pub const MONOLOGUE_SECONDS: Setting = Setting {
+        table: "thresholds",
+        key: "monologue-seconds",
+        example: "60",
+        what: "the seconds of one interviewer turn above which it fires, where timed",
+    };
+
     fn empty() -> Self {
         Thresholds {
             talk_ratio: None,
@@ -243,12 +305,31 @@ impl Config {
             all.extend(custom_ids.iter().copied());
             all.join(", ")
         };
-        for (key, list) in [("select", &self.select), ("ignore", &self.ignore)] {
+        let hint = |id: &str| {
+            let mut all = builtin.clone();
+            all.extend(custom_ids.iter().copied());
+            match closest(id, &all) {
+                Some(c) => format!("did you mean `{c}`? "),
+                None => String::new(),
+            }
+        };
+        let mut lists: Vec<(String, &Vec<String>)> = vec![
+            ("select".into(), &self.select),
+            ("ignore".into(), &self.ignore),
+        ];
+        for (table, map) in [
+            ("per-file-ignores", &self.per_file_ignores),
+            ("per-speaker-ignores", &self.per_speaker_ignores),
+        ] {
+            lists.extend(map.iter().map(|(k, v)| (format!("{table}.\"{k}\""), v)));
+        }
+        for (key, list) in lists {
             for id in list {
                 if !known(id) {
                     return Err(Error::Config(format!(
-                        "{}`{key}` names an unknown rule `{id}`; rules are: {}",
+                        "{}`{key}` names an unknown rule `{id}`; {}rules are: {}",
                         at(&format!("\"{id}\"")),
+                        hint(id),
                         allowed()
                     )));
                 }
@@ -257,8 +338,9 @@ impl Config {
         for id in self.severity.keys() {
             if !known(id) {
                 return Err(Error::Config(format!(
-                    "{}`severity` names an unknown rule `{id}`; rules are: {}",
+                    "{}`severity` names an unknown rule `{id}`; {}rules are: {}",
                     at(id),
+                    hint(id),
                     allowed()
                 )));
             }
@@ -286,6 +368,78 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// Reads layered files, each a `(source, name)` pair, later ones over earlier ones (the
+    /// user's own configuration, then the project's): a key set in a later file replaces the
+    /// earlier value, except in the tables `severity`, `thresholds`, `per-file-ignores` and
+    /// `per-speaker-ignores`, which are merged key by key. Each file is checked on its own
+    /// first, so errors name the file and line.
+    ///
+    /// ```
+    /// let c = candor::Config::from_toml_layers(&[
+    ///     ("profile = \"solution\"\n[thresholds]\ntalk-ratio = 0.5\n", "user"),
+    ///     ("[thresholds]\nmonologue-words = 90\n", "candor.toml"),
+    /// ]).unwrap();
+    /// assert_eq!(c.profile, candor::Profile::Solution);
+    /// assert_eq!(c.thresholds.talk_ratio, Some(0.5));
+    /// assert_eq!(c.thresholds.monologue_words, Some(90));
+    /// ```
+    pub fn from_toml_layers(layers: &[(&str, &str)]) -> Result<Config, Error> {
+        const MERGED: &[&str] = &[
+            "severity",
+            "thresholds",
+            "per-file-ignores",
+            "per-speaker-ignores",
+        ];
+        let mut merged = toml::Table::new();
+        let mut names = Vec::new();
+        for (src, name) in layers {
+            Config::from_toml(src, name)?;
+            names.push(*name);
+            let table: toml::Table = toml::from_str(src)
+                .map_err(|e| Error::Config(format!("{name}: {}", e.message().trim())))?;
+            for (key, value) in table {
+                match (merged.get_mut(&key), value) {
+                    (Some(toml::Value::Table(old)), toml::Value::Table(new))
+                        if MERGED.contains(&key.as_str()) =>
+                    {
+                        old.extend(new);
+                    }
+                    (_, value) => {
+                        merged.insert(key, value);
+                    }
+                }
+            }
+        }
+        let name = names.join(" under ");
+        let config: Config =
+            toml::Value::Table(merged)
+                .try_into()
+                .map_err(|e: toml::de::Error| {
+                    Error::Config(format!("{name}: {}", e.message().trim()))
+                })?;
+        config.validate("", &name)?;
+        Ok(config)
+    }
+
+    /// The configuration as `candor.toml` would say it, with the limits in effect filled in
+    /// (what `--show-settings` prints).
+    pub fn to_toml(&self) -> String {
+        let mut shown = self.clone();
+        shown.thresholds = Thresholds {
+            talk_ratio: Some(self.talk_ratio_threshold()),
+            monologue_words: Some(self.monologue_words()),
+            monologue_seconds: Some(self.monologue_seconds()),
+        };
+        toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show the settings: {e}\n"))
+    }
+
+    /// Whether a speaker's findings of a rule are left out (`per-speaker-ignores`).
+    pub fn ignored_for_speaker(&self, speaker: &str, rule: &str) -> bool {
+        self.per_speaker_ignores.iter().any(|(name, rules)| {
+            rules.iter().any(|r| r == rule) && crate::roles::name_matches(speaker, name)
+        })
     }
 
     /// The talk-ratio threshold in effect.
@@ -341,6 +495,63 @@ impl Config {
     pub fn starter() -> &'static str {
         STARTER
     }
+}
+
+/// The candidate closest to `word`, if one is close enough to be what was meant: one that
+/// starts with it, else one with it as a dash-separated part, else one a few edits away.
+///
+/// ```
+/// let ids: Vec<&str> = candor::rules().iter().map(|r| r.id).collect();
+/// assert_eq!(candor::closest("leading", &ids), Some("leading-question"));
+/// assert_eq!(candor::closest("ratio", &ids), Some("talk-ratio"));
+/// assert_eq!(candor::closest("closed-questions", &ids), Some("closed-question"));
+/// assert_eq!(candor::closest("banana", &ids), None);
+/// ```
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let word = word.trim().to_lowercase();
+    if word.is_empty() {
+        return None;
+    }
+    let unique = |found: Vec<&'a str>| (found.len() == 1).then(|| found[0]);
+    let starting: Vec<&str> = candidates
+        .iter()
+        .copied()
+        .filter(|c| c.starts_with(&word))
+        .collect();
+    if let Some(c) = unique(starting) {
+        return Some(c);
+    }
+    let parts: Vec<&str> = candidates
+        .iter()
+        .copied()
+        .filter(|c| c.split('-').any(|p| p == word))
+        .collect();
+    if let Some(c) = unique(parts) {
+        return Some(c);
+    }
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&word, c), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
 }
 
 /// The largest compiled size a user pattern may have; larger ones are rejected.
@@ -404,6 +615,15 @@ ignore = []
 # monologue-words = 150
 # monologue-seconds = 60
 
+# Leave paths out when reading folders: globs relative to this file's folder.
+# exclude = ["drafts/**", "*.summary.md"]
+
+# Rules not run on some files, or not reported on some speakers.
+# [per-file-ignores]
+# "sales-calls/**" = ["selling", "talk-ratio"]
+# [per-speaker-ignores]
+# "Maya" = ["closed-question"]
+
 # Your own rules: flag phrases when a speaker says them. Phrases match whole
 # words, case-insensitively; patterns are regular expressions.
 # [[rule]]
@@ -455,6 +675,100 @@ mod tests {
         assert!(e.contains("line 4") && e.contains("invalid pattern"), "{e}");
         let e = err("[[rule]]\nid = \"selling\"\nmessage = \"m\"\nphrases = [\"a\"]\n");
         assert!(e.contains("already taken"), "{e}");
+    }
+
+    #[test]
+    fn unknown_rules_suggest_the_closest() {
+        let e = err("select = [\"leading\"]\n");
+        assert!(e.contains("did you mean `leading-question`?"), "{e}");
+        let e = err("[per-file-ignores]\n\"a/*\" = [\"talk-ratios\"]\n");
+        assert!(
+            e.contains("line 2") && e.contains("did you mean `talk-ratio`?"),
+            "{e}"
+        );
+        let e = err("[per-speaker-ignores]\nMaya = [\"closd-question\"]\n");
+        assert!(e.contains("did you mean `closed-question`?"), "{e}");
+    }
+
+    #[test]
+    fn layers_merge_tables_and_replace_values() {
+        let c = Config::from_toml_layers(&[
+            (
+                "ignore = [\"selling\"]\n[severity]\nclosed-question = \"off\"\n",
+                "user",
+            ),
+            (
+                "ignore = [\"no-summary\"]\n[severity]\nselling = \"error\"\n",
+                "project",
+            ),
+        ])
+        .unwrap();
+        assert_eq!(c.ignore, vec!["no-summary".to_string()]);
+        assert_eq!(c.severity.len(), 2);
+        let e = Config::from_toml_layers(&[("profle = 1\n", "user.toml"), ("", "p")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("user.toml: line 1"), "{e}");
+    }
+
+    #[test]
+    fn speakers_are_ignored_by_first_name() {
+        let c = Config::from_toml("[per-speaker-ignores]\nmaya = [\"selling\"]\n", "c").unwrap();
+        assert!(c.ignored_for_speaker("Maya Chen", "selling"));
+        assert!(!c.ignored_for_speaker("Maya Chen", "talk-ratio"));
+        assert!(!c.ignored_for_speaker("Tom", "selling"));
+    }
+
+    /// The keys rules name (in `candor explain` and docs/rules.md) are keys the parser
+    /// accepts, each changes the configuration, and every threshold has one.
+    #[test]
+    fn rule_settings_are_keys_the_parser_accepts() {
+        let mut named = Vec::new();
+        for r in crate::rules::rules() {
+            for s in r.settings {
+                let c = Config::from_toml(&s.toml(), "candor.toml")
+                    .unwrap_or_else(|e| panic!("{}: `{}` is refused: {e}", r.id, s.path()));
+                assert_ne!(
+                    c,
+                    Config::default(),
+                    "{}: `{}` sets nothing",
+                    r.id,
+                    s.path()
+                );
+                named.push(s.path());
+            }
+            // Every line `candor explain` shows is one the parser takes, and changes something.
+            for (line, _) in r.configuration() {
+                let c = Config::from_toml(&line, "candor.toml")
+                    .unwrap_or_else(|e| panic!("{}: `{line}` is refused: {e}", r.id));
+                assert_ne!(c, Config::default(), "{}: `{line}` sets nothing", r.id);
+            }
+            for text in [r.explanation, r.help, r.summary] {
+                assert!(
+                    !text.contains("candor.toml") && !text.contains("thresholds"),
+                    "{}: name configuration keys in `settings`, not in the text",
+                    r.id
+                );
+            }
+        }
+        let all = Thresholds {
+            talk_ratio: Some(0.5),
+            monologue_words: Some(1),
+            monologue_seconds: Some(1.0),
+        };
+        let keys = toml::Table::try_from(all).unwrap();
+        for key in keys.keys() {
+            let path = format!("thresholds.{key}");
+            assert!(named.contains(&path), "no rule names `{path}`");
+        }
+    }
+
+    #[test]
+    fn shown_settings_read_back() {
+        let c = Config::from_toml(Config::starter(), "candor.toml").unwrap();
+        let back = Config::from_toml(&c.to_toml(), "shown").unwrap();
+        assert_eq!(back.talk_ratio_threshold(), 0.4);
+        assert_eq!(back.profile, c.profile);
     }
 
     #[test]

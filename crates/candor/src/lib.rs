@@ -46,7 +46,7 @@ mod score;
 pub(crate) mod speech;
 
 pub use analyze::Analyzer;
-pub use config::{Config, CustomRule, Level, Profile, SpeakerFilter, Thresholds};
+pub use config::{Config, CustomRule, Level, Profile, Setting, SpeakerFilter, Thresholds, closest};
 pub use decode::{Decoded, decode};
 pub use error::{Error, Warning};
 pub use formats::time::format_clock;

@@ -63,7 +63,7 @@ fn natural_order(name: &str) -> String {
 }
 
 /// Whether a speaker is the person given: the same name, or the given first name.
-fn name_matches(speaker: &str, given: &str) -> bool {
+pub(crate) fn name_matches(speaker: &str, given: &str) -> bool {
     let s = natural_order(speaker);
     let g = natural_order(given);
     if g.is_empty() {

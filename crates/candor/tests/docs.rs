@@ -97,6 +97,13 @@ fn rules_page() -> String {
             out.push_str(&format!("| {} | {} |\n", cell(e.bad), cell(e.better)));
         }
         out.push_str(&format!("\nThe `help:` under each finding: {}.\n", r.help));
+        out.push_str("\nIn `candor.toml`:\n\n```toml\n");
+        let lines = r.configuration();
+        let width = lines.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+        for (line, what) in lines {
+            out.push_str(&format!("{line:<width$}  # {what}\n"));
+        }
+        out.push_str("```\n");
         let cases = format!("crates/candor/src/rules/cases/{}.txt", r.id);
         if root().join(&cases).is_file() {
             out.push_str(&format!(

@@ -39,6 +39,7 @@ and so are offers, permission requests and asks for referrals.",
             },
         ],
         scope: Scope::Sentence,
+        settings: &[],
     },
     check: Check::Sentence(&Closed),
 };

@@ -34,6 +34,7 @@ interviewee's own role, day or process are not homework: only they know those.",
             },
         ],
         scope: Scope::Sentence,
+        settings: &[],
     },
     check: Check::Sentence(&Homework),
 };

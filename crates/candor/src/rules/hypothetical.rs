@@ -43,6 +43,7 @@ mind…\") and habits (\"What would a driver usually do?\") are not hypothetical
             },
         ],
         scope: Scope::Sentence,
+        settings: &[],
     },
     check: Check::Sentence(&Hypothetical),
 };

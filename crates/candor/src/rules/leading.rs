@@ -43,6 +43,7 @@ Ask neutrally and let them pick the words. Repeating the interviewee's own words
             },
         ],
         scope: Scope::Sentence,
+        settings: &[],
     },
     check: Check::Sentence(&Leading),
 };

@@ -186,6 +186,35 @@ pub struct RuleInfo {
     pub examples: &'static [Example],
     /// Where the rule looks.
     pub scope: Scope,
+    /// The keys of `candor.toml` that change what it judges by, beyond `severity`,
+    /// `select` and `ignore`; `candor explain` and docs/rules.md name them from here.
+    pub settings: &'static [crate::config::Setting],
+}
+
+impl RuleInfo {
+    /// Lines of `candor.toml` that configure the rule, each with what it does: its
+    /// [`settings`](RuleInfo::settings), a severity, and leaving it out. Made from the keys the
+    /// parser reads (a test parses each), for `candor explain` and docs/rules.md.
+    pub fn configuration(&self) -> Vec<(String, String)> {
+        let mut lines: Vec<(String, String)> = self
+            .settings
+            .iter()
+            .map(|s| (s.toml(), s.what.to_string()))
+            .collect();
+        let other = match self.severity {
+            Severity::Info => "warning",
+            _ => "info",
+        };
+        lines.push((
+            format!("severity.{} = \"{other}\"", self.id),
+            "its severity: error, warning, info or off".to_string(),
+        ));
+        lines.push((
+            format!("ignore = [\"{}\"]", self.id),
+            format!("do not run it (on the command line: --ignore {})", self.id),
+        ));
+        lines
+    }
 }
 
 /// A rule file's declaration: what the rule is, and how it is run.

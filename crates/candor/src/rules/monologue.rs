@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::{Limits, Whole, Check, Example, Hit, Rule, RuleInfo, Scope, TranscriptRule};
+use crate::config::Thresholds;
 use crate::model::Severity;
 
 /// The rule.
@@ -14,8 +15,8 @@ pub(crate) const RULE: Rule = Rule {
         explanation: "A long interviewer turn is usually a pitch, a lecture or a question buried \
 in a preamble. Sales research finds win rates fall once a rep's overview passes two \
 minutes; in an interview the bar is lower. candor flags an interviewer turn over 150 \
-words, or over 60 seconds where the transcript is timed (`thresholds.monologue_words` \
-and `thresholds.monologue_seconds`). A summary back of what you heard is good \
+words, or over 60 seconds where the transcript is timed (300 words and 120 seconds in \
+the solution profile). A summary back of what you heard is good \
 practice and rarely needs that long.",
         help: "cut the preamble: ask the question in one sentence and let them talk",
         examples: &[Example {
@@ -23,6 +24,7 @@ practice and rarely needs that long.",
             better: "(the question on its own, in one sentence)",
         }],
         scope: Scope::Turn,
+        settings: &[Thresholds::MONOLOGUE_WORDS, Thresholds::MONOLOGUE_SECONDS],
     },
     check: Check::Transcript(&Monologue),
 };

@@ -20,6 +20,7 @@ costs one sentence at the end and is the cheapest way to find your next intervie
             better: "Thanks, this has been really helpful. Who else should I talk to about this?",
         }],
         scope: Scope::Transcript,
+        settings: &[],
     },
     check: Check::Transcript(&NoReferral),
 };

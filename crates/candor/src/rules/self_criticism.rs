@@ -34,6 +34,7 @@ interviewee's own criticism back.",
             },
         ],
         scope: Scope::Sentence,
+        settings: &[],
     },
     check: Check::Sentence(&SelfCriticism),
 };

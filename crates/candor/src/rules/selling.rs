@@ -37,6 +37,7 @@ rule is off.",
             },
         ],
         scope: Scope::Sentence,
+        settings: &[],
     },
     check: Check::Sentence(&Selling),
 };

@@ -35,6 +35,7 @@ solve it today is not a solution request.",
             },
         ],
         scope: Scope::Sentence,
+        settings: &[],
     },
     check: Check::Sentence(&SolutionRequest),
 };

@@ -30,6 +30,7 @@ talk to — maybe someone in finance?\"), or a prompt followed by one narrowing 
             },
         ],
         scope: Scope::Turn,
+        settings: &[],
     },
     check: Check::Turn(&Stacked),
 };

@@ -21,6 +21,7 @@ the most useful answer of the call. It also shows you were listening.",
                 by phone, and the children's slot is hardest. What have I missed?",
         }],
         scope: Scope::Transcript,
+        settings: &[],
     },
     check: Check::Transcript(&NoSummary),
 };

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use super::{Whole, Check, Example, Hit, Rule, RuleInfo, Scope, TranscriptRule};
 use crate::model::Basis;
+use crate::config::Thresholds;
 use crate::model::Severity;
 
 /// The rule.
@@ -17,13 +18,14 @@ minute you talk is a minute you are not learning. Sales research puts top perfor
 near 43% of the talk, and interview guidance lower still, 20–30%. candor measures the \
 interviewer's share of the speech by time where the transcript has timings, and by \
 words otherwise, and flags it above the threshold: 40% in the discovery profile, 60% in \
-the solution profile (`thresholds.talk_ratio` in candor.toml).",
+the solution profile.",
         help: "ask shorter questions, then stay quiet: a pause after an answer is where the detail comes",
         examples: &[Example {
             bad: "(an interview where the interviewer speaks 55% of the words)",
             better: "(the same interview with short questions and long answers)",
         }],
         scope: Scope::Transcript,
+        settings: &[Thresholds::TALK_RATIO],
     },
     check: Check::Transcript(&TalkRatio),
 };

@@ -34,6 +34,7 @@ judge the tools they already use is fine.",
             },
         ],
         scope: Scope::Sentence,
+        settings: &[],
     },
     check: Check::Sentence(&Validation),
 };
