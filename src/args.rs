@@ -31,6 +31,12 @@ pub enum Command {
     Eval(EvalArgs),
     /// Train the learned layer's weights from folders of labelled transcripts.
     Train(TrainArgs),
+    /// Print a shell's completion script (bash, zsh, fish or powershell).
+    ///
+    /// For example: `candor completions bash > ~/.local/share/bash-completion/completions/candor`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `candor man > candor.1`.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -58,16 +64,51 @@ pub struct Common {
     /// Use this configuration file instead of finding candor.toml next to each transcript.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Interview profile: discovery (the default) or solution (selling allowed, higher limits).
+    #[arg(long, value_name = "PROFILE")]
+    pub profile: Option<String>,
+    /// Run only these rules (ids, comma-separated).
+    #[arg(long, value_delimiter = ',', value_parser = rule_id, value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not run these rules (ids, comma-separated).
+    #[arg(long, value_delimiter = ',', value_parser = rule_id, value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// The name standard input (`-`) is shown and configured as.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Print the configuration in effect for the first input, and the files it came from;
+    /// read nothing else.
+    #[arg(long)]
+    pub show_settings: bool,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 }
 
+/// A rule id in a comma-separated list, spaces around it allowed.
+fn rule_id(s: &str) -> Result<String, String> {
+    Ok(s.trim().to_string())
+}
+
+/// Where a command's output goes, and how much of it.
+#[derive(Debug, Args, Clone, Default)]
+pub struct OutputArgs {
+    /// Write the output to this file (written whole, or not at all).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print less (see each command's help for what is kept).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LintFormat {
     /// Diagnostics for people, like rustc.
+    #[value(alias = "full")]
     Human,
-    /// The JSON report (see README), findings filled.
+    /// One line per finding: `path:line:col: rule message`, for editors' quickfix lists.
+    Concise,
+    /// The JSON report (one object per file), findings filled.
     Json,
     /// GitHub Actions annotations.
     Github,
@@ -101,23 +142,23 @@ pub struct LintArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
     /// Exit 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Warning, value_name = "SEVERITY")]
     pub fail_on: FailOn,
-    /// Interview profile: discovery (the default) or solution (selling allowed).
-    #[arg(long, value_name = "PROFILE")]
-    pub profile: Option<String>,
-    /// Run only these rules (comma-separated ids).
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub select: Vec<String>,
-    /// Do not run these rules (comma-separated ids).
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub ignore: Vec<String>,
-    /// Only print the summary line.
-    #[arg(long, short)]
-    pub quiet: bool,
+    /// Print how many findings each rule made instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file (to accept them all), and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+    /// `-o FILE` writes the output there; `-q` prints only the summary lines.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Include paths in folders matching these globs (`!` excludes); repeatable.
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
@@ -133,7 +174,9 @@ pub struct LintArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatsFormat {
+    /// A table of speakers and the interview's numbers.
     Human,
+    /// The JSON report (one object per file), findings empty.
     Json,
 }
 
@@ -143,8 +186,11 @@ pub struct StatsArgs {
     #[arg(value_name = "FILE", required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = StatsFormat::Human)]
     pub format: StatsFormat,
+    /// `-o FILE` writes the output there; `-q` prints one line per file.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Include paths in folders matching these globs (`!` excludes); repeatable.
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
@@ -177,11 +223,11 @@ pub struct ScoreArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = ScoreFormat::Table)]
     pub format: ScoreFormat,
-    /// Write the output to this file (written whole, or not at all).
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// `-o FILE` writes the rows there; `-q` prints no summary and no progress bar.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Threads to use (default: all cores).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
@@ -197,9 +243,6 @@ pub struct ScoreArgs {
     /// Exit 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Never, value_name = "SEVERITY")]
     pub fail_on: FailOn,
-    /// Interview profile: discovery (the default) or solution.
-    #[arg(long, value_name = "PROFILE")]
-    pub profile: Option<String>,
     /// Do not show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
@@ -216,8 +259,11 @@ pub enum ListFormat {
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
+    /// `-o FILE` writes the list there; `-q` prints the ids alone.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -228,6 +274,9 @@ pub struct ExplainArgs {
     /// A rule id, as `candor rules` lists them.
     #[arg(value_name = "RULE")]
     pub rule: String,
+    /// `-o FILE` writes the explanation there; `-q` prints the summary and help alone.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -245,12 +294,15 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// A folder of NAME.txt + NAME.labels.json pairs (see fixtures/labelled/SPEC.md).
+    /// A folder of NAME.txt + NAME.labels.json pairs: a transcript and its labels.
     #[arg(value_name = "DIR", required = true)]
     pub dirs: Vec<PathBuf>,
     /// Also list every line the rules got wrong.
     #[arg(long, short)]
     pub verbose: bool,
+    /// `-o FILE` writes the table there; `-q` prints the overall line alone.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Use this configuration (profile, severities); roles come from the labels.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -319,4 +371,21 @@ pub struct TrainArgs {
     pub output: PathBuf,
     #[command(flatten)]
     pub training: TrainingOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+    /// `-o FILE` writes the script there.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// `-o FILE` writes the page there.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }

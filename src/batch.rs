@@ -35,9 +35,9 @@ pub fn items(found: Found, settings: &mut Settings) -> Result<Vec<Item>, Error> 
         });
     }
     for input in found.inputs {
-        let analyzer = settings.analyzer_for(&input.dir())?;
+        let analyzer = settings.analyzer_for(&input)?;
         items.push(Item {
-            path: input.display(),
+            path: settings.name_of(&input),
             input: Some(input),
             analyzer: Some(analyzer),
             problem: None,

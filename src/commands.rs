@@ -1,15 +1,19 @@
 //! What each subcommand does.
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use candor::{Report, Severity};
+use clap::CommandFactory;
 
 use crate::args::{
-    Cli, Command, EvalArgs, ExplainArgs, InitArgs, LintArgs, LintFormat, ListFormat, RulesArgs,
-    StatsArgs, StatsFormat,
+    Cli, Command, CompletionsArgs, EvalArgs, ExplainArgs, InitArgs, LintArgs, LintFormat,
+    ListFormat, ManArgs, OutputArgs, RulesArgs, StatsArgs, StatsFormat,
 };
+use crate::baseline::{self, Baseline};
 use crate::error::Error;
 use crate::files::{self, Input};
+use crate::output::Out;
 use crate::render::{self, BOLD, DIM, GUTTER, HELP, human, severity_style};
 use crate::settings::{Overrides, Settings};
 
@@ -24,11 +28,13 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Init(a) => init(a),
         Command::Eval(a) => eval(a),
         Command::Train(a) => crate::train::train(a),
+        Command::Completions(a) => completions(a),
+        Command::Man(a) => man(a),
     }
 }
 
 /// Writes to stdout, treating a closed pipe (`candor lint … | head`) as the end.
-fn io(r: std::io::Result<()>) -> Result<(), Error> {
+pub fn io(r: std::io::Result<()>) -> Result<(), Error> {
     match r {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
@@ -45,8 +51,8 @@ struct Analysed {
 
 /// Reads, decodes, parses and analyses (or only measures) one input.
 fn analyse(input: &Input, settings: &mut Settings, lint: bool) -> Result<Analysed, Error> {
-    let path = input.display();
-    let analyzer = settings.analyzer_for(&input.dir())?;
+    let path = settings.name_of(input);
+    let analyzer = settings.analyzer_for(input)?;
     let bytes = match input.read() {
         Ok(b) => b,
         Err(e) => {
@@ -84,23 +90,70 @@ fn with_path(mut a: Analysed) -> Analysed {
     a
 }
 
+/// The inputs of `lint`, `stats` and `score`, less what `exclude` leaves out; or, with
+/// `--show-settings`, the settings of the first printed (and `None`: nothing else to do).
+pub fn inputs(
+    paths: &[std::path::PathBuf],
+    globs: &[String],
+    settings: &mut Settings,
+    common: &crate::args::Common,
+    output: &OutputArgs,
+) -> Result<Option<files::Found>, Error> {
+    let mut found = files::find(paths, globs)?;
+    settings.exclude(&mut found, paths)?;
+    if common.show_settings {
+        let Some(first) = found.inputs.first() else {
+            return Err(Error::NoTranscripts);
+        };
+        let text = settings.show(first)?;
+        let mut out = Out::new(output.output.as_deref(), common.color)?;
+        io(write!(out, "{text}"))?;
+        out.finish()?;
+        return Ok(None);
+    }
+    Ok(Some(found))
+}
+
 fn lint(a: LintArgs) -> Result<u8, Error> {
-    let found = files::find(&a.paths, &a.globs)?;
     let mut overrides = Overrides::from_common(&a.common);
-    overrides.profile = a.profile.clone();
-    overrides.select = a.select.clone();
-    overrides.ignore = a.ignore.clone();
     overrides.explain = a.explain;
     overrides.min_confidence = a.min_confidence;
     let mut settings = Settings::new(&a.common, overrides)?;
-    let mut out = render::stdout(a.common.color);
+    let Some(found) = inputs(&a.paths, &a.globs, &mut settings, &a.common, &a.output)? else {
+        return Ok(0);
+    };
+    if a.statistics && matches!(a.format, LintFormat::Github | LintFormat::Sarif) {
+        return Err(Error::Usage(
+            "--statistics prints counts as human, concise or json output".into(),
+        ));
+    }
+    let mut baseline = match &a.baseline {
+        Some(p) => Some(Baseline::read(p)?),
+        None => None,
+    };
+    let writing_baseline = a.write_baseline.is_some();
+    let mut out = Out::new(a.output.output.as_deref(), a.common.color)?;
     let mut err = render::stderr(a.common.color);
+    let quiet = a.output.quiet;
+    let columns = human::columns();
     let mut tally = human::Tally::default();
     let mut collected: Vec<(String, Report)> = Vec::new();
+    let mut accepted: Vec<baseline::Entry> = Vec::new();
+    let mut counts: Vec<(String, Severity, usize)> = Vec::new();
+    let mut explained: HashSet<String> = HashSet::new();
     let mut worst: Option<Severity> = None;
     let mut any_failed = false;
+    // What the run prints finding by finding; the rest collects.
+    let listing = !a.statistics && !writing_baseline;
 
-    let mut emit = |an: Analysed, out: &mut dyn Write, err: &mut dyn Write| -> Result<(), Error> {
+    let mut emit = |mut an: Analysed,
+                    out: &mut dyn Write,
+                    err: &mut dyn Write|
+     -> Result<(), Error> {
+        if let Some(b) = &mut baseline {
+            let path = an.path.clone();
+            an.report.findings.retain(|f| !b.accepts(&path, f));
+        }
         let r = &an.report;
         tally.add(r);
         worst = worst.max(r.max_severity());
@@ -108,18 +161,48 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
             any_failed = true;
             io(human::file_error(err, &an.path, &human::error_message(e)))?;
         }
+        for f in &r.findings {
+            if writing_baseline {
+                accepted.push(baseline::Entry::new(&an.path, f));
+            }
+            match counts.iter_mut().find(|(rule, ..)| *rule == f.rule) {
+                Some(c) => c.2 += 1,
+                None => counts.push((f.rule.clone(), f.severity, 1)),
+            }
+        }
+        if !listing {
+            return Ok(());
+        }
         match a.format {
             LintFormat::Human => {
                 if r.error.is_none() {
-                    if !a.quiet {
+                    if !quiet {
                         let lines: Option<Vec<&str>> =
                             an.source.as_deref().map(|s| s.split('\n').collect());
                         for f in &r.findings {
-                            io(human::finding(out, &an.path, lines.as_deref(), r, f))?;
+                            let layout = human::Layout {
+                                columns,
+                                hint: explained.insert(f.rule.clone()),
+                            };
+                            io(human::finding(
+                                out,
+                                &an.path,
+                                lines.as_deref(),
+                                r,
+                                f,
+                                layout,
+                            ))?;
                         }
                         io(human::warnings(out, &an.path, r))?;
                     }
                     io(human::file_summary(out, &an.path, r))?;
+                }
+            }
+            LintFormat::Concise => {
+                if !quiet {
+                    for f in &r.findings {
+                        io(human::concise(out, &an.path, f))?;
+                    }
                 }
             }
             LintFormat::Github => io(render::github::report(out, &an.path, r))?,
@@ -145,12 +228,55 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
         let an = analyse(input, &mut settings, true)?;
         emit(an, &mut out, &mut err)?;
     }
+    if tally.files == 0 {
+        return Err(Error::NoTranscripts);
+    }
+    if let Some(path) = &a.write_baseline {
+        let n = baseline::write(path, accepted)?;
+        io(writeln!(
+            err,
+            "wrote {} to {}; pass `--baseline {}` to report only new ones",
+            human::plural(n, "finding", "findings"),
+            path.display(),
+            path.display()
+        ))?;
+        out.finish()?;
+        return Ok(if any_failed { 2 } else { 0 });
+    }
+    counts.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| x.0.cmp(&y.0)));
+    let human_like = matches!(a.format, LintFormat::Human | LintFormat::Concise);
+    if a.statistics && human_like {
+        io(human::statistics(&mut out, &counts))?;
+    }
     match a.format {
-        LintFormat::Human => {
-            if tally.files > 1 || tally.failed > 0 || a.quiet {
+        LintFormat::Json if a.statistics => {
+            let rows: Vec<serde_json::Value> = counts
+                .iter()
+                .map(|(rule, sev, n)| {
+                    serde_json::json!({ "rule": rule, "severity": sev.as_str(), "count": n })
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&rows)?;
+            io(writeln!(out, "{text}"))?;
+        }
+        LintFormat::Human | LintFormat::Concise => {
+            let many = tally.files > 1 || tally.failed > 0 || quiet;
+            if a.format == LintFormat::Human && many && !a.statistics {
+                io(writeln!(out))?;
+            }
+            if a.statistics && !counts.is_empty() {
                 io(writeln!(out))?;
             }
             io(human::totals(&mut out, &tally))?;
+            if let Some(b) = &baseline {
+                if b.matched > 0 {
+                    io(writeln!(
+                        out,
+                        "{} in the baseline not shown.",
+                        human::plural(b.matched, "finding", "findings")
+                    ))?;
+                }
+            }
         }
         LintFormat::Json => {
             let reports: Vec<&Report> = collected.iter().map(|(_, r)| r).collect();
@@ -163,9 +289,7 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
         }
         LintFormat::Github => {}
     }
-    if tally.files == 0 {
-        return Err(Error::NoTranscripts);
-    }
+    out.finish()?;
     if any_failed {
         return Ok(2);
     }
@@ -176,9 +300,11 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
 }
 
 fn stats(a: StatsArgs) -> Result<u8, Error> {
-    let found = files::find(&a.paths, &a.globs)?;
     let mut settings = Settings::new(&a.common, Overrides::from_common(&a.common))?;
-    let mut out = render::stdout(a.common.color);
+    let Some(found) = inputs(&a.paths, &a.globs, &mut settings, &a.common, &a.output)? else {
+        return Ok(0);
+    };
+    let mut out = Out::new(a.output.output.as_deref(), a.common.color)?;
     let mut err = render::stderr(a.common.color);
     let mut reports = Vec::new();
     let mut any_failed = false;
@@ -196,8 +322,12 @@ fn stats(a: StatsArgs) -> Result<u8, Error> {
         match a.format {
             StatsFormat::Human => {
                 if an.report.error.is_none() {
-                    io(render::stats::report(&mut out, &an.path, &an.report))?;
-                    io(human::warnings(&mut out, &an.path, &an.report))?;
+                    if a.output.quiet {
+                        io(render::stats::line(&mut out, &an.path, &an.report))?;
+                    } else {
+                        io(render::stats::report(&mut out, &an.path, &an.report))?;
+                        io(human::warnings(&mut out, &an.path, &an.report))?;
+                    }
                 }
             }
             StatsFormat::Json => reports.push(an.report),
@@ -207,6 +337,7 @@ fn stats(a: StatsArgs) -> Result<u8, Error> {
         let text = serde_json::to_string_pretty(&reports)?;
         io(writeln!(out, "{text}"))?;
     }
+    out.finish()?;
     if found.inputs.is_empty() && found.problems.is_empty() {
         return Err(Error::NoTranscripts);
     }
@@ -214,11 +345,16 @@ fn stats(a: StatsArgs) -> Result<u8, Error> {
 }
 
 fn rules(a: RulesArgs) -> Result<u8, Error> {
-    let mut out = render::stdout(a.color);
+    let mut out = Out::new(a.output.output.as_deref(), a.color)?;
     match a.format {
         ListFormat::Json => {
             let text = serde_json::to_string_pretty(candor::rules())?;
             io(writeln!(out, "{text}"))?;
+        }
+        ListFormat::Human if a.output.quiet => {
+            for r in candor::rules() {
+                io(writeln!(out, "{}", r.id))?;
+            }
         }
         ListFormat::Human => {
             for r in candor::rules() {
@@ -237,6 +373,7 @@ fn rules(a: RulesArgs) -> Result<u8, Error> {
             ))?;
         }
     }
+    out.finish()?;
     Ok(0)
 }
 
@@ -265,14 +402,17 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 }
 
 fn explain(a: ExplainArgs) -> Result<u8, Error> {
-    let Some(r) = candor::rule(&a.rule) else {
+    let Some(r) = candor::rule(a.rule.trim()) else {
         let ids: Vec<&str> = candor::rules().iter().map(|r| r.id).collect();
-        return Err(Error::UnknownRule {
-            rule: a.rule,
-            known: ids.join(", "),
-        });
+        return Err(crate::settings::unknown_rule("", &a.rule, &ids));
     };
-    let mut out = render::stdout(a.color);
+    let mut out = Out::new(a.output.output.as_deref(), a.color)?;
+    if a.output.quiet {
+        io(writeln!(out, "{}: {}", r.id, r.summary))?;
+        io(writeln!(out, "help: {}", r.help))?;
+        out.finish()?;
+        return Ok(0);
+    }
     let sev = severity_style(r.severity);
     let scope = match r.scope {
         candor::Scope::Sentence => "judges each interviewer sentence",
@@ -300,7 +440,26 @@ fn explain(a: ExplainArgs) -> Result<u8, Error> {
         io(writeln!(out))?;
     }
     io(writeln!(out, "{GUTTER}help:{GUTTER:#} {}", r.help))?;
+    io(writeln!(out))?;
+    io(write!(out, "{}", configure(r)))?;
+    out.finish()?;
     Ok(0)
+}
+
+/// How to change what a rule judges by, or turn it off: lines of `candor.toml` made from
+/// the keys the parser reads.
+fn configure(r: &candor::RuleInfo) -> String {
+    let lines = r.configuration();
+    let width = lines
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut s = String::from("In candor.toml:\n");
+    for (line, what) in lines {
+        s.push_str(&format!("  {line:<width$}  # {what}\n"));
+    }
+    s
 }
 
 fn capitalise(s: &str) -> String {
@@ -342,7 +501,14 @@ fn eval(a: EvalArgs) -> Result<u8, Error> {
         return crate::train::cross_validate(&cases, &config, folds, &a.training.options());
     }
     let e = candor::eval::evaluate(&config, &cases)?;
-    let mut out = std::io::stdout();
+    let mut out = Out::new(a.output.output.as_deref(), crate::args::ColorChoice::Never)?;
+    if a.output.quiet {
+        for line in e.markdown().lines().filter(|l| l.contains("**all")) {
+            io(writeln!(out, "{line}"))?;
+        }
+        out.finish()?;
+        return Ok(0);
+    }
     io(write!(out, "{}", e.markdown()))?;
     if a.verbose {
         io(writeln!(out))?;
@@ -363,5 +529,23 @@ fn eval(a: EvalArgs) -> Result<u8, Error> {
             }
         }
     }
+    out.finish()?;
+    Ok(0)
+}
+
+/// `candor completions SHELL`: the shell's completion script.
+fn completions(a: CompletionsArgs) -> Result<u8, Error> {
+    let mut out = Out::new(a.output.output.as_deref(), crate::args::ColorChoice::Never)?;
+    let mut cmd = Cli::command();
+    clap_complete::generate(a.shell, &mut cmd, "candor", &mut out);
+    out.finish()?;
+    Ok(0)
+}
+
+/// `candor man`: the manual page, with a section per subcommand.
+fn man(a: ManArgs) -> Result<u8, Error> {
+    let mut out = Out::new(a.output.output.as_deref(), crate::args::ColorChoice::Never)?;
+    io(crate::man::render(&mut out))?;
+    out.finish()?;
     Ok(0)
 }

@@ -59,9 +59,30 @@ pub enum Error {
     /// `candor init` would overwrite a file.
     #[error("{} already exists; pass --force to overwrite it", .0.display())]
     Exists(PathBuf),
-    /// `candor explain` of a rule that does not exist.
-    #[error("unknown rule `{rule}`; rules are: {known}")]
-    UnknownRule { rule: String, known: String },
+    /// A rule id that does not exist (`candor explain`, `--select`, `--ignore`), with the
+    /// closest one or the list.
+    #[error("{what}unknown rule `{rule}`; {hint}")]
+    UnknownRule {
+        what: String,
+        rule: String,
+        hint: String,
+    },
+    /// A glob of `exclude` or `per-file-ignores` that does not parse.
+    #[error("{}: invalid glob `{glob}`: {message}", path.display())]
+    ConfigGlob {
+        path: PathBuf,
+        glob: String,
+        message: String,
+    },
+    /// A baseline file that cannot be read as one.
+    #[error("{}: not a candor baseline: {source}", path.display())]
+    Baseline {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    /// An option that the chosen output format has no use for.
+    #[error("{0}")]
+    Usage(String),
     /// The paths given hold nothing to read.
     #[error("no transcripts found in the paths given")]
     NoTranscripts,

@@ -1,11 +1,13 @@
 //! `candor`: lint and score customer-interview transcripts.
 
 mod args;
+mod baseline;
 mod batch;
 mod commands;
 mod error;
 mod eval;
 mod files;
+mod man;
 mod output;
 mod render;
 mod score;

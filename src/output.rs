@@ -129,3 +129,78 @@ impl AtomicFile {
         Ok(())
     }
 }
+
+/// Where a command prints: standard output, or the file of `-o FILE` (written whole, at
+/// [`Out::finish`]). Colour follows `--color` and whether the target is a terminal, so a
+/// file gets none unless `--color always`.
+pub struct Out {
+    stream: anstream::AutoStream<Box<dyn std::io::Write>>,
+    file: Option<AtomicFile>,
+}
+
+impl Out {
+    pub fn new(output: Option<&Path>, color: crate::args::ColorChoice) -> Result<Self, Error> {
+        let choice = match color {
+            crate::args::ColorChoice::Always => anstream::ColorChoice::Always,
+            crate::args::ColorChoice::Never => anstream::ColorChoice::Never,
+            crate::args::ColorChoice::Auto => anstream::ColorChoice::Auto,
+        };
+        match output {
+            Some(p) if p.as_os_str() != "-" => {
+                let mut file = AtomicFile::create(p)?;
+                let w = file.writer().try_clone().map_err(|source| Error::Write {
+                    path: p.to_path_buf(),
+                    source,
+                })?;
+                // A file is no terminal: `auto` means no colour.
+                let choice = match choice {
+                    anstream::ColorChoice::Auto => anstream::ColorChoice::Never,
+                    c => c,
+                };
+                let boxed: Box<dyn std::io::Write> = Box::new(std::io::BufWriter::new(w));
+                Ok(Out {
+                    stream: anstream::AutoStream::new(boxed, choice),
+                    file: Some(file),
+                })
+            }
+            _ => {
+                let choice = match choice {
+                    anstream::ColorChoice::Auto => {
+                        anstream::AutoStream::<std::io::Stdout>::choice(&std::io::stdout())
+                    }
+                    c => c,
+                };
+                let boxed: Box<dyn std::io::Write> = Box::new(std::io::stdout());
+                Ok(Out {
+                    stream: anstream::AutoStream::new(boxed, choice),
+                    file: None,
+                })
+            }
+        }
+    }
+
+    /// Flushes, and puts the file in place.
+    pub fn finish(mut self) -> Result<(), Error> {
+        use std::io::Write;
+        match self.stream.flush() {
+            // `candor … | head`: the reader has what it wanted.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            r => r.map_err(Error::Output)?,
+        }
+        drop(self.stream);
+        match self.file {
+            Some(f) => f.commit(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::io::Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.stream.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.stream.flush()
+    }
+}

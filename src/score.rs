@@ -9,17 +9,18 @@ use candor::{Report, Severity};
 use crate::args::{ScoreArgs, ScoreFormat};
 use crate::batch::{self, Item, Progress};
 use crate::error::Error;
-use crate::files;
 use crate::output::{self, AtomicFile};
 use crate::render::{self, human, rows::Sink, table};
 use crate::settings::{Overrides, Settings};
 use crate::summary::{Row, Summary};
 
 pub fn score(a: ScoreArgs) -> Result<u8, Error> {
-    let found = files::find(&a.paths, &a.globs)?;
-    let mut overrides = Overrides::from_common(&a.common);
-    overrides.profile = a.profile.clone();
-    let mut settings = Settings::new(&a.common, overrides)?;
+    let mut settings = Settings::new(&a.common, Overrides::from_common(&a.common))?;
+    let Some(found) =
+        crate::commands::inputs(&a.paths, &a.globs, &mut settings, &a.common, &a.output)?
+    else {
+        return Ok(0);
+    };
     let items = batch::items(found, &mut settings)?;
     if items.is_empty() {
         return Err(Error::NoTranscripts);
@@ -28,7 +29,8 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
     output::install_interrupt_handler();
 
     let color = a.common.color;
-    let mut out_file = match &a.output {
+    let quiet = a.output.quiet;
+    let mut out_file = match &a.output.output {
         Some(p) => Some(AtomicFile::create(p)?),
         None => None,
     };
@@ -43,7 +45,7 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
     let mut sink = Sink::new(a.format, writer)?;
     let mut summary = Summary::new(a.group_by);
     let mut err = render::stderr(color);
-    let progress = Progress::new(items.len(), !a.no_progress);
+    let progress = Progress::new(items.len(), !a.no_progress && !quiet);
 
     let mut worst: Option<Severity> = None;
     let mut handle = |item: &Item, report: &Report| -> Result<(), Error> {
@@ -65,8 +67,8 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
     progress.finish();
 
     let mut writer = sink.finish()?;
-    let summary_to_stdout = a.format == ScoreFormat::Table && a.output.is_none();
-    if summary_to_stdout {
+    let summary_to_stdout = a.format == ScoreFormat::Table && a.output.output.is_none();
+    if summary_to_stdout && !quiet {
         table::summary(&mut writer, &summary)?;
     }
     writer.flush()?;
@@ -74,9 +76,9 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
     if let Some(f) = out_file {
         f.commit()?;
     }
-    if !summary_to_stdout {
+    if !summary_to_stdout && !quiet {
         // Rows went to a file or are machine output: the summary is for the person on stderr.
-        let mut out: Box<dyn Write> = if a.output.is_some() {
+        let mut out: Box<dyn Write> = if a.output.output.is_some() {
             Box::new(render::stdout(color))
         } else {
             Box::new(render::stderr(color))

@@ -1,14 +1,17 @@
-//! Configuration: candor.toml found from each transcript's folder upward, or
-//! `--config`, with command-line options on top. One analyser per configuration.
+//! Configuration: the project's candor.toml found from each transcript's folder upward (or
+//! `--config`), over the user's own (in the platform's configuration folder), with
+//! command-line options on top. One analyser per configuration and set of per-file ignores.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use candor::{Analyzer, Config, Format};
+use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 
 use crate::args::Common;
 use crate::error::Error;
+use crate::files::{Found, Input};
 
 /// Command-line options that override the configuration file.
 #[derive(Debug, Clone, Default)]
@@ -26,9 +29,13 @@ pub struct Overrides {
 
 impl Overrides {
     pub fn from_common(c: &Common) -> Self {
+        let ids = |v: &[String]| v.iter().filter(|s| !s.is_empty()).cloned().collect();
         Overrides {
             interviewers: c.interviewers.clone(),
             interviewees: c.interviewees.clone(),
+            profile: c.profile.clone(),
+            select: ids(&c.select),
+            ignore: ids(&c.ignore),
             ..Default::default()
         }
     }
@@ -47,6 +54,13 @@ impl Overrides {
                 other => return Err(Error::Profile(other.to_string())),
             };
         }
+        let mut known: Vec<&str> = candor::rules().iter().map(|r| r.id).collect();
+        known.extend(config.rules.iter().map(|r| r.id.as_str()));
+        for (flag, list) in [("--select", &self.select), ("--ignore", &self.ignore)] {
+            if let Some(id) = list.iter().find(|id| !known.contains(&id.as_str())) {
+                return Err(unknown_rule(&format!("{flag}: "), id, &known));
+            }
+        }
         if !self.select.is_empty() {
             config.select = self.select.clone();
         }
@@ -60,18 +74,89 @@ impl Overrides {
     }
 }
 
+/// An unknown rule id, with the closest known one when there is one, else the list.
+pub fn unknown_rule(what: &str, id: &str, known: &[&str]) -> Error {
+    let hint = match candor::closest(id, known) {
+        Some(c) => format!("did you mean `{c}`?"),
+        None => format!("rules are: {}", known.join(", ")),
+    };
+    Error::UnknownRule {
+        what: what.to_string(),
+        rule: id.to_string(),
+        hint,
+    }
+}
+
+/// A configuration as read for one project: where it came from and the globs it holds.
+struct Loaded {
+    config: Config,
+    /// The files read, lowest first (the user's, then the project's).
+    sources: Vec<PathBuf>,
+    /// The folder `exclude` and `per-file-ignores` globs are relative to.
+    root: PathBuf,
+    exclude: GlobSet,
+    per_file: Vec<(GlobMatcher, Vec<String>)>,
+}
+
 /// Finds and caches configurations and their analysers.
 pub struct Settings {
     overrides: Overrides,
     explicit: Option<PathBuf>,
-    /// Folder → the config file that governs it.
+    user: Option<PathBuf>,
+    stdin_name: Option<PathBuf>,
+    /// Folder → the project config file that governs it.
     dirs: HashMap<PathBuf, Option<PathBuf>>,
-    /// Config file (or none) → its analyser.
-    analyzers: HashMap<Option<PathBuf>, Arc<Analyzer>>,
+    /// Project config file (or none) → what it says.
+    loaded: HashMap<Option<PathBuf>, Arc<Loaded>>,
+    /// Project config file and the rules its per-file-ignores add → the analyser.
+    analyzers: HashMap<(Option<PathBuf>, Vec<String>), Arc<Analyzer>>,
     pub format: Option<Format>,
 }
 
 pub const CONFIG_NAMES: &[&str] = &["candor.toml", ".candor.toml"];
+
+/// The user's own configuration file: `candor/candor.toml` in the platform's configuration
+/// folder (`$XDG_CONFIG_HOME`, else `~/.config`; `%APPDATA%` on Windows), if it exists.
+pub fn user_config() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            if cfg!(windows) {
+                std::env::var_os("APPDATA").map(PathBuf::from)
+            } else {
+                std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config"))
+            }
+        })?;
+    Some(base.join("candor").join("candor.toml")).filter(|p| p.is_file())
+}
+
+/// A path as shown: relative to the current folder when it is inside it.
+pub fn shown(p: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| p.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| p.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// A glob of `exclude` or `per-file-ignores`: one without `/` matches a name at any depth.
+fn glob(pattern: &str, source: &Path) -> Result<Glob, Error> {
+    let full = if pattern.contains('/') {
+        pattern.trim_start_matches('/').to_string()
+    } else {
+        format!("**/{pattern}")
+    };
+    GlobBuilder::new(&full)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| Error::ConfigGlob {
+            path: source.to_path_buf(),
+            glob: pattern.to_string(),
+            message: e.kind().to_string(),
+        })
+}
 
 impl Settings {
     pub fn new(common: &Common, overrides: Overrides) -> Result<Self, Error> {
@@ -86,14 +171,46 @@ impl Settings {
         }
         Ok(Settings {
             overrides,
+            user: if common.config.is_some() {
+                None
+            } else {
+                user_config()
+            },
             explicit: common.config.clone(),
+            stdin_name: common.stdin_filename.clone(),
             dirs: HashMap::new(),
+            loaded: HashMap::new(),
             analyzers: HashMap::new(),
             format,
         })
     }
 
-    /// The config file that governs a folder: `--config`, or the nearest candor.toml upward.
+    /// The name an input is shown (and matched by globs) as.
+    pub fn name_of(&self, input: &Input) -> String {
+        match (input, &self.stdin_name) {
+            (Input::Stdin, Some(name)) => name.display().to_string(),
+            _ => input.display(),
+        }
+    }
+
+    /// The path an input is configured by: its own, or `--stdin-filename`'s.
+    fn path_of(&self, input: &Input) -> Option<PathBuf> {
+        match input {
+            Input::File(p) => Some(p.clone()),
+            Input::Stdin => self.stdin_name.clone(),
+        }
+    }
+
+    /// The folder an input's configuration is looked up from.
+    fn dir_of(&self, input: &Input) -> PathBuf {
+        match (input, &self.stdin_name) {
+            (Input::Stdin, Some(name)) => Input::File(name.clone()).dir(),
+            _ => input.dir(),
+        }
+    }
+
+    /// The project config file that governs a folder: `--config`, or the nearest
+    /// candor.toml upward.
     fn config_path(&mut self, dir: &Path) -> Option<PathBuf> {
         if let Some(p) = &self.explicit {
             return Some(p.clone());
@@ -115,25 +232,157 @@ impl Settings {
         found
     }
 
-    /// The analyser for inputs in a folder.
-    pub fn analyzer_for(&mut self, dir: &Path) -> Result<Arc<Analyzer>, Error> {
+    /// What governs inputs in a folder: the user's file under the project's, and the
+    /// command line on top.
+    fn loaded_for(&mut self, dir: &Path) -> Result<(Option<PathBuf>, Arc<Loaded>), Error> {
         let path = self.config_path(dir);
-        if let Some(a) = self.analyzers.get(&path) {
-            return Ok(a.clone());
+        if let Some(l) = self.loaded.get(&path) {
+            return Ok((path, l.clone()));
         }
-        let config = match &path {
-            Some(p) => {
-                let src = std::fs::read_to_string(p).map_err(|source| Error::ReadConfig {
-                    path: p.clone(),
-                    source,
-                })?;
-                Config::from_toml(&src, &p.display().to_string())?
-            }
-            None => Config::default(),
+        let sources: Vec<PathBuf> = self.user.iter().chain(path.iter()).cloned().collect();
+        let mut texts = Vec::new();
+        for p in &sources {
+            let src = std::fs::read_to_string(p).map_err(|source| Error::ReadConfig {
+                path: p.clone(),
+                source,
+            })?;
+            texts.push((src, p.display().to_string()));
+        }
+        let layers: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(s, n)| (s.as_str(), n.as_str()))
+            .collect();
+        let config = match layers.as_slice() {
+            [] => Config::default(),
+            [(src, name)] => Config::from_toml(src, name)?,
+            _ => Config::from_toml_layers(&layers)?,
         };
         let config = self.overrides.apply(config)?;
+        let source = sources.last().cloned().unwrap_or_default();
+        let root = match &path {
+            Some(p) => std::fs::canonicalize(p)
+                .ok()
+                .and_then(|p| p.parent().map(Path::to_path_buf))
+                .unwrap_or_else(|| PathBuf::from(".")),
+            None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        };
+        let mut exclude = GlobSetBuilder::new();
+        for pattern in &config.exclude {
+            exclude.add(glob(pattern, &source)?);
+        }
+        let exclude = exclude.build().map_err(|e| Error::ConfigGlob {
+            path: source.clone(),
+            glob: config.exclude.join(", "),
+            message: e.to_string(),
+        })?;
+        let mut per_file = Vec::new();
+        for (pattern, rules) in &config.per_file_ignores {
+            per_file.push((glob(pattern, &source)?.compile_matcher(), rules.clone()));
+        }
+        let loaded = Arc::new(Loaded {
+            config,
+            sources,
+            root,
+            exclude,
+            per_file,
+        });
+        self.loaded.insert(path.clone(), loaded.clone());
+        Ok((path, loaded))
+    }
+
+    /// An input's path relative to the folder its configuration's globs are relative to.
+    fn relative(&self, input: &Input, root: &Path) -> Option<PathBuf> {
+        let p = self.path_of(input)?;
+        let abs = std::fs::canonicalize(&p).ok().or_else(|| {
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+            let dir = parent.map_or_else(std::env::current_dir, std::fs::canonicalize);
+            Some(dir.ok()?.join(p.file_name()?))
+        })?;
+        Some(abs.strip_prefix(root).map_or(p, Path::to_path_buf))
+    }
+
+    /// The analyser for an input: its folder's configuration, less the rules
+    /// `per-file-ignores` leave out for it.
+    pub fn analyzer_for(&mut self, input: &Input) -> Result<Arc<Analyzer>, Error> {
+        let (path, loaded) = self.loaded_for(&self.dir_of(input))?;
+        let mut extra: Vec<String> = Vec::new();
+        if !loaded.per_file.is_empty() {
+            if let Some(rel) = self.relative(input, &loaded.root) {
+                for (m, rules) in &loaded.per_file {
+                    if m.is_match(&rel) {
+                        extra.extend(rules.iter().cloned());
+                    }
+                }
+            }
+        }
+        extra.sort();
+        extra.dedup();
+        let key = (path, extra);
+        if let Some(a) = self.analyzers.get(&key) {
+            return Ok(a.clone());
+        }
+        let mut config = loaded.config.clone();
+        config.ignore.extend(key.1.iter().cloned());
         let analyzer = Arc::new(Analyzer::new(config)?);
-        self.analyzers.insert(path, analyzer.clone());
+        self.analyzers.insert(key, analyzer.clone());
         Ok(analyzer)
+    }
+
+    /// Leaves out the inputs found in folders that their configuration's `exclude` matches;
+    /// files named on the command line are always read.
+    pub fn exclude(&mut self, found: &mut Found, named: &[PathBuf]) -> Result<(), Error> {
+        let mut kept = Vec::with_capacity(found.inputs.len());
+        for input in std::mem::take(&mut found.inputs) {
+            let skip = match &input {
+                Input::File(p) if !named.contains(p) => {
+                    let (_, loaded) = self.loaded_for(&self.dir_of(&input))?;
+                    !loaded.exclude.is_empty()
+                        && self
+                            .relative(&input, &loaded.root)
+                            .is_some_and(|rel| loaded.exclude.is_match(rel))
+                }
+                _ => false,
+            };
+            if !skip {
+                kept.push(input);
+            }
+        }
+        found.inputs = kept;
+        Ok(())
+    }
+
+    /// `--show-settings`: the configuration in effect for an input, and where it came from.
+    pub fn show(&mut self, input: &Input) -> Result<String, Error> {
+        let (_, loaded) = self.loaded_for(&self.dir_of(input))?;
+        let mut config = loaded.config.clone();
+        if let Some(rel) = self.relative(input, &loaded.root) {
+            for (m, rules) in &loaded.per_file {
+                if m.is_match(&rel) {
+                    config.ignore.extend(rules.iter().cloned());
+                }
+            }
+        }
+        let mut out = format!("# Settings for {}\n", self.name_of(input));
+        if loaded.sources.is_empty() {
+            out.push_str("# from: no configuration file (the defaults)\n");
+        }
+        for (i, s) in loaded.sources.iter().enumerate() {
+            let role = if Some(s) == self.user.as_ref() {
+                "the user's configuration"
+            } else if self.explicit.is_some() {
+                "--config"
+            } else {
+                "the project's configuration"
+            };
+            let under = if i + 1 < loaded.sources.len() {
+                ", under the next"
+            } else {
+                ""
+            };
+            out.push_str(&format!("# from: {} ({role}{under})\n", shown(s)));
+        }
+        out.push_str("# with the command line's options on top\n\n");
+        out.push_str(&config.to_toml());
+        Ok(out)
     }
 }

@@ -7,7 +7,7 @@ mod common;
 
 use predicates::prelude::*;
 
-use common::{candor, dir_with, fixture, json, stderr, stdout};
+use common::{candor, dir_with, fixture, json, root, stderr, stdout};
 
 /// Transcripts shared with the command-line cases in tests/cmd/.
 const BAD: &str = include_str!("cmd/transcripts/bad.txt");
@@ -164,4 +164,383 @@ fn init_writes_a_valid_config_once() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("already exists"));
+}
+
+/// Transcripts of a long interviewer turn, for the terminal width.
+const LONG_TURN: &str = include_str!("cmd/transcripts/long-turn.txt");
+
+#[test]
+fn rule_flags_and_config_work_the_same_on_lint_stats_and_score() {
+    let dir = dir_with(&[
+        ("bad.txt", BAD.as_bytes()),
+        ("conf.toml", b"interviewers = [\"Tom\"]\n"),
+    ]);
+    let flags = |cmd: &str| {
+        let mut c = candor();
+        c.arg(cmd)
+            .args(["--format", "json", "--profile", "solution"])
+            .args(["--select", "leading-question, closed-question"])
+            .args(["--ignore", " closed-question"])
+            .args(["--interviewer", "Maya", "--config"])
+            .arg(dir.path().join("conf.toml"))
+            .arg(dir.path().join("bad.txt"));
+        c
+    };
+    for cmd in ["lint", "stats", "score"] {
+        let v = json(&flags(cmd).assert().code(if cmd == "lint" { 1 } else { 0 }));
+        let r = &v[0];
+        // --interviewer wins over the file's `interviewers`.
+        assert_eq!(r["speakers"][0]["name"], "Maya", "{cmd}");
+        assert_eq!(r["speakers"][0]["role"], "interviewer", "{cmd}");
+        let rules: Vec<&str> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        let want: &[&str] = if cmd == "stats" {
+            &[]
+        } else {
+            &["leading-question"]
+        };
+        assert_eq!(rules, want, "{cmd}");
+    }
+}
+
+#[test]
+fn output_files_and_quiet_on_every_command_that_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = root().join("tests/cmd/transcripts/bad.txt");
+    let runs: Vec<(Vec<&str>, bool, &str)> = vec![
+        (
+            vec!["lint", "--format", "concise"],
+            true,
+            "leading-question",
+        ),
+        (vec!["stats"], true, "interviewer talk ratio"),
+        (vec!["score", "--format", "csv"], true, "path,format"),
+        (vec!["rules"], false, "talk-ratio"),
+        (vec!["explain", "selling"], false, "selling"),
+        (vec!["completions", "zsh"], false, "#compdef candor"),
+        (vec!["man"], false, ".TH candor 1"),
+    ];
+    for (i, (args, with_path, want)) in runs.iter().enumerate() {
+        let out = dir.path().join(format!("out{i}.txt"));
+        let mut c = candor();
+        c.args(args).arg("-o").arg(&out);
+        if *with_path {
+            c.arg(&bad);
+        }
+        let a = c.assert();
+        // (score then prints its summary for the person, on standard output.)
+        if args[0] != "score" {
+            assert!(stdout(&a).is_empty(), "{args:?} printed: {}", stdout(&a));
+        }
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(written.contains(want), "{args:?} wrote: {written}");
+        assert!(!written.contains('\x1b'), "{args:?} wrote colour");
+    }
+    // -q prints less, each command its own way.
+    let quiet = |args: &[&str]| stdout(&candor().args(args).arg("-q").assert());
+    let lint = quiet(&["lint", "--color", "never", bad.to_str().unwrap()]);
+    assert!(
+        !lint.contains("-->") && lint.contains("Found 4 findings"),
+        "{lint}"
+    );
+    let stats = quiet(&["stats", "--color", "never", bad.to_str().unwrap()]);
+    assert_eq!(stats.lines().count(), 1, "{stats}");
+    let explain = quiet(&["explain", "selling"]);
+    assert!(
+        explain.starts_with("selling: ") && explain.lines().count() == 2,
+        "{explain}"
+    );
+    let score = candor()
+        .args(["score", "-q", "--format", "csv"])
+        .arg(&bad)
+        .assert();
+    assert!(
+        stderr(&score).is_empty(),
+        "the summary is left out: {}",
+        stderr(&score)
+    );
+}
+
+#[test]
+fn show_settings_names_the_files_and_merges_the_users_under_the_projects() {
+    let home = dir_with(&[(
+        "candor/candor.toml",
+        b"profile = \"solution\"\nproducts = [\"Acme\"]\n[severity]\nclosed-question = \"off\"\n",
+    )]);
+    let project = dir_with(&[
+        (
+            "candor.toml",
+            b"products = [\"Linewise\"]\n[severity]\nselling = \"error\"\n",
+        ),
+        ("calls/bad.txt", BAD.as_bytes()),
+    ]);
+    let run = candor()
+        .env("XDG_CONFIG_HOME", home.path())
+        .current_dir(project.path())
+        .args([
+            "lint",
+            "--show-settings",
+            "--ignore",
+            "no-summary",
+            "calls/bad.txt",
+        ])
+        .assert()
+        .success();
+    let out = stdout(&run);
+    assert!(out.starts_with("# Settings for calls/bad.txt\n"), "{out}");
+    let user = home.path().join("candor/candor.toml");
+    assert!(
+        out.contains(&format!(
+            "# from: {} (the user's configuration, under the next)",
+            user.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("# from: candor.toml (the project's configuration)"),
+        "{out}"
+    );
+    // The user's profile, the project's products, both severities, the command line's ignore.
+    assert!(out.contains("profile = \"solution\""), "{out}");
+    assert!(out.contains("products = [\"Linewise\"]"), "{out}");
+    assert!(
+        out.contains("closed-question = \"off\"") && out.contains("selling = \"error\""),
+        "{out}"
+    );
+    assert!(out.contains("ignore = [\"no-summary\"]"), "{out}");
+    assert!(
+        out.contains("talk-ratio = 0.6"),
+        "the limits in effect: {out}"
+    );
+    // The user's file applies to a run with no project file too.
+    let elsewhere = dir_with(&[("bad.txt", BAD.as_bytes())]);
+    let v = json(
+        &candor()
+            .env("XDG_CONFIG_HOME", home.path())
+            .current_dir(elsewhere.path())
+            .args(["lint", "--format", "json", "bad.txt"])
+            .assert(),
+    );
+    let rules: Vec<&str> = v[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        !rules.is_empty() && !rules.contains(&"closed-question"),
+        "{rules:?}"
+    );
+}
+
+#[test]
+fn exclude_and_per_file_and_per_speaker_ignores() {
+    let dir = dir_with(&[
+        (
+            "candor.toml",
+            b"exclude = [\"drafts/**\", \"*.notes.txt\"]\n\
+              [per-file-ignores]\n\"sales/*.txt\" = [\"hypothetical-question\"]\n\
+              [per-speaker-ignores]\n\"maya\" = [\"closed-question\"]\n",
+        ),
+        ("calls/bad.txt", BAD.as_bytes()),
+        ("calls/bad.notes.txt", BAD.as_bytes()),
+        ("drafts/bad.txt", BAD.as_bytes()),
+        ("sales/bad.txt", BAD.as_bytes()),
+    ]);
+    let v = json(
+        &candor()
+            .current_dir(dir.path())
+            .args(["lint", "--format", "json", "."])
+            .assert()
+            .code(1),
+    );
+    let mut seen: Vec<(String, Vec<String>)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let rules = r["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["rule"].as_str().unwrap().to_string())
+                .collect();
+            (r["path"].as_str().unwrap().replace('\\', "/"), rules)
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "./calls/bad.txt".to_string(),
+                vec![
+                    "hypothetical-question".to_string(),
+                    "leading-question".to_string()
+                ]
+            ),
+            (
+                "./sales/bad.txt".to_string(),
+                vec!["leading-question".to_string()]
+            ),
+        ],
+        "drafts/ and *.notes.txt are excluded; sales/ ignores a rule; Maya's closed questions are ignored"
+    );
+    // A file named on the command line is read even when excluded.
+    candor()
+        .current_dir(dir.path())
+        .args(["lint", "drafts/bad.txt"])
+        .assert()
+        .code(1);
+    // An unknown rule in per-file-ignores is an error naming the closest.
+    let bad = dir_with(&[
+        (
+            "candor.toml",
+            b"[per-file-ignores]\n\"*.txt\" = [\"leading\"]\n",
+        ),
+        ("bad.txt", BAD.as_bytes()),
+    ]);
+    let run = candor()
+        .current_dir(bad.path())
+        .args(["lint", "bad.txt"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&run).contains("did you mean `leading-question`?"),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn a_baseline_hides_what_it_holds_across_re_exports_and_reports_what_is_new() {
+    let dir = dir_with(&[("calls/maya.txt", BAD.as_bytes())]);
+    let run = candor()
+        .current_dir(dir.path())
+        .args([
+            "lint",
+            "--write-baseline",
+            "candor-baseline.json",
+            "calls/maya.txt",
+        ])
+        .assert()
+        .success();
+    assert!(
+        stderr(&run).contains("wrote 4 findings to candor-baseline.json"),
+        "{}",
+        stderr(&run)
+    );
+    let baseline: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("candor-baseline.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(baseline["version"], 1);
+    assert_eq!(baseline["findings"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        baseline["findings"][0],
+        serde_json::json!({
+            "path": "calls/maya.txt",
+            "rule": "closed-question",
+            "speaker": "Maya",
+            "text": "don t you think invoicing is a nightmare",
+        })
+    );
+
+    // The same interview exported again as WebVTT: other lines, other format, same words,
+    // and one new leading question.
+    let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Maya>Hi Tom. Would you use an app that did your invoices for you?\n\n\
+               00:00:06.000 --> 00:00:07.000\n<v Tom>Maybe.\n\n\
+               00:00:08.000 --> 00:00:11.000\n<v Maya>Don't you think invoicing is a NIGHTMARE?\n\n\
+               00:00:12.000 --> 00:00:13.000\n<v Tom>Not really.\n\n\
+               00:00:14.000 --> 00:00:16.000\n<v Maya>Wouldn't it be great to never chase a client again?\n";
+    std::fs::remove_file(dir.path().join("calls/maya.txt")).unwrap();
+    std::fs::write(dir.path().join("calls/maya.vtt"), vtt).unwrap();
+    let run = candor()
+        .current_dir(dir.path())
+        .args(["lint", "--color", "never", "--format", "concise"])
+        .args(["--baseline", "candor-baseline.json", "calls/maya.vtt"])
+        .assert()
+        .code(1);
+    let out = stdout(&run);
+    let lines: Vec<&str> = out.lines().filter(|l| l.starts_with("calls/")).collect();
+    assert!(!lines.is_empty(), "{out}");
+    assert!(
+        lines.len() == 2 && lines.iter().all(|l| l.starts_with("calls/maya.vtt:16:")),
+        "only the new question is reported: {out}"
+    );
+    assert!(
+        out.contains("4 findings in the baseline not shown."),
+        "{out}"
+    );
+    // A baseline that is not one is an error.
+    std::fs::write(dir.path().join("not.json"), "[1, 2]").unwrap();
+    let run = candor()
+        .current_dir(dir.path())
+        .args(["lint", "--baseline", "not.json", "calls/maya.vtt"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&run).contains("not.json: not a candor baseline"),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn human_output_fits_columns() {
+    let dir = dir_with(&[("long.txt", LONG_TURN.as_bytes())]);
+    for columns in [50usize, 60, 100] {
+        let run = candor()
+            .env("COLUMNS", columns.to_string())
+            .current_dir(dir.path())
+            .args(["lint", "--color", "never", "long.txt"])
+            .assert()
+            .code(1);
+        let out = stdout(&run);
+        let source: Vec<&str> = out.lines().filter(|l| l.starts_with("1 | ")).collect();
+        assert_eq!(source.len(), 2, "{out}");
+        for l in &source {
+            assert_eq!(l.chars().count(), columns, "{columns}: {l}");
+            assert!(l.ends_with('…'), "{l}");
+        }
+        // The talk ratio points at the turn and says how long it is: no row of carets.
+        assert!(
+            out.contains("  |       ^ their longest turn: 163 words\n"),
+            "{out}"
+        );
+        assert!(!out.contains("^^"), "{out}");
+    }
+}
+
+/// An installed binary ships no README and no docs/ folder: its help does not send people
+/// there.
+#[test]
+fn help_points_to_nothing_an_installed_binary_lacks() {
+    let top = stdout(&candor().arg("--help").assert().success());
+    let commands: Vec<String> = top
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter(|l| !l.starts_with("   ") && !l.starts_with("  help "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    assert!(commands.len() >= 10, "{top}");
+    for c in commands.iter().map(String::as_str).chain([""]) {
+        let mut cmd = candor();
+        if !c.is_empty() {
+            cmd.arg(c);
+        }
+        let help = stdout(&cmd.arg("--help").assert().success());
+        for bad in ["README", "docs/", ".md"] {
+            assert!(
+                !help.contains(bad),
+                "`candor {c} --help` names {bad}: {help}"
+            );
+        }
+    }
 }

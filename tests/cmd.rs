@@ -11,5 +11,9 @@ fn cli_cases() {
         // Colour as the case says, whatever the environment running the tests forces:
         // CLICOLOR_FORCE forces it when set to anything but the empty string.
         .env("CLICOLOR_FORCE", "")
+        // The width of the terminal running the tests is not the cases' (120 columns when
+        // unset), and the user's own candor.toml is not read (no such folder).
+        .env("COLUMNS", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent-candor-test-config")
         .case("tests/cmd/*.toml");
 }

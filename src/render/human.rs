@@ -37,42 +37,82 @@ fn width(c: char) -> usize {
     }
 }
 
-/// The source line to show and where to underline, as (text, underline start, underline width)
-/// in terminal columns; long lines are cut to a window around the span.
-fn excerpt(line: &str, col: usize, end_col: Option<usize>) -> (String, usize, usize) {
-    const MAX: usize = 140;
+/// The columns output for people may use: `COLUMNS` when set, else the terminal's width,
+/// else (output to a file or a pipe) 120.
+pub fn columns() -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    let from_terminal = || terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+    from_env.or_else(from_terminal).unwrap_or(120).max(40)
+}
+
+/// The source line to show in `room` columns and where to underline, as (text, underline
+/// start, underline width) in terminal columns. A line that does not fit is cut to a window
+/// of exactly `room` columns, each cut marked with `…`: the underline starts a quarter of
+/// the way in (or nearer the start when the line begins sooner), and a window that would
+/// pass the end of the line ends with it instead. An underline longer than the window stops
+/// at its edge.
+fn excerpt(line: &str, col: usize, end_col: Option<usize>, room: usize) -> (String, usize, usize) {
     let chars: Vec<char> = line
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let start = col.saturating_sub(1).min(chars.len());
-    let end = end_col
-        .map_or(chars.len(), |e| e.saturating_sub(1))
-        .clamp(start, chars.len());
-    let (from, to) = if chars.len() <= MAX {
-        (0, chars.len())
+    let w: Vec<usize> = chars.iter().map(|&c| width(c)).collect();
+    let cols = |a: usize, b: usize| -> usize { w[a..b].iter().sum() };
+    let n = chars.len();
+    let start = col.saturating_sub(1).min(n);
+    let end = end_col.map_or(n, |e| e.saturating_sub(1)).clamp(start, n);
+    let room = room.max(8);
+    let (from, to) = if cols(0, n) <= room {
+        (0, n)
     } else {
-        let from = start.saturating_sub(40);
-        let to = (end + 40).max(from + MAX).min(chars.len());
+        // Context before the span: a quarter of the window.
+        let mut from = start;
+        while from > 0 && cols(from - 1, start) <= room / 4 {
+            from -= 1;
+        }
+        // Close to the start: show the start rather than cut one or two characters.
+        if cols(0, from) <= 1 {
+            from = 0;
+        }
+        // Near the end: end with the line, the window full.
+        if from > 0 && cols(from, n) < room {
+            while from > 0 && cols(from - 1, n) < room {
+                from -= 1;
+            }
+        }
+        let lead = usize::from(from > 0);
+        let mut to = from;
+        while to < n && lead + cols(from, to + 1) + usize::from(to + 1 < n) <= room {
+            to += 1;
+        }
         (from, to)
     };
     let mut text = String::new();
-    let mut offset = 0;
     if from > 0 {
         text.push('…');
-        offset = 1;
     }
-    let before: usize = chars[from..start].iter().map(|&c| width(c)).sum();
-    let span: usize = chars[start..end.min(to)].iter().map(|&c| width(c)).sum();
     text.extend(&chars[from..to]);
-    if to < chars.len() {
+    if to < n {
         text.push('…');
     }
-    (text, offset + before, span.max(1))
+    let at = usize::from(from > 0) + cols(from, start.max(from));
+    let span = cols(start.clamp(from, to), end.clamp(from, to));
+    (text, at, span.max(1))
 }
 
 fn severity_word(s: Severity) -> &'static str {
     s.as_str()
+}
+
+/// How a finding is printed: the columns to fit, and whether to end with the hint to
+/// `candor explain` (the first time a rule appears in a run).
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub columns: usize,
+    pub hint: bool,
 }
 
 /// Prints one finding with its source line.
@@ -82,6 +122,7 @@ pub fn finding(
     source: Option<&[&str]>,
     report: &Report,
     f: &Finding,
+    layout: Layout,
 ) -> io::Result<()> {
     let sev = severity_style(f.severity);
     writeln!(
@@ -99,10 +140,48 @@ pub fn finding(
         f.line, f.column
     )?;
     let line_text = source.and_then(|lines| lines.get(f.line as usize - 1).copied());
+    // A finding about the size of a turn (the interviewer's longest, for the talk ratio; a
+    // monologue) points at where the turn starts and states its size, rather than
+    // underlining every word of it.
+    let whole_turn = matches!(f.rule.as_str(), "talk-ratio" | "interviewer-monologue");
+    let room = layout.columns.saturating_sub(gutter + 3);
     match line_text {
+        Some(text) if whole_turn => {
+            let (shown, at, _) = excerpt(text, f.column as usize, Some(f.column as usize), room);
+            // The talk ratio's finding is on the interviewer's longest turn: give its size.
+            let longest = report
+                .metrics
+                .as_ref()
+                .and_then(|m| m.longest_monologue.as_ref())
+                .filter(|s| s.turn == f.turn && f.rule == "talk-ratio");
+            let label = match longest {
+                Some(s) => {
+                    let secs = s
+                        .seconds
+                        .map(|x| format!(", {}", candor::format_clock(x)))
+                        .unwrap_or_default();
+                    format!(
+                        "their longest turn: {}{secs}",
+                        plural(s.words, "word", "words")
+                    )
+                }
+                None => "this turn".to_string(),
+            };
+            writeln!(w, "{pad} {GUTTER}|{GUTTER:#}")?;
+            writeln!(
+                w,
+                "{GUTTER}{}{GUTTER:#} {GUTTER}|{GUTTER:#} {shown}",
+                f.line
+            )?;
+            writeln!(
+                w,
+                "{pad} {GUTTER}|{GUTTER:#} {}{sev}^ {label}{sev:#}",
+                " ".repeat(at),
+            )?;
+        }
         Some(text) => {
             let end = (f.end_line == f.line).then_some(f.end_column as usize);
-            let (shown, at, span) = excerpt(text, f.column as usize, end);
+            let (shown, at, span) = excerpt(text, f.column as usize, end, room);
             let more = if f.end_line > f.line { " …" } else { "" };
             writeln!(w, "{pad} {GUTTER}|{GUTTER:#}")?;
             writeln!(
@@ -167,7 +246,37 @@ pub fn finding(
         "{pad} {GUTTER}={GUTTER:#} {HELP}help{HELP:#}: {}",
         f.help
     )?;
+    if layout.hint && candor::rule(&f.rule).is_some() {
+        writeln!(
+            w,
+            "{pad} {GUTTER}={GUTTER:#} {DIM}more: `candor explain {}`{DIM:#}",
+            f.rule
+        )?;
+    }
     writeln!(w)
+}
+
+/// One line a finding, for editors' quickfix lists: `path:line:col: rule message`.
+pub fn concise(w: &mut dyn Write, path: &str, f: &Finding) -> io::Result<()> {
+    let sev = severity_style(f.severity);
+    writeln!(
+        w,
+        "{BOLD}{path}:{}:{}:{BOLD:#} {sev}{}{sev:#} {}",
+        f.line, f.column, f.rule, f.message
+    )
+}
+
+/// `--statistics`: findings per rule, most first.
+pub fn statistics(w: &mut dyn Write, counts: &[(String, Severity, usize)]) -> io::Result<()> {
+    for (rule, severity, n) in counts {
+        let sev = severity_style(*severity);
+        writeln!(
+            w,
+            "{n:>5}  {BOLD}{rule:<24}{BOLD:#} {sev}{}{sev:#}",
+            severity.as_str()
+        )?;
+    }
+    Ok(())
 }
 
 /// Counts of findings by severity.
@@ -200,7 +309,7 @@ impl Tally {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -285,24 +394,61 @@ pub fn totals(w: &mut dyn Write, t: &Tally) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    fn underlined(t: &str, at: usize, span: usize) -> String {
+        t.chars().skip(at).take(span).collect()
+    }
+
     #[test]
     fn excerpt_underlines_the_span() {
-        let (t, at, span) = excerpt("Josh: Don't you think so?", 7, Some(22));
+        let (t, at, span) = excerpt("Josh: Don't you think so?", 7, Some(22), 80);
         assert_eq!(t, "Josh: Don't you think so?");
         assert_eq!((at, span), (6, 15));
     }
 
+    /// Wherever the span is, a long line becomes a window of exactly the room given, each
+    /// cut marked with `…`, and the underline is under the span.
     #[test]
-    fn long_lines_are_windowed() {
-        let line = format!("{}TARGET{}", "a".repeat(200), "b".repeat(200));
-        let (t, at, span) = excerpt(&line, 201, Some(207));
-        assert!(t.starts_with('…') && t.ends_with('…'));
-        assert_eq!(&t.chars().skip(at).take(span).collect::<String>(), "TARGET");
+    fn long_lines_are_windowed_the_same_wherever_the_span_is() {
+        for room in [40, 60, 100] {
+            for before in [0, 1, 5, 30, 200, 390] {
+                let line = format!("{}TARGET{}", "a".repeat(before), "b".repeat(400 - before));
+                let (t, at, span) = excerpt(&line, before + 1, Some(before + 7), room);
+                assert_eq!(t.chars().count(), room, "{room} {before}: {t}");
+                assert_eq!(underlined(&t, at, span), "TARGET", "{room} {before}: {t}");
+                if before <= room / 4 {
+                    assert!(!t.starts_with('…'), "{room} {before}: {t}");
+                }
+                if before > room / 2 {
+                    assert!(t.starts_with('…'), "{room} {before}: {t}");
+                }
+                assert_eq!(t.ends_with('…'), before < 390, "{room} {before}: {t}");
+                if before > room && t.ends_with('…') {
+                    // Cut on both sides: the span starts a quarter of the way in.
+                    assert!(at <= room / 4 + 1, "{room} {before}: at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_span_wider_than_the_window_stops_at_its_edge() {
+        let line = "x".repeat(300);
+        let (t, at, span) = excerpt(&line, 1, Some(301), 50);
+        assert_eq!(t.chars().count(), 50);
+        assert_eq!((at, span), (0, 49));
     }
 
     #[test]
     fn wide_characters_count_double() {
-        let (_, at, span) = excerpt("李明: 你好吗?", 5, Some(8));
+        let (_, at, span) = excerpt("李明: 你好吗?", 5, Some(8), 80);
         assert_eq!((at, span), (6, 6));
+        let line = format!("{}你好吗{}", "一".repeat(100), "二".repeat(100));
+        let (t, at, span) = excerpt(&line, 101, Some(104), 60);
+        let cols: usize = t.chars().map(width).sum();
+        assert!((59..=60).contains(&cols), "{cols}: {t}");
+        assert_eq!(span, 6);
+        let shown: String = t.chars().collect();
+        let before: usize = shown.chars().take_while(|&c| c != '你').map(width).sum();
+        assert_eq!(before, at);
     }
 }

@@ -122,3 +122,19 @@ pub fn report(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
     )?;
     writeln!(w)
 }
+
+/// `stats -q`: one line per file, its talk ratio and questions.
+pub fn line(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
+    let Some(m) = &r.metrics else {
+        return Ok(());
+    };
+    let ratio = match m.talk_ratio() {
+        Some((ratio, basis)) => format!("interviewer talked {} by {basis}", pct(ratio)),
+        None => "no talk ratio (no interviewer or no interviewee identified)".to_string(),
+    };
+    writeln!(
+        w,
+        "{BOLD}{path}{BOLD:#}: {ratio} · {} questions ({} open)",
+        m.interviewer_questions, m.open_questions
+    )
+}

@@ -12,10 +12,14 @@ use assert_cmd::assert::Assert;
 #[path = "../../benches/support/corpus.rs"]
 mod corpus;
 
-/// The binary, with the colour variables of the environment running the tests removed.
+/// The binary, with the colour and width variables of the environment running the tests
+/// removed, and no user configuration (its folder does not exist).
 pub fn candor() -> Command {
     let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS")
+        .env("XDG_CONFIG_HOME", "/nonexistent-candor-test-config");
     c
 }
 
