@@ -10,6 +10,9 @@
 //! Arguments: rounds (1) and one format to keep (all four unless given). `CANDOR_TURNS` sets
 //! the plain interview's length, `CANDOR_COPIES` how many different interviews of each
 //! format a round reads, and `CANDOR_STAGE` where the analysis stops (see below).
+//! `CANDOR_INPUT=DIR` reads the transcripts in DIR (`.txt`, `.vtt`, `.srt`, `.md`, and
+//! `.json` other than `*.labels.json`) instead of generating them, for real speech;
+//! `CANDOR_LEARNED=0` runs the patterns alone, without the learned layer.
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
@@ -26,7 +29,11 @@ fn main() {
     let only: Option<String> = std::env::args().nth(2);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let pool = corpus::Pool::load(root);
-    let analyzer = candor::Analyzer::new(candor::Config::default()).expect("analyser");
+    let config = candor::Config {
+        learned: Some(std::env::var("CANDOR_LEARNED").map_or(true, |v| v != "0")),
+        ..candor::Config::default()
+    };
+    let analyzer = candor::Analyzer::new(config).expect("analyser");
     // CANDOR_TURNS=N sets the plain interview's length (300 turns unless set).
     let plain_turns: usize = std::env::var("CANDOR_TURNS")
         .ok()
@@ -38,13 +45,32 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
     let mut inputs = Vec::new();
+    let real = std::env::var_os("CANDOR_INPUT").map(std::path::PathBuf::from);
+    if let Some(dir) = &real {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("CANDOR_INPUT is a folder")
+            .map(|e| e.expect("folder entry").path())
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+                matches!(ext, "txt" | "vtt" | "srt" | "md" | "json")
+                    && !name.ends_with(".labels.json")
+                    && !name.eq_ignore_ascii_case("README.md")
+                    && !name.eq_ignore_ascii_case("MANIFEST.md")
+            })
+            .collect();
+        paths.sort();
+        for p in paths {
+            inputs.push(std::fs::read(&p).expect("readable transcript"));
+        }
+    }
     for (format, turns) in [
         ("plain", plain_turns),
         ("teams-vtt", 150),
         ("deepgram-json", 150),
         ("otter", 150),
     ] {
-        if only.as_deref().is_some_and(|o| o != format) {
+        if real.is_some() || only.as_deref().is_some_and(|o| o != format) {
             continue;
         }
         let mut rng = corpus::Rng::new(3);

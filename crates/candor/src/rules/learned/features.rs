@@ -28,6 +28,30 @@ pub(crate) fn hash(parts: &[&[u8]]) -> u64 {
     h ^ (h >> 31)
 }
 
+/// The hash of one word, for word n-grams: FNV-1a over its bytes, without the final mix
+/// (see [`ngram`]).
+fn word_hash(w: &[u8]) -> u64 {
+    w.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The hash of the word `n`-gram whose words hash to `words`: each word is hashed once
+/// per sentence and its n-grams combine those hashes, instead of hashing every n-gram's
+/// bytes again. Distinct from every [`hash`] of parts (its seed differs).
+fn ngram(words: &[u64]) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ words.len() as u64;
+    for &w in words {
+        h = (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(29);
+    }
+    // splitmix64's finaliser.
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
 /// How features are made; stored with the weights, so that a model is always read with
 /// the featuriser it was trained with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +76,8 @@ impl Default for FeatureSpec {
     }
 }
 
-/// The features of one sentence (or turn), as bucket indices, sorted and without repeats.
+/// The features of one sentence (or turn), as bucket indices without repeats, in the
+/// order they were added.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Features {
     buckets: Vec<u32>,
@@ -69,7 +94,7 @@ impl Features {
         }
     }
 
-    /// The bucket indices, sorted, without repeats (after [`Features::finish`]).
+    /// The bucket indices, without repeats (after [`Features::finish`]).
     pub fn buckets(&self) -> &[u32] {
         &self.buckets
     }
@@ -87,6 +112,23 @@ impl Features {
         }
     }
 
+    /// Adds the word n-gram of `words` (hashed by [`word_hash`]), named `words`' text
+    /// when explaining.
+    fn add_ngram(&mut self, spec: &FeatureSpec, hashes: &[u64], words: &[&[u8]]) {
+        let b = (ngram(hashes) & ((1u64 << spec.bits) - 1)) as u32;
+        self.buckets.push(b);
+        if let Some(names) = &mut self.names {
+            let tag: &[u8] = match words.len() {
+                1 => b"w1",
+                2 => b"w2",
+                _ => b"w3",
+            };
+            let mut parts = vec![tag];
+            parts.extend_from_slice(words);
+            names.push((b, describe(&parts)));
+        }
+    }
+
     /// Adds every feature of `other`.
     pub(crate) fn extend(&mut self, other: &Features) {
         self.buckets.extend_from_slice(&other.buckets);
@@ -97,19 +139,44 @@ impl Features {
 
     /// Sorts the buckets and drops repeats: features are present or absent.
     pub(crate) fn finish(&mut self) {
-        self.buckets.sort_unstable();
-        self.buckets.dedup();
+        dedup(&mut self.buckets);
     }
 
     /// Builds a set from bucket indices (for tests and the trainer).
     pub fn from_buckets(mut buckets: Vec<u32>) -> Self {
-        buckets.sort_unstable();
-        buckets.dedup();
+        dedup(&mut buckets);
         Features {
             buckets,
             names: None,
         }
     }
+}
+
+thread_local! {
+    /// One bit per bucket, all clear between calls of [`dedup`].
+    static SEEN: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Drops repeated buckets, keeping each one's first place: features are present or
+/// absent. In linear time, with a bit per bucket (32 KB for 2^18 buckets), instead of a
+/// sort: the order stays the one the features were added in, which the analyser and the
+/// trainer share, so that both add the weights in the same order.
+fn dedup(buckets: &mut Vec<u32>) {
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        buckets.retain(|&b| {
+            let (word, bit) = (b as usize / 64, 1u64 << (b % 64));
+            if word >= seen.len() {
+                seen.resize(word + 1, 0);
+            }
+            let new = seen[word] & bit == 0;
+            seen[word] |= bit;
+            new
+        });
+        for &b in buckets.iter() {
+            seen[b as usize / 64] = 0;
+        }
+    });
 }
 
 /// A feature's name as a person reads it: `words "would you"`, `letters "uld y"`,
@@ -177,16 +244,16 @@ pub(crate) fn sentence(
 ) {
     let w = words(s);
     // Word n-grams with the sentence's edges marked.
-    let padded: Vec<&[u8]> = std::iter::once(&b"<s>"[..])
-        .chain(w.iter().map(|x| x.as_bytes()))
-        .chain(std::iter::once(&b"</s>"[..]))
-        .collect();
-    for (k, x) in padded.iter().enumerate() {
-        out.add(spec, &[b"w1", x]);
-        if let Some(y) = padded.get(k + 1) {
-            out.add(spec, &[b"w2", x, y]);
-            if let Some(z) = padded.get(k + 2) {
-                out.add(spec, &[b"w3", x, y, z]);
+    let mut padded: Vec<&[u8]> = Vec::with_capacity(w.len() + 2);
+    padded.push(b"<s>");
+    padded.extend(w.iter().map(|x| x.as_bytes()));
+    padded.push(b"</s>");
+    let hashes: Vec<u64> = padded.iter().map(|x| word_hash(x)).collect();
+    out.buckets.reserve(3 * padded.len() + 16);
+    for k in 0..padded.len() {
+        for n in 1..=3 {
+            if k + n <= padded.len() {
+                out.add_ngram(spec, &hashes[k..k + n], &padded[k..k + n]);
             }
         }
     }
@@ -232,13 +299,15 @@ pub(crate) fn sentence(
     if ctx.mentions_product(&s.norm).is_some() {
         out.add(spec, &[b"names-product"]);
     }
-    let content: Vec<&&str> = w
+    let (mut content, mut echoed) = (0, 0);
+    for x in w
         .iter()
         .filter(|x| x.len() > 3 && x.bytes().all(|c| c.is_ascii_alphabetic()))
-        .collect();
-    if !content.is_empty() {
-        let echoed = content.iter().filter(|x| ctx.echo.recent(x)).count();
-        let share = echoed * 4 / content.len();
+    {
+        content += 1;
+        echoed += usize::from(ctx.echo.recent(x));
+    }
+    if let Some(share) = (echoed * 4).checked_div(content) {
         out.add(spec, &[b"echo", &[share as u8]]);
     }
     out.finish();
@@ -321,18 +390,11 @@ pub(crate) fn cue(
         .filter(|&i| !s.toks[i].punct || s.tok_str(i) == "?")
         .collect();
     let w: Vec<&str> = idx.iter().map(|&i| s.tok_str(i)).collect();
+    let hashes: Vec<u64> = w.iter().map(|x| word_hash(x.as_bytes())).collect();
     let mut best: Option<(f32, usize, usize)> = None;
     for n in 1..=3usize {
         for a in 0..w.len().saturating_sub(n - 1) {
-            let words: Vec<&[u8]> = w[a..a + n].iter().map(|x| x.as_bytes()).collect();
-            let tag: &[u8] = match n {
-                1 => b"w1",
-                2 => b"w2",
-                _ => b"w3",
-            };
-            let mut parts: Vec<&[u8]> = vec![tag];
-            parts.extend(words);
-            let b = (hash(&parts) & ((1u64 << spec.bits) - 1)) as u32;
+            let b = (ngram(&hashes[a..a + n]) & ((1u64 << spec.bits) - 1)) as u32;
             let weight = model.weight(b, row);
             if weight > 0.0 && best.is_none_or(|(x, ..)| weight > x) {
                 best = Some((weight, a, a + n));

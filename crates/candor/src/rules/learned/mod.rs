@@ -90,6 +90,9 @@ pub struct Model {
 
 /// The rules a model can cover, in the order rows are trained: those the labelled corpus
 /// labels.
+/// How many rules a model built from [`LEARNABLE`] has rows for.
+const ROWS: usize = LEARNABLE.len();
+
 pub(crate) const LEARNABLE: &[Id] = &[
     Id::Selling,
     Id::SelfCriticism,
@@ -103,7 +106,7 @@ pub(crate) const LEARNABLE: &[Id] = &[
 ];
 
 const MAGIC: &[u8; 8] = b"CANDORLM";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
 pub(crate) fn builtin() -> Option<&'static Model> {
@@ -133,10 +136,26 @@ impl Model {
         let n = self.rows.len();
         out.clear();
         out.extend(self.rows.iter().map(|r| r.bias));
-        for &b in f.buckets() {
-            let w = &self.weights[b as usize * n..][..n];
-            for (o, x) in out.iter_mut().zip(w) {
-                *o += x;
+        if n == ROWS {
+            // The usual case, one row per learnable rule: fixed-size rows the compiler
+            // unrolls, with one bounds check per bucket.
+            let mut acc = [0f32; ROWS];
+            acc.copy_from_slice(out);
+            for &b in f.buckets() {
+                let w: &[f32; ROWS] = self.weights[b as usize * ROWS..][..ROWS]
+                    .try_into()
+                    .unwrap_or(&[0.0; ROWS]);
+                for (o, x) in acc.iter_mut().zip(w) {
+                    *o += x;
+                }
+            }
+            out.copy_from_slice(&acc);
+        } else {
+            for &b in f.buckets() {
+                let w = &self.weights[b as usize * n..][..n];
+                for (o, x) in out.iter_mut().zip(w) {
+                    *o += x;
+                }
             }
         }
         for o in out.iter_mut() {

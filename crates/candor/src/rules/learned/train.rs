@@ -160,13 +160,15 @@ fn dot(w: &[f32], bias: f32, x: &[u32]) -> f32 {
 
 /// A sentence's or turn's features as the model sees them.
 fn joined(base: &Features, patterns: &Features, o: &Options) -> Vec<u32> {
-    let mut v = base.buckets().to_vec();
     if o.spec.patterns {
-        v.extend_from_slice(patterns.buckets());
-        v.sort_unstable();
-        v.dedup();
+        // As the analyser joins them (see `Judge`): the same order, so the same sums.
+        let mut all = base.clone();
+        all.extend(patterns);
+        all.finish();
+        all.buckets().to_vec()
+    } else {
+        base.buckets().to_vec()
     }
-    v
 }
 
 /// The examples of `lines` as the model sees them: per line, its sentences' features and
