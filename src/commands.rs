@@ -537,7 +537,11 @@ fn eval(a: EvalArgs) -> Result<u8, Error> {
 fn completions(a: CompletionsArgs) -> Result<u8, Error> {
     let mut out = Out::new(a.output.output.as_deref(), crate::args::ColorChoice::Never)?;
     let mut cmd = Cli::command();
-    clap_complete::generate(a.shell, &mut cmd, "candor", &mut out);
+    // Into memory first: clap_complete panics when its writer fails (a closed pipe, as in
+    // `candor completions bash | head`), and `Out` turns that into a quiet exit.
+    let mut script = Vec::new();
+    clap_complete::generate(a.shell, &mut cmd, "candor", &mut script);
+    io(std::io::Write::write_all(&mut out, &script))?;
     out.finish()?;
     Ok(0)
 }
