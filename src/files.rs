@@ -64,9 +64,10 @@ const TRANSCRIPT: &[&str] = &[
     "markdown",
     "json",
     "transcript",
+    "docx",
 ];
 /// Transcript-like documents candor cannot read: listed as errors rather than skipped.
-const UNSUPPORTED: &[&str] = &["docx", "doc", "pdf", "rtf", "odt", "pages"];
+const UNSUPPORTED: &[&str] = &["doc", "pdf", "rtf", "odt", "pages"];
 
 /// Whether a file found in a folder should be read.
 fn wanted(path: &Path) -> bool {
