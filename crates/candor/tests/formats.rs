@@ -633,3 +633,41 @@ Dana Kowalski   0:09\nIn a spreadsheet.\n\nPriya Shah stopped transcription\n"
     .unwrap();
     assert!(t.turns[1].text.ends_with("too much money for us."));
 }
+
+/// Meeting datasets keep the turns under a key of their own: QMSum's
+/// `{"topic_list": …, "general_query_list": …, "meeting_transcripts": [{"speaker", "content"}]}`.
+#[test]
+fn json_turns_nested_under_a_dataset_key() {
+    let src = r#"{
+  "topic_list": [{"topic": "Receipts", "relevant_text_span": [["0", "3"]]}],
+  "general_query_list": [{"query": "Summarise the meeting.", "answer": "They discussed receipts."}],
+  "specific_query_list": [],
+  "meeting_transcripts": [
+    {"speaker": "Project Manager", "content": "Could you walk me through the last report you filed?"},
+    {"speaker": "Marketing", "content": "Last Tuesday, eleven receipts, three of them lost."},
+    {"speaker": "Project Manager", "content": "What did you do about the lost ones?"},
+    {"speaker": "Marketing", "content": "I wrote to finance. It took a week."}
+  ]
+}"#;
+    let t = candor::parse(src.as_bytes(), None).unwrap();
+    assert_eq!(t.format, Format::Json);
+    assert_eq!(names(&t), ["Project Manager", "Marketing"]);
+    assert_eq!(t.turns.len(), 4);
+    assert_eq!(t.turns[1].line, 7);
+    assert_eq!(t.turns[3].text, "I wrote to finance. It took a week.");
+    // One object further down, too.
+    let nested = format!(
+        r#"{{"meeting": {{"id": "ES2004a", "turns_of_talk": {}}}}}"#,
+        &src[src.find("[\n    {").unwrap()..src.rfind(']').unwrap() + 1]
+    );
+    let t = candor::parse(nested.as_bytes(), None).unwrap();
+    assert_eq!(t.turns.len(), 4);
+    // Lists of text without speakers under an unknown key are not taken for turns.
+    let e = candor::parse(
+        br#"{"notes": [{"text": "buy milk"}, {"text": "call Bo"}]}"#,
+        None,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("not a transcript shape"), "{e}");
+}
