@@ -163,6 +163,7 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
         }
         LintFormat::Github => {}
     }
+    io(files::report_skipped(&mut err, &found.skipped, a.verbose))?;
     if tally.files == 0 {
         return Err(Error::NoTranscripts);
     }
@@ -207,6 +208,7 @@ fn stats(a: StatsArgs) -> Result<u8, Error> {
         let text = serde_json::to_string_pretty(&reports)?;
         io(writeln!(out, "{text}"))?;
     }
+    io(files::report_skipped(&mut err, &found.skipped, a.verbose))?;
     if found.inputs.is_empty() && found.problems.is_empty() {
         return Err(Error::NoTranscripts);
     }

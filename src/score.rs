@@ -16,16 +16,22 @@ use crate::settings::{Overrides, Settings};
 use crate::summary::{Row, Summary};
 
 pub fn score(a: ScoreArgs) -> Result<u8, Error> {
-    let found = files::find(&a.paths, &a.globs)?;
+    // Before the walk, which reads the files it finds to tell transcripts from the rest.
+    output::install_interrupt_handler();
+    let mut found = files::find(&a.paths, &a.globs)?;
+    let skipped = std::mem::take(&mut found.skipped);
     let mut overrides = Overrides::from_common(&a.common);
     overrides.profile = a.profile.clone();
     let mut settings = Settings::new(&a.common, overrides)?;
     let items = batch::items(found, &mut settings)?;
+    // Files that are not transcripts are counted on standard error, after the summary.
+    let report_skipped =
+        |color| files::report_skipped(&mut render::stderr(color), &skipped, a.verbose);
     if items.is_empty() {
+        report_skipped(a.common.color)?;
         return Err(Error::NoTranscripts);
     }
     let (pool, jobs) = batch::pool(a.jobs)?;
-    output::install_interrupt_handler();
 
     let color = a.common.color;
     let mut out_file = match &a.output {
@@ -86,6 +92,7 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
     if let Some(h) = html {
         h.finish(&summary)?;
     }
+    report_skipped(color)?;
     if summary.errors > 0 {
         return Ok(2);
     }
