@@ -162,6 +162,9 @@ pub struct LintArgs {
     /// Include paths in folders matching these globs (`!` excludes); repeatable.
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
+    /// List each file skipped in folders (not a transcript), and why.
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Under each finding of the learned model, list the features that weighed most.
     #[arg(long)]
     pub explain: bool,
@@ -194,6 +197,9 @@ pub struct StatsArgs {
     /// Include paths in folders matching these globs (`!` excludes); repeatable.
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
+    /// List each file skipped in folders (not a transcript), and why.
+    #[arg(long, short)]
+    pub verbose: bool,
     #[command(flatten)]
     pub common: Common,
 }
@@ -234,6 +240,9 @@ pub struct ScoreArgs {
     /// Include paths in folders matching these globs (`!` excludes); repeatable.
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
+    /// List each file skipped in folders (not a transcript), and why.
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Group the summary by interviewer, folder or month.
     #[arg(long, value_enum, value_name = "KEY")]
     pub group_by: Option<GroupBy>,

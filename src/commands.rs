@@ -290,6 +290,10 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
         LintFormat::Github => {}
     }
     out.finish()?;
+    io(files::report_skipped(&mut err, &found.skipped, a.verbose))?;
+    if tally.files == 0 {
+        return Err(Error::NoTranscripts);
+    }
     if any_failed {
         return Ok(2);
     }
@@ -338,6 +342,7 @@ fn stats(a: StatsArgs) -> Result<u8, Error> {
         io(writeln!(out, "{text}"))?;
     }
     out.finish()?;
+    io(files::report_skipped(&mut err, &found.skipped, a.verbose))?;
     if found.inputs.is_empty() && found.problems.is_empty() {
         return Err(Error::NoTranscripts);
     }

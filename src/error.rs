@@ -114,7 +114,7 @@ pub enum Error {
 pub enum ReadError {
     /// A document format candor does not read.
     #[error(
-        "{} files are not supported; export the transcript as .vtt, .srt or .txt",
+        "{} files are not supported; export the transcript as .docx, .vtt, .srt or .txt",
         .0.to_ascii_uppercase()
     )]
     Unsupported(String),

@@ -64,34 +64,112 @@ const TRANSCRIPT: &[&str] = &[
     "markdown",
     "json",
     "transcript",
+    "docx",
 ];
 /// Transcript-like documents candor cannot read: listed as errors rather than skipped.
-const UNSUPPORTED: &[&str] = &["docx", "doc", "pdf", "rtf", "odt", "pages"];
+const UNSUPPORTED: &[&str] = &["doc", "pdf", "rtf", "odt", "pages"];
 
-/// Whether a file found in a folder should be read.
-fn wanted(path: &Path) -> bool {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(ext) => {
-            let ext = ext.to_ascii_lowercase();
-            TRANSCRIPT.contains(&ext.as_str()) || UNSUPPORTED.contains(&ext.as_str())
-        }
-        // No extension: look inside.
-        None => sniff(path),
+/// Why a file found in a folder is not read as a transcript, or `None` to read it.
+///
+/// By name: other extensions (a consent PDF, Whisper's `.tsv` and `.lrc` beside its `.vtt`,
+/// images), the labelled corpus's `*.labels.json`, a Zoom recording's `*.conf.json`. By
+/// content: a chat log (Zoom's `meeting_saved_chat.txt`, whatever it is called), text with
+/// no speaker turns or a single one (notes, a README, a labelling spec) and JSON of another
+/// shape. A file
+/// that looks like a transcript but cannot be read (empty, invalid JSON, unreadable) is
+/// read, so that it fails with its reason.
+fn skip_reason(path: &Path) -> Option<String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".labels.json") {
+        return Some("labels of a labelled transcript, not a transcript".into());
     }
+    if name.ends_with(".conf.json") {
+        return Some("a recording's configuration, not a transcript".into());
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some(e) if UNSUPPORTED.contains(&e) => {
+            return Some(format!(
+                "a {} file; candor reads .vtt, .srt, .txt, .md, .json and .docx",
+                e.to_ascii_uppercase()
+            ));
+        }
+        Some(e) if !TRANSCRIPT.contains(&e) => {
+            return Some(format!("a .{e} file, not a transcript format candor reads"));
+        }
+        _ => {}
+    }
+    let Ok(bytes) = std::fs::read(path) else {
+        return None; // let the read report why
+    };
+    let Ok(decoded) = candor::decode(&bytes) else {
+        // Empty or binary: with a transcript's extension it fails and says why; without
+        // one it is some other file.
+        return ext
+            .is_none()
+            .then(|| "not text, and no transcript extension".into());
+    };
+    let text = &decoded.text;
+    if is_chat_log(text) {
+        return Some("a meeting chat log (typed messages, not speech)".into());
+    }
+    if let Some(format) = candor::detect(text) {
+        // Notes with one `Key: value` line read as plain text with one turn: a transcript
+        // in these formats has a conversation.
+        let notes = matches!(format, candor::Format::Plain | candor::Format::Markdown)
+            && candor::parse_decoded(&decoded, Some(format)).is_ok_and(|t| t.turns.len() < 2);
+        return notes.then(|| {
+            "text with one speaker label and no conversation (notes, not a transcript)".into()
+        });
+    }
+    let trimmed = text.trim_start();
+    if trimmed.starts_with(['{', '[']) {
+        // Valid JSON of another shape is some other file; invalid JSON fails with its line.
+        return serde_json::from_str::<serde_json::Value>(trimmed)
+            .is_ok()
+            .then(|| "JSON that holds no transcript".into());
+    }
+    Some("text with no speaker turns (notes, not a transcript)".into())
 }
 
-/// Reads the start of a file and asks whether it looks like a transcript.
-fn sniff(path: &Path) -> bool {
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return true; // let the read report why
-    };
-    let mut buf = vec![0u8; 16 * 1024];
-    let n = f.read(&mut buf).unwrap_or(0);
-    buf.truncate(n);
-    match candor::decode(&buf) {
-        Ok(d) => candor::detect(&d.text).is_some(),
-        Err(_) => false,
+/// Whether text is a meeting chat log rather than speech: most of its lines are Zoom chat
+/// messages, `12:01:33\t From Ana to Everyone : text`, `12:01:33 From Ana : text`,
+/// `12:01:33\tAna:\ttext` (the cloud recording's), or continue one with a tab.
+fn is_chat_log(text: &str) -> bool {
+    static MESSAGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\d{1,2}:\d{2}:\d{2}(?:\s+(?:From\s+.{1,80}?\s:\s?|.{1,80}?:\t)|\t.{1,80}?:\t)",
+        )
+        .expect("valid regex")
+    });
+    let (mut lines, mut messages) = (0usize, 0usize);
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(400) {
+        lines += 1;
+        if MESSAGE.is_match(line) || line.starts_with('\t') {
+            messages += 1;
+        }
     }
+    messages >= 2 && messages * 10 >= lines * 8
+}
+
+/// Whether a path found in a folder is hidden: a part of it below the folder walked starts
+/// with a dot (macOS's `._call.vtt` too). The walker skips these, but a `--glob` that
+/// matches them would let them through.
+fn hidden(root: &Path, path: &Path) -> bool {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .any(|c| {
+            c.as_os_str()
+                .to_str()
+                .is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
+        })
 }
 
 /// The inputs named on the command line, with folders walked, and problems found on the way.
@@ -99,13 +177,61 @@ pub struct Found {
     pub inputs: Vec<Input>,
     /// Paths that could not be walked, and why; each is an input that failed.
     pub problems: Vec<(Input, String)>,
+    /// Files found in folders that are not transcripts, and why: counted, never read.
+    pub skipped: Vec<(PathBuf, String)>,
 }
 
-/// Walks the arguments. Folders skip hidden files and honour .gitignore; `globs` include
-/// (or with `!`, exclude) paths inside folders. Files given by name are always read.
+/// Tells the person running candor which files were skipped: a count and the first few
+/// names, or with `verbose` each file and why.
+pub fn report_skipped(
+    err: &mut dyn std::io::Write,
+    skipped: &[(PathBuf, String)],
+    verbose: bool,
+) -> std::io::Result<()> {
+    {
+        let n = skipped.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let files = if n == 1 {
+            "file that is not a transcript"
+        } else {
+            "files that are not transcripts"
+        };
+        if verbose {
+            writeln!(err, "note: skipped {n} {files}:")?;
+            for (path, why) in skipped {
+                writeln!(err, "  {}: {why}", path.display())?;
+            }
+            return Ok(());
+        }
+        const SHOWN: usize = 5;
+        let names: Vec<String> = skipped
+            .iter()
+            .take(SHOWN)
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        let more = if n > SHOWN {
+            format!(" and {} more", n - SHOWN)
+        } else {
+            String::new()
+        };
+        writeln!(
+            err,
+            "note: skipped {n} {files}: {}{more} (--verbose says why)",
+            names.join(", ")
+        )
+    }
+}
+
+/// Walks the arguments. Folders skip hidden files (with `--glob` too) and honour
+/// .gitignore; `globs` include (or with `!`, exclude) paths inside folders; files in them
+/// that are not transcripts are listed in [`Found::skipped`]. Files given by name are
+/// always read.
 pub fn find(paths: &[PathBuf], globs: &[String]) -> Result<Found, Error> {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
@@ -144,8 +270,12 @@ pub fn find(paths: &[PathBuf], globs: &[String]) -> Result<Found, Error> {
         for entry in walker {
             match entry {
                 Ok(e) => {
-                    if e.file_type().is_some_and(|t| t.is_file()) && wanted(e.path()) {
-                        found.push(e.into_path());
+                    if !e.file_type().is_some_and(|t| t.is_file()) || hidden(path, e.path()) {
+                        continue;
+                    }
+                    match skip_reason(e.path()) {
+                        Some(why) => skipped.push((e.into_path(), why)),
+                        None => found.push(e.into_path()),
                     }
                 }
                 Err(err) => {
@@ -166,7 +296,12 @@ pub fn find(paths: &[PathBuf], globs: &[String]) -> Result<Found, Error> {
         found.sort();
         inputs.extend(found.into_iter().map(Input::File));
     }
-    Ok(Found { inputs, problems })
+    skipped.sort();
+    Ok(Found {
+        inputs,
+        problems,
+        skipped,
+    })
 }
 
 fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {

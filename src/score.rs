@@ -9,24 +9,31 @@ use candor::{Report, Severity};
 use crate::args::{ScoreArgs, ScoreFormat};
 use crate::batch::{self, Item, Progress};
 use crate::error::Error;
+use crate::files;
 use crate::output::{self, AtomicFile};
 use crate::render::{self, human, rows::Sink, table};
 use crate::settings::{Overrides, Settings};
 use crate::summary::{Row, Summary};
 
 pub fn score(a: ScoreArgs) -> Result<u8, Error> {
+    // Before the walk, which reads the files it finds to tell transcripts from the rest.
+    output::install_interrupt_handler();
     let mut settings = Settings::new(&a.common, Overrides::from_common(&a.common))?;
-    let Some(found) =
+    let Some(mut found) =
         crate::commands::inputs(&a.paths, &a.globs, &mut settings, &a.common, &a.output)?
     else {
         return Ok(0);
     };
+    let skipped = std::mem::take(&mut found.skipped);
     let items = batch::items(found, &mut settings)?;
+    // Files that are not transcripts are counted on standard error, after the summary.
+    let report_skipped =
+        |color| files::report_skipped(&mut render::stderr(color), &skipped, a.verbose);
     if items.is_empty() {
+        report_skipped(a.common.color)?;
         return Err(Error::NoTranscripts);
     }
     let (pool, jobs) = batch::pool(a.jobs)?;
-    output::install_interrupt_handler();
 
     let color = a.common.color;
     let quiet = a.output.quiet;
@@ -88,6 +95,7 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
     if let Some(h) = html {
         h.finish(&summary)?;
     }
+    report_skipped(color)?;
     if summary.errors > 0 {
         return Ok(2);
     }

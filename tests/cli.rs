@@ -544,3 +544,151 @@ fn help_points_to_nothing_an_installed_binary_lacks() {
         }
     }
 }
+
+/// A Zoom download folder as it is on disk: the recording's transcript, the chat log, notes,
+/// a consent PDF, the recording's configuration, Whisper's other outputs and macOS's
+/// `._` files.
+fn zoom_folder() -> tempfile::TempDir {
+    let vtt = std::fs::read(fixture("formats/webvtt/zoom.vtt")).unwrap();
+    let chat = "15:02:11\t From Priya Shah to Everyone : Welcome, I'll share the doc here\n\
+15:02:40\t From Dana Kowalski to Priya Shah (Privately) : can you hear me?\n\
+15:03:02\t From Priya Shah : yes!\n";
+    dir_with(&[
+        ("GMT20250304-150212_Recording.transcript.vtt", &vtt),
+        ("meeting_saved_chat.txt", chat.as_bytes()),
+        // A chat log is told by what it holds, not by its name.
+        (
+            "chat/saved.txt",
+            chat.replace("\t From", " From").as_bytes(),
+        ),
+        (
+            "notes.md",
+            b"# Interview notes\n\nAsk Dana about receipts.\nFollow up: Sam in finance.\n",
+        ),
+        ("consent.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"),
+        (
+            "recording.conf.json",
+            br#"{"items": [{"meeting_id": 1, "topic": "Interview"}]}"#,
+        ),
+        ("whisper/call.vtt", &vtt),
+        (
+            "whisper/call.tsv",
+            b"start\tend\ttext\n1000\t6500\tThanks for making time\n",
+        ),
+        ("whisper/call.lrc", b"[00:01.00]Thanks for making time\n"),
+        (
+            "._GMT20250304-150212_Recording.transcript.vtt",
+            b"\0\x05\x16\x07\0\x02\0\0Mac OS X",
+        ),
+        (".hidden.vtt", &vtt),
+    ])
+}
+
+#[test]
+fn folders_count_the_files_that_are_not_transcripts() {
+    let dir = zoom_folder();
+    let run = candor()
+        .args(["lint", "--color", "never", "-q"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let out = stdout(&run);
+    assert!(out.contains("in 2 files"), "{out}");
+    assert!(!out.contains("chat") && !out.contains("notes"), "{out}");
+    let err = stderr(&run);
+    assert!(
+        err.contains("note: skipped 7 files that are not transcripts: "),
+        "{err}"
+    );
+    assert!(!err.contains("error"), "{err}");
+    assert!(!err.contains("._GMT") && !err.contains(".hidden"), "{err}");
+
+    // --verbose says why, one file a line.
+    let err = stderr(
+        &candor()
+            .args(["score", "--no-progress", "--format", "csv", "--verbose"])
+            .arg(dir.path())
+            .assert()
+            .success(),
+    );
+    let sep = std::path::MAIN_SEPARATOR;
+    for (file, why) in [
+        ("meeting_saved_chat.txt", "a meeting chat log"),
+        (&format!("chat{sep}saved.txt"), "a meeting chat log"),
+        ("notes.md", "notes, not a transcript"),
+        ("consent.pdf", "a PDF file"),
+        ("recording.conf.json", "a recording's configuration"),
+        (&format!("whisper{sep}call.tsv"), "a .tsv file"),
+        (&format!("whisper{sep}call.lrc"), "a .lrc file"),
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("  ") && l.contains(file) && l.contains(why)),
+            "{file}: {why}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_glob_does_not_bring_back_hidden_files() {
+    let dir = zoom_folder();
+    let run = candor()
+        .args([
+            "lint", "--color", "never", "-q", "--glob", "*.vtt", "--format", "json",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let v = json(&run);
+    let paths: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(
+        paths
+            .iter()
+            .all(|p| !p.contains("._") && !p.contains(".hidden")),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn the_labelled_folder_lints_without_errors() {
+    let run = candor()
+        .args(["lint", "--color", "never", "-q", "--fail-on", "never"])
+        .arg(fixture("labelled"))
+        .assert()
+        .success();
+    let err = stderr(&run);
+    assert!(!err.contains("error"), "{err}");
+    assert!(
+        err.contains("SPEC.md") && err.contains(".labels.json"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_read_whatever_it_is() {
+    let dir = zoom_folder();
+    for name in ["notes.md", "consent.pdf", "meeting_saved_chat.txt"] {
+        let run = candor()
+            .args(["lint", "--color", "never"])
+            .arg(dir.path().join(name))
+            .assert();
+        // The chat log reads as timestamped text (judging it is another matter); the others
+        // are errors that name the file.
+        if name != "meeting_saved_chat.txt" {
+            let err = stderr(&run.code(2));
+            assert!(err.contains(name), "{err}");
+        }
+    }
+    candor()
+        .args(["lint"])
+        .arg(dir.path().join("missing.vtt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.vtt"));
+}

@@ -132,18 +132,22 @@ impl Analyzer {
     /// assert!(!report.findings.is_empty());
     /// ```
     pub fn analyze_decoded(&self, decoded: &Decoded, format: Option<Format>) -> Report {
-        match crate::parse_counted(decoded, format) {
+        let mut report = match crate::parse_counted(decoded, format) {
             Ok((t, words)) => self.run(t, true, Some(words)),
             Err(e) => Report::failed("", &e),
-        }
+        };
+        report.document = decoded.document.map(str::to_string);
+        report
     }
 
     /// [`analyze_decoded`](Self::analyze_decoded) without the rules: metrics only.
     pub fn measure_decoded(&self, decoded: &Decoded, format: Option<Format>) -> Report {
-        match crate::parse_counted(decoded, format) {
+        let mut report = match crate::parse_counted(decoded, format) {
             Ok((t, words)) => self.run(t, false, Some(words)),
             Err(e) => Report::failed("", &e),
-        }
+        };
+        report.document = decoded.document.map(str::to_string);
+        report
     }
 
     /// Runs the rules and computes metrics and score.
@@ -383,6 +387,7 @@ impl Analyzer {
         Report {
             path: String::new(),
             format: Some(t.format.name().to_string()),
+            document: None,
             date: t.declared.date.clone(),
             speakers,
             metrics: Some(metrics),

@@ -20,6 +20,9 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// What was guessed or repaired while decoding.
     pub warnings: Vec<Warning>,
+    /// The document format the text was taken out of (`docx`), when the bytes were not
+    /// text themselves; the text is then the document's paragraphs, one a line.
+    pub document: Option<&'static str>,
 }
 
 /// How many leading bytes are inspected to tell text from binary.
@@ -27,6 +30,7 @@ const SNIFF: usize = 64 * 1024;
 
 /// Decodes transcript bytes to text.
 ///
+/// A Word document (`.docx`) is read as the text of its paragraphs, one a line.
 /// UTF-8 (with or without BOM) and UTF-16 with a BOM are read as they are.
 /// UTF-16 without a BOM is recognised from its zero bytes. Bytes that are not
 /// UTF-8 are read as the legacy encoding `chardetng` finds most likely
@@ -43,6 +47,24 @@ const SNIFF: usize = 64 * 1024;
 /// assert_eq!(d.warnings.len(), 1);
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
+    if crate::formats::docx::is_zip(bytes) {
+        let text = crate::formats::docx::text(bytes)?;
+        if text.trim().is_empty() {
+            return Err(Error::Empty);
+        }
+        return Ok(Decoded {
+            text,
+            encoding: "UTF-8",
+            warnings: Vec::new(),
+            document: Some("docx"),
+        });
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(Error::Binary(
+            "a PDF; candor does not read PDFs: export the transcript as .docx, .vtt, .srt or .txt"
+                .into(),
+        ));
+    }
     let mut warnings = Vec::new();
     let (text, encoding): (String, &'static str) =
         if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -81,6 +103,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         text: normalize(text),
         encoding,
         warnings,
+        document: None,
     })
 }
 

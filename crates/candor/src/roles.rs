@@ -51,9 +51,22 @@ pub(crate) fn rough_questions(text: &str) -> f32 {
     }
 }
 
-/// "Fischer, Lena" (the directory style Teams uses) as "lena fischer".
+/// "Fischer, Lena" (the directory style Teams uses) as "lena fischer", without the
+/// pronouns and organisation Teams adds in parentheses or brackets: "Priya Shah (She/Her)",
+/// "Kowalski, Dana (External)", "Sam Lee [Contoso]".
 fn natural_order(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
+    let mut base = name.trim();
+    while let Some(open) = base
+        .strip_suffix(')')
+        .and_then(|b| b.rfind('('))
+        .or_else(|| base.strip_suffix(']').and_then(|b| b.rfind('[')))
+    {
+        if open == 0 {
+            break;
+        }
+        base = base[..open].trim_end();
+    }
+    let lower = base.to_lowercase();
     match lower.split_once(',') {
         Some((last, first)) if !first.trim().is_empty() => {
             format!("{} {}", first.trim(), last.trim())

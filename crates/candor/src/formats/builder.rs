@@ -17,6 +17,10 @@ pub(crate) fn clean_name(name: &str) -> String {
     out
 }
 
+/// The longest silence, in seconds, inside one turn: one speaker's timed segments further
+/// apart than this are separate turns.
+pub(crate) const MAX_PAUSE: f64 = 60.0;
+
 /// How many distinct labels [`Builder::speaker`] remembers as written.
 const RECENT_LABELS: usize = 4;
 
@@ -178,7 +182,12 @@ impl Builder {
             (Some(_), Some(_)) => Some(0.0),
             _ => None,
         };
-        let merge = self.turns.last().is_some_and(|t| t.speaker == speaker);
+        // A silence of more than [`MAX_PAUSE`] between two timed segments of one speaker
+        // (minutes with no speech in a Zoom recording) ends the turn: it is not one monologue.
+        let merge = self.turns.last().is_some_and(|t| {
+            t.speaker == speaker
+                && !matches!((t.end, start), (Some(e), Some(s)) if s - e > MAX_PAUSE)
+        });
         if !merge {
             let line = spans
                 .iter()

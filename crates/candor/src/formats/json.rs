@@ -51,12 +51,8 @@ fn classify(v: &Value) -> Option<Format> {
             {
                 return Some(Format::AssemblyAiJson);
             }
-            for key in GENERIC_LISTS {
-                if let Some(Value::Array(items)) = o.get(*key) {
-                    if generic_items(items) {
-                        return Some(Format::Json);
-                    }
-                }
+            if generic_list(v).is_some() {
+                return Some(Format::Json);
             }
             None
         }
@@ -632,11 +628,38 @@ fn generic(v: &Value) -> Vec<Utt> {
     if v.is_array() {
         return GENERIC.read(v).unwrap_or_default();
     }
-    GENERIC_LISTS
-        .iter()
-        .find_map(|k| v.get(*k).filter(|l| l.is_array()))
+    generic_list(v)
         .and_then(|l| GENERIC.read(l))
         .unwrap_or_default()
+}
+
+/// The array of turns in a generic object: under one of [`GENERIC_LISTS`], or under any
+/// other key, at the top or one object down, when its items name a speaker as well as
+/// text (meeting datasets: QMSum's `{"meeting_transcripts": [{"speaker", "content"}]}`).
+fn generic_list(v: &Value) -> Option<&Value> {
+    let o = v.as_object()?;
+    let known = GENERIC_LISTS
+        .iter()
+        .filter_map(|k| o.get(*k))
+        .find(|l| l.as_array().is_some_and(|items| generic_items(items)));
+    known.or_else(|| {
+        let turns = |l: &&Value| l.as_array().is_some_and(|items| spoken_items(items));
+        o.values().find(turns).or_else(|| {
+            o.values()
+                .filter_map(Value::as_object)
+                .find_map(|inner| inner.values().find(turns))
+        })
+    })
+}
+
+/// Items that each hold text and a speaker: turns wherever they are kept.
+fn spoken_items(items: &[Value]) -> bool {
+    generic_items(items)
+        && items.iter().take(20).all(|i| {
+            SPEAKER_KEYS
+                .iter()
+                .any(|k| i.get(*k).is_some_and(|s| s.is_string() || s.is_number()))
+        })
 }
 
 /// Reads JSON transcript text, of the given shape or the one its keys show.
@@ -651,7 +674,7 @@ pub(crate) fn parse(text: &str, format: Option<Format>) -> Result<Transcript, Er
                 message: "valid JSON, but not a transcript shape candor knows; expected Whisper `segments`, \
                           AWS Transcribe `results`, Deepgram `results.channels`, AssemblyAI `utterances`, \
                           Rev.ai `monologues`, Google `results[].alternatives`, or an array of \
-                          {\"speaker\", \"text\"} objects"
+                          {\"speaker\", \"text\"} objects (at the top or under any key)"
                     .into(),
             });
         }

@@ -3,9 +3,11 @@
 //! * text: plain `Name: text`, timestamped text, Markdown, Otter, Rev, Google Meet
 //! * WebVTT ([`vtt`]): Zoom, Teams, Whisper, the W3C parsing rules
 //! * SRT: SubRip
+//! * Word documents ([`docx`]): their paragraphs, read as text
 //! * JSON: Whisper/whisperX, AWS Transcribe, Deepgram, AssemblyAI, Rev.ai, Google STT, generic
 
 pub(crate) mod builder;
+pub(crate) mod docx;
 pub(crate) mod json;
 pub(crate) mod label;
 pub(crate) mod srt;

@@ -58,6 +58,17 @@ fn otter_header(line: &str) -> Option<(&str, &str)> {
         .then_some((name, clock))
 }
 
+/// Whether `s` holds a clock time, a digit, a colon and two digits ("3:02PM").
+fn holds_clock(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b':', b).any(|i| {
+        i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+    })
+}
+
 /// `NAME - text` after a timestamp (pyannote): a single token name.
 static DASH_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[?([A-Za-z][\w.]{0,40})\]?\s+-\s+(.*)$").expect("valid regex"));
@@ -161,11 +172,15 @@ fn ends_with_ci(s: &str, suffix: &str) -> bool {
         && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-/// The closing lines and headings that transcription tools add.
+/// The closing lines and headings that transcription tools add, and the lines Teams writes
+/// when someone starts or stops the transcription ("Priya Shah stopped transcription").
 fn is_tool_line(l: &str) -> bool {
     starts_with_ci(l, "transcription ended after")
         || starts_with_ci(l, "meeting ended after")
         || starts_with_ci(l, "this editable transcript was computer generated")
+        || ((ends_with_ci(l, " started transcription")
+            || ends_with_ci(l, " stopped transcription"))
+            && l.split_whitespace().count() <= 10)
 }
 
 fn is_boilerplate(t: &str) -> bool {
@@ -279,7 +294,14 @@ fn classify(line: &str) -> Kind<'_> {
         .is_some_and(u8::is_ascii_digit);
     if let Some((name, clock)) = ends_with_digit.then(|| otter_header(line)).flatten() {
         let name = name.trim();
-        if label::shape_ok(name) && !name.ends_with(':') {
+        // Zoom's saved transcript brackets the name: `[Priya Shah] 15:02:03`.
+        let name = name
+            .strip_prefix('[')
+            .and_then(|n| n.strip_suffix(']'))
+            .unwrap_or(name)
+            .trim();
+        // A date line ("Tue, 3/4 3:02PM • 31:40", Otter's) holds a clock of its own.
+        if label::shape_ok(name) && !name.ends_with(':') && !holds_clock(name) {
             return Kind::Speaker(Cand {
                 name,
                 text_start: line.len(),

@@ -581,6 +581,9 @@ pub(crate) fn parse_transcript(text: &str) -> Result<Transcript, Error> {
             };
             let sp = match speaker {
                 Some(name) => b.speaker(&name),
+                // A cue without a speaker in a file that names them is a voice the tool could
+                // not attribute (Zoom writes such cues), not more of the previous speaker's.
+                None if k == 0 && (has_voices || !counts.is_empty()) => b.speaker(UNKNOWN_SPEAKER),
                 None => match b.last_speaker() {
                     Some(sp) => sp,
                     None => {
@@ -658,17 +661,16 @@ mod tests {
         assert_eq!(
             turns(&t),
             vec![
-                (
-                    "Andrew Knight".into(),
-                    "Okay, so we're recording. And that".into()
-                ),
+                ("Andrew Knight".into(), "Okay, so we're recording.".into()),
+                // Zoom could not attribute cue 2: an unknown voice, not Andrew's words.
+                (UNKNOWN_SPEAKER.into(), "And that".into()),
                 (
                     "Paul M".into(),
                     "Great. So here's the thing: we start.".into()
                 ),
             ]
         );
-        let p = t.turns[1].position(0);
+        let p = t.turns[2].position(0);
         assert_eq!((p.line, p.column), (13, 9));
     }
 

@@ -181,6 +181,9 @@ pub struct Report {
     pub path: String,
     /// The format the transcript was read as.
     pub format: Option<String>,
+    /// The document the transcript's text was taken out of (`docx`); absent for text files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
     /// The date the transcript states, `YYYY-MM-DD`, if any.
     pub date: Option<String>,
     /// Speakers with their numbers, in order of first appearance.
@@ -219,6 +222,7 @@ impl Report {
         Report {
             path: path.into(),
             format: None,
+            document: None,
             date: None,
             speakers: Vec::new(),
             metrics: None,
