@@ -42,6 +42,10 @@ pub struct Thresholds {
     pub monologue_words: Option<usize>,
     /// Seconds in one interviewer turn above which `interviewer-monologue` fires (timed transcripts).
     pub monologue_seconds: Option<f64>,
+    /// The fewest interviewer questions for a transcript to be judged (3 unless set).
+    pub min_questions: Option<usize>,
+    /// The fewest words of conversation for a transcript to be judged (100 unless set).
+    pub min_words: Option<usize>,
 }
 
 /// A phrase rule the user writes: flag these words when this speaker says them.
@@ -153,6 +157,8 @@ impl Thresholds {
             talk_ratio: None,
             monologue_words: None,
             monologue_seconds: None,
+            min_questions: None,
+            min_words: None,
         }
     }
 }
@@ -403,6 +409,10 @@ ignore = []
 # The longest interviewer turn, in words, and in seconds where timed.
 # monologue-words = 150
 # monologue-seconds = 60
+# The least of an interview candor judges: interviewer questions, and words of
+# conversation. Shorter transcripts are reported as not judged (too-short).
+# min-questions = 3
+# min-words = 100
 
 # Your own rules: flag phrases when a speaker says them. Phrases match whole
 # words, case-insensitively; patterns are regular expressions.

@@ -7,7 +7,7 @@ mod common;
 use common::load_cases;
 
 use candor::Config;
-use candor::eval::{Case, LABELLED_RULES, evaluate};
+use candor::eval::{LABELLED_RULES, evaluate};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
