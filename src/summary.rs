@@ -108,8 +108,12 @@ impl Group {
 /// The summary across the batch, in memory that does not grow with the number of files.
 pub struct Summary {
     pub files: usize,
+    /// Interviews judged: the means, ranks and charts are over these alone.
     pub interviews: usize,
     pub errors: usize,
+    /// Files read but not judged, by reason, and the first of them (path, reason).
+    pub not_judged: BTreeMap<&'static str, usize>,
+    pub not_judged_files: Vec<(String, &'static str)>,
     /// Talk ratios in thousandths: exact median and p90 to 0.1%.
     hist: Vec<u32>,
     pub ratio_n: usize,
@@ -126,12 +130,24 @@ pub struct Summary {
 
 const KEEP: usize = 5;
 
+/// How many files not judged the summary names (all are counted).
+pub const NOT_JUDGED_LISTED: usize = 20;
+
+impl Summary {
+    /// How many files were read but not judged.
+    pub fn not_judged_count(&self) -> usize {
+        self.not_judged.values().sum()
+    }
+}
+
 impl Summary {
     pub fn new(group_by: Option<GroupBy>) -> Self {
         Summary {
             files: 0,
             interviews: 0,
             errors: 0,
+            not_judged: BTreeMap::new(),
+            not_judged_files: Vec::new(),
             hist: vec![0; 1001],
             ratio_n: 0,
             ratio_sum: 0.0,
@@ -149,6 +165,15 @@ impl Summary {
         self.files += 1;
         if row.report.error.is_some() {
             self.errors += 1;
+            return;
+        }
+        // A file not judged is listed apart, and left out of every mean, rank and chart.
+        if !row.report.is_judged() {
+            let reason = row.report.reason.map_or("not judged", |r| r.as_str());
+            *self.not_judged.entry(reason).or_default() += 1;
+            if self.not_judged_files.len() < NOT_JUDGED_LISTED {
+                self.not_judged_files.push((row.path.to_string(), reason));
+            }
             return;
         }
         self.interviews += 1;

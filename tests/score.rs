@@ -148,7 +148,7 @@ fn json_is_an_array_of_reports_and_the_summary_goes_to_stderr() {
     assert_eq!(v.as_array().unwrap().len(), 4);
     assert!(v[0]["score"].is_number());
     assert!(v[0]["findings"].as_array().is_some());
-    assert!(stderr(&run).contains("Summary: 4 files, 4 interviews analysed, 0 errors"));
+    assert!(stderr(&run).contains("Summary: 4 files, 4 interviews judged, 0 not judged, 0 errors"));
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn table_and_summary() {
     );
     assert!(out.starts_with("file "), "{out}");
     assert!(
-        out.contains("Summary: 12 files, 12 interviews analysed, 0 errors"),
+        out.contains("Summary: 12 files, 12 interviews judged, 0 not judged, 0 errors"),
         "{out}"
     );
     assert!(out.contains("interviewer talk ratio   mean "), "{out}");
@@ -490,4 +490,53 @@ fn a_file_that_changes_while_read_is_read_once() {
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     writer.join().unwrap();
+}
+
+/// A Zoom folder's chat log beside a real interview: the chat is listed as not judged, and
+/// never reaches the means, the best list, the HTML charts, or "No findings".
+#[test]
+fn files_not_judged_are_listed_apart_from_the_figures() {
+    let chat = std::fs::read(root().join(
+        "../shared/formats/zoom-chat-txt/womenintechallies-meeting_saved_chat-v1-from-privately.txt",
+    ))
+    .expect("the shared samples beside the repository");
+    let interview = std::fs::read(root().join("fixtures/labelled/dev03.txt")).unwrap();
+    let dir = common::dir_with(&[
+        ("meeting_saved_chat.txt", &chat),
+        ("interview.txt", &interview),
+    ]);
+    // Named on the command line, so that the chat log is read (a folder walk skips it as
+    // not a transcript: see tests/cli.rs) and judged not to be an interview.
+    let files = [
+        dir.path().join("interview.txt"),
+        dir.path().join("meeting_saved_chat.txt"),
+    ];
+    let out = stdout_of(
+        candor()
+            .args(["score", "--no-progress", "--color", "never"])
+            .args(&files),
+    );
+    assert!(
+        out.contains("Summary: 2 files, 1 interviews judged, 1 not judged, 0 errors"),
+        "{out}"
+    );
+    let best = &out[out.find("\n  best").expect("a best list")..];
+    assert!(!best.contains("meeting_saved_chat"), "{out}");
+    assert!(out.contains("not judged: chat-log"), "{out}");
+    let csv = stdout_of(
+        candor()
+            .args(["score", "--no-progress", "--format", "csv"])
+            .args(&files),
+    );
+    assert_eq!(csv_column(&csv, "status"), ["judged", "not-judged"]);
+    assert_eq!(csv_column(&csv, "reason"), ["", "chat-log"]);
+    assert_eq!(csv_column(&csv, "score")[1], "");
+    // lint never calls it clean.
+    let lint = stdout_of(
+        candor()
+            .args(["lint", "--color", "never"])
+            .arg(dir.path().join("meeting_saved_chat.txt")),
+    );
+    assert!(!lint.contains("No findings"), "{lint}");
+    assert!(lint.contains("not judged (chat-log)"), "{lint}");
 }

@@ -40,7 +40,7 @@ const DEV03: Input = Input {
     stdin: None,
 };
 
-/// An Otter export: start times only, a third speaker, no findings.
+/// An Otter export: start times only, a third speaker; two questions, too short to judge.
 const OTTER: Input = Input {
     name: "otter",
     paths: &["fixtures/formats/otter/two-spaces.txt"],

@@ -31,7 +31,7 @@ impl<W: Write> Csv<W> {
         let mut w = csv::Writer::from_writer(out);
         let mut head: Vec<&str> = CSV_HEAD.to_vec();
         head.extend(candor::rules().iter().map(|r| r.id));
-        head.extend(["findings", "score", "error"]);
+        head.extend(["findings", "score", "status", "reason", "error"]);
         w.write_record(&head)?;
         Ok(Csv { w })
     }
@@ -57,20 +57,20 @@ impl<W: Write> Csv<W> {
                 .map(|s| s.words.to_string())
                 .unwrap_or_default(),
         ];
+        // Counts only where the rules judged the file: a file not judged is not clean.
+        let judged = r.is_judged();
         for rule in candor::rules() {
             let n = r.findings.iter().filter(|f| f.rule == rule.id).count();
-            rec.push(if r.error.is_some() {
-                String::new()
-            } else {
-                n.to_string()
-            });
+            rec.push(if judged { n.to_string() } else { String::new() });
         }
-        rec.push(if r.error.is_some() {
-            String::new()
-        } else {
+        rec.push(if judged {
             r.findings.len().to_string()
+        } else {
+            String::new()
         });
         rec.push(num(r.score));
+        rec.push(r.status.as_str().to_string());
+        rec.push(r.reason.map(|x| x.as_str().to_string()).unwrap_or_default());
         rec.push(
             r.error
                 .as_ref()

@@ -70,18 +70,44 @@ impl Builder {
                 .score
                 .map(|x| format!("{x:.0}"))
                 .unwrap_or_else(|| "–".into());
+            // Who interviews, and whether candor is sure of it.
+            let who = match r.unsure_role() {
+                Some(c) => format!(
+                    "{} <span class=unsure title=\"found from the conversation, with confidence {:.0}%; name the interviewer with --interviewer\">(unsure)</span>",
+                    esc(&row.interviewer),
+                    c * 100.0
+                ),
+                None => esc(&row.interviewer),
+            };
+            let judged = r.is_judged();
+            let nf = if judged {
+                r.findings.len().to_string()
+            } else {
+                "–".to_string()
+            };
+            let score = match r.reason {
+                Some(reason) if !judged => format!("not judged: {reason}"),
+                _ => score,
+            };
             let _ = writeln!(
                 s,
-                "<tr class=row data-i={i} tabindex=0><td data-v=\"{p}\">{p}</td><td>{who}</td><td>{month}</td><td data-v={rv}>{talk}</td><td data-v={qs}>{qs}{open}</td><td data-v={nf}>{nf}</td><td data-v={sv} class=score>{score}</td></tr>",
+                "<tr class=row data-i={i} tabindex=0><td data-v=\"{p}\">{p}</td><td>{who}</td><td>{month}</td><td data-v={rv}>{talk}</td><td data-v={qs}>{qs}{open}</td><td data-v={nfv}>{nf}</td><td data-v={sv} class=score>{score}</td></tr>",
                 p = esc(row.path),
-                who = esc(&row.interviewer),
                 month = esc(row.month.as_deref().unwrap_or("")),
                 rv = ratio.unwrap_or(-1.0),
-                nf = r.findings.len(),
+                nfv = if judged { r.findings.len() as i64 } else { -1 },
                 sv = r.score.unwrap_or(-1.0),
             );
             let _ = write!(s, "<tr class=detail id=d{i} hidden><td colspan=7>");
-            if r.findings.is_empty() {
+            if !judged {
+                // Why it was not judged: never "No findings", which would read as clean.
+                let why = r
+                    .warnings
+                    .iter()
+                    .rfind(|w| w.message.starts_with("not judged"))
+                    .map_or("not judged", |w| w.message.as_str());
+                let _ = write!(s, "<p>{}</p>", esc(why));
+            } else if r.findings.is_empty() {
                 s.push_str("<p>No findings.</p>");
             } else {
                 s.push_str("<ol>");
@@ -255,10 +281,11 @@ fn head(s: &Summary) -> String {
     let _ = write!(
         out,
         "<h1>Interview scores</h1><div class=cards>\
-         <div><b>{}</b>files</div><div><b>{}</b>interviews</div><div><b>{}</b>errors</div>\
+         <div><b>{}</b>files</div><div><b>{}</b>interviews judged</div><div><b>{}</b>not judged</div><div><b>{}</b>errors</div>\
          <div><b>{mean_score}</b>mean score</div><div><b>{}</b>median talk</div><div><b>{}</b>p90 talk</div></div>",
         s.files,
         s.interviews,
+        s.not_judged_count(),
         s.errors,
         pct(s.ratio_quantile(0.5)),
         pct(s.ratio_quantile(0.9)),
@@ -352,6 +379,26 @@ fn head(s: &Summary) -> String {
         );
     }
     out.push_str("</div>");
+    if s.not_judged_count() > 0 {
+        let reasons: Vec<String> = s
+            .not_judged
+            .iter()
+            .map(|(r, k)| format!("{r} {k}"))
+            .collect();
+        let _ = write!(
+            out,
+            "<section class=notjudged><h2>Not judged</h2><p>Files that are not an interview candor can judge ({}): they have no score and are left out of the figures and charts above.</p><ul>",
+            esc(&reasons.join(", "))
+        );
+        for (path, reason) in &s.not_judged_files {
+            let _ = write!(out, "<li><code>{}</code> {}</li>", esc(reason), esc(path));
+        }
+        let more = s.not_judged_count() - s.not_judged_files.len();
+        if more > 0 {
+            let _ = write!(out, "<li>and {more} more</li>");
+        }
+        out.push_str("</ul></section>");
+    }
     out.push_str(
         "<h2>Interviews</h2><p>Click a heading to sort; click a row to see its findings.</p>\
          <table id=t><thead><tr><th>file</th><th>interviewer</th><th>month</th><th>talk</th><th>questions</th><th>findings</th><th>score</th></tr></thead><tbody>\n",
@@ -374,7 +421,7 @@ svg{width:100%;height:auto}.bar{fill:#4c6ef5}.axis{stroke:#9aa3b5}.mark{stroke:#
 table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #e3e6ee;margin-top:.5rem;font-size:.92rem}
 th,td{padding:.4rem .6rem;border-bottom:1px solid #eef0f5;text-align:left;vertical-align:top}th{cursor:pointer;background:#f3f5fa;user-select:none}
 th.asc::after{content:" ▲"}th.desc::after{content:" ▼"}tr.row{cursor:pointer}tr.row:hover{background:#f6f8ff}tr.err td{color:#c92a2a}
-td.score{font-weight:600}.detail td{background:#fafbff}.detail ol{margin:.3rem 0;padding-left:1.4rem}.detail li{margin:.35rem 0}
+td.score{font-weight:600}.unsure{color:#b35c00;font-size:.8rem}.detail td{background:#fafbff}.detail ol{margin:.3rem 0;padding-left:1.4rem}.detail li{margin:.35rem 0}
 blockquote{margin:.2rem 0;padding-left:.6rem;border-left:3px solid #dbe1f0;color:#3b4252}.help{margin:.1rem 0;color:#2b8a3e}
 .sev{font-size:.75rem;font-weight:700;text-transform:uppercase;padding:0 .3rem;border-radius:3px}.warning{background:#fff3bf;color:#8a5a00}.error{background:#ffe3e3;color:#c92a2a}.info{background:#e7f5ff;color:#1864ab}
 code{font-size:.85rem}
@@ -382,7 +429,7 @@ code{font-size:.85rem}
 "#;
 
 const TAIL: &str = r#"</tbody></table>
-<p style="color:#8a91a3;font-size:.8rem">Made by candor. The score weighs findings per interviewer question and the talk ratio; see the README.</p>
+<p style="color:#8a91a3;font-size:.8rem">Made by candor. The score weighs the problems found per interviewer question, the talk ratio and good practice (open questions, story prompts, probes); see docs/scoring.md. Files not judged have no score.</p>
 <script>
 (function(){
   var t=document.getElementById('t'),body=t.tBodies[0];

@@ -287,6 +287,8 @@ pub struct Tally {
     pub infos: usize,
     pub files: usize,
     pub failed: usize,
+    /// Files read but not judged (not an interview candor can judge).
+    pub not_judged: usize,
 }
 
 impl Tally {
@@ -294,6 +296,9 @@ impl Tally {
         self.files += 1;
         if r.error.is_some() {
             self.failed += 1;
+        }
+        if r.status == candor::Status::NotJudged {
+            self.not_judged += 1;
         }
         for f in &r.findings {
             match f.severity {
@@ -313,26 +318,50 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// One line per file: findings, score, talk ratio.
+/// One line per file: findings, score, talk ratio, who was taken for the interviewer and
+/// how (and when candor is unsure of it); or that the file was not judged, and why.
 pub fn file_summary(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
     let mut t = Tally::default();
     t.add(r);
-    let mut parts = vec![plural(t.total(), "finding", "findings")];
+    let mut parts = match r.reason {
+        Some(reason) if r.status == candor::Status::NotJudged => {
+            let e = super::WARNING;
+            vec![format!("{e}not judged ({reason}){e:#}, no score")]
+        }
+        _ => vec![plural(t.total(), "finding", "findings")],
+    };
     if let Some(s) = r.score {
         parts.push(format!("score {s:.0}/100"));
     }
+    let judged = r.status != candor::Status::NotJudged;
     if let Some((ratio, basis)) = r.metrics.as_ref().and_then(|m| m.talk_ratio()) {
-        parts.push(format!("interviewer talked {} by {basis}", pct(ratio)));
+        if judged {
+            parts.push(format!("interviewer talked {} by {basis}", pct(ratio)));
+        }
     }
+    // Who was taken for the interviewer, where it matters: not for a chat, one voice or
+    // another language.
+    let who_matters = judged
+        || matches!(
+            r.reason,
+            Some(candor::Reason::TooShort | candor::Reason::LowRoleConfidence)
+        );
     let interviewers: Vec<&str> = r.interviewers().collect();
-    if !interviewers.is_empty() {
+    if who_matters && !interviewers.is_empty() {
         let how = r
             .speakers
             .iter()
             .find(|s| s.role == Role::Interviewer)
             .map(|s| s.role_source.as_str())
             .unwrap_or("");
-        parts.push(format!("interviewer: {} ({how})", interviewers.join(", ")));
+        let unsure = r
+            .unsure_role()
+            .map(|c| format!(", unsure: {:.0}%", c * 100.0))
+            .unwrap_or_default();
+        parts.push(format!(
+            "interviewer: {} ({how}{unsure})",
+            interviewers.join(", ")
+        ));
     }
     writeln!(w, "{BOLD}{path}{BOLD:#}: {}", parts.join(" · "))
 }
@@ -356,11 +385,12 @@ pub fn warnings(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
 
 /// The last line: totals.
 pub fn totals(w: &mut dyn Write, t: &Tally) -> io::Result<()> {
-    // Count the files that were analysed; the ones that could not be read are said below.
-    let analysed = t.files.saturating_sub(t.failed);
+    // Count the files that were judged; those not judged, and those that could not be
+    // read, are said below: a file not judged is never "clean".
+    let analysed = t.files.saturating_sub(t.failed + t.not_judged);
     let files = plural(analysed, "file", "files");
-    if analysed == 0 && t.failed > 0 {
-        // Nothing was read: the failure line alone says so.
+    if analysed == 0 && (t.failed > 0 || t.not_judged > 0) {
+        // Nothing was judged: the lines below say why.
     } else if t.total() == 0 {
         writeln!(w, "{BOLD}No findings in {files}.{BOLD:#}")?;
     } else {
@@ -377,6 +407,14 @@ pub fn totals(w: &mut dyn Write, t: &Tally) -> io::Result<()> {
                 "warnings"
             },
             t.infos
+        )?;
+    }
+    if t.not_judged > 0 {
+        let e = super::WARNING;
+        writeln!(
+            w,
+            "{e}{} not judged: not an interview candor can judge.{e:#}",
+            plural(t.not_judged, "file", "files")
         )?;
     }
     if t.failed > 0 {

@@ -61,6 +61,15 @@ pub fn row(w: &mut dyn Write, row: &Row) -> io::Result<()> {
             first_words(&e.message, 58)
         );
     }
+    if let (candor::Status::NotJudged, Some(reason)) = (r.status, r.reason) {
+        let warn = super::WARNING;
+        return writeln!(
+            w,
+            "{:<44} {:<18} {warn}not judged: {reason}{warn:#}",
+            truncate(row.path, 44),
+            truncate(&row.interviewer, 18),
+        );
+    }
     let m = r.metrics.as_ref();
     let talk = m
         .and_then(|m| m.talk_ratio())
@@ -108,13 +117,41 @@ fn opt(x: Option<f64>, f: impl Fn(f64) -> String) -> String {
     x.map(f).unwrap_or_else(|| "–".into())
 }
 
+/// The files not judged, apart from the rest: how many for each reason, and the first few.
+fn not_judged(w: &mut dyn Write, s: &Summary) -> io::Result<()> {
+    let n = s.not_judged_count();
+    if n == 0 {
+        return Ok(());
+    }
+    let reasons: Vec<String> = s
+        .not_judged
+        .iter()
+        .map(|(r, k)| format!("{r} {k}"))
+        .collect();
+    writeln!(
+        w,
+        "\n  {BOLD}not judged{BOLD:#} (no score; left out of the figures above): {}",
+        reasons.join(", ")
+    )?;
+    for (path, reason) in &s.not_judged_files {
+        writeln!(w, "  {reason:<20}  {path}")?;
+    }
+    if n > s.not_judged_files.len() {
+        writeln!(w, "  and {} more", n - s.not_judged_files.len())?;
+    }
+    Ok(())
+}
+
 /// The summary for people.
 pub fn summary(w: &mut dyn Write, s: &Summary) -> io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "{BOLD}Summary{BOLD:#}: {} files, {} interviews analysed, {} errors",
-        s.files, s.interviews, s.errors
+        "{BOLD}Summary{BOLD:#}: {} files, {} interviews judged, {} not judged, {} errors",
+        s.files,
+        s.interviews,
+        s.not_judged_count(),
+        s.errors
     )?;
     writeln!(
         w,
@@ -173,6 +210,7 @@ pub fn summary(w: &mut dyn Write, s: &Summary) -> io::Result<()> {
             groups(w, title, g)?;
         }
     }
+    not_judged(w, s)?;
     if !s.best.is_empty() {
         writeln!(w, "\n  {BOLD}best{BOLD:#}")?;
         for (score, path) in &s.best {

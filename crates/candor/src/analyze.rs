@@ -12,7 +12,7 @@ use crate::decode::Decoded;
 use crate::error::Error;
 use crate::model::{
     Cue, Cursor, Finding, Format, Metrics, Position, Report, Role, Severity, Source, SpeakerStats,
-    Transcript, Turn,
+    Status, Transcript, Turn,
 };
 use crate::rules::learned::{FeatureSpec, Model};
 use crate::rules::practice::Practice;
@@ -27,10 +27,15 @@ use crate::speech;
 /// ```
 /// use candor::{Analyzer, Config};
 /// let analyzer = Analyzer::new(Config::default()).unwrap();
-/// let report = analyzer.analyze_bytes(
-///     b"Maya: So if we built this, would you use it?\nTom: Probably, yes.",
-///     None,
-/// );
+/// let interview = "Maya: How do you plan your week today?\n\
+/// Tom: In a spreadsheet, every Monday. It takes an hour: the numbers come from three places \
+/// and none of them agree with each other, so I check each one twice.\n\
+/// Maya: What happened the last time it slipped?\n\
+/// Tom: A supplier delivered late, the whole week moved, and I rebuilt the sheet by hand on a \
+/// Tuesday night. It took me until midnight, and I still got two delivery slots wrong on Wednesday morning.\n\
+/// Maya: So if we built this, would you use it?\n\
+/// Tom: Probably, yes, if it read the supplier emails and moved the slots on its own.";
+/// let report = analyzer.analyze_bytes(interview.as_bytes(), None);
 /// let rules: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
 /// assert!(rules.contains(&"hypothetical-question"));
 /// assert!(rules.contains(&"closed-question"));
@@ -39,6 +44,9 @@ use crate::speech;
 pub struct Analyzer {
     config: Config,
     levels: Vec<Level>,
+    /// The levels the score weighs findings at: every built-in rule at its default
+    /// severity for the profile, whatever `select`, `ignore` and `severity` show.
+    score_levels: Vec<Level>,
     custom: Vec<Custom>,
     /// The learned layer's model, unless the configuration turns it off.
     model: Option<Arc<Model>>,
@@ -63,6 +71,16 @@ impl Analyzer {
             .iter()
             .map(|r| config.level_of(r.id, r.severity))
             .collect();
+        let shown_or_not = Config {
+            select: Vec::new(),
+            ignore: Vec::new(),
+            severity: Default::default(),
+            ..config.clone()
+        };
+        let score_levels = rules::rules()
+            .iter()
+            .map(|r| shown_or_not.level_of(r.id, r.severity))
+            .collect();
         let custom = Custom::compile_all(&config)?;
         let model = match config.learned {
             Some(false) => None,
@@ -71,6 +89,7 @@ impl Analyzer {
         Ok(Analyzer {
             config,
             levels,
+            score_levels,
             custom,
             model,
         })
@@ -94,13 +113,14 @@ impl Analyzer {
         &self.config
     }
 
+    /// The severity a rule's findings are shown at, or `None` when they are not shown.
     fn severity(&self, id: Id) -> Option<Severity> {
-        match self.levels[id as usize] {
-            Level::Off => None,
-            Level::Error => Some(Severity::Error),
-            Level::Warning => Some(Severity::Warning),
-            Level::Info => Some(Severity::Info),
-        }
+        level_severity(self.levels[id as usize])
+    }
+
+    /// The severity a rule's findings weigh at in the score, or `None` when they do not.
+    fn score_severity(&self, id: Id) -> Option<Severity> {
+        level_severity(self.score_levels[id as usize])
     }
 
     /// Reads transcript bytes and analyses them; a file that fails becomes a report with `error` set.
@@ -124,7 +144,7 @@ impl Analyzer {
     /// turn's words are counted once rather than twice.
     ///
     /// ```
-    /// let d = candor::decode(b"Ana: Would you buy it?\nBo: Maybe.").unwrap();
+    /// let d = candor::decode(include_bytes!("../../../fixtures/demo/call.vtt")).unwrap();
     /// let analyzer = candor::Analyzer::new(candor::Config::default()).unwrap();
     /// let report = analyzer.analyze_decoded(&d, None);
     /// let same = analyzer.analyze(candor::parse_decoded(&d, None).unwrap());
@@ -169,17 +189,19 @@ impl Analyzer {
         self.assign_given_roles(&mut t, &words);
         let names = speaker_names(&t);
         let roles: Vec<Role> = t.turns.iter().map(|u| t.speakers[u.speaker].role).collect();
+        let not_judged = crate::verdict::before_rules(&t, &roles);
         let learned = self
             .model
             .as_deref()
             .map(|m| Learned::judging(m).explaining(self.config.explain));
-        let mut judge = lint.then(|| {
+        // The rules run when the findings are shown or weigh in the score.
+        let mut judge = (lint && not_judged.is_none()).then(|| {
             Judge::new(
                 &t.turns,
                 &roles,
                 &names,
                 &self.config.products,
-                |id| self.severity(id).is_some(),
+                |id| self.severity(id).is_some() || self.score_severity(id).is_some(),
                 learned,
             )
         });
@@ -191,7 +213,15 @@ impl Analyzer {
             self.judge_whole(judge, &t, &roles, &names, &words, &metrics, &mut out);
             self.find_custom(&t, &roles, &names, &mut out);
         }
-        self.report(t, lint, &roles, speakers, metrics, out)
+        let not_judged = not_judged.or_else(|| {
+            let th = &self.config.thresholds;
+            crate::verdict::after_metrics(
+                &metrics,
+                th.min_questions.unwrap_or(crate::verdict::MIN_QUESTIONS),
+                th.min_words.unwrap_or(crate::verdict::MIN_WORDS),
+            )
+        });
+        self.report(t, lint, not_judged, speakers, metrics, out)
     }
 
     /// Reads and judges a transcript as [`Analyzer::analyze`] does, recording what the
@@ -276,12 +306,21 @@ impl Analyzer {
                 let mut hits = Vec::new();
                 judge.judge(&mut judgement, k, &turn.text, &ss, &mut hits);
                 let spans: Vec<(usize, usize)> = ss.iter().map(|s| (s.start, s.end)).collect();
+                // The score weighs each sentence once, at its most serious finding.
+                let mut weights: Vec<(usize, f64)> = hits
+                    .iter()
+                    .filter_map(|h| {
+                        let w = self.score_severity(h.rule())?.weight();
+                        Some((spans.partition_point(|s| s.1 <= h.start), w))
+                    })
+                    .collect();
+                weights.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                weights.dedup_by_key(|w| w.0);
+                out.weight += weights.iter().map(|w| w.1).sum::<f64>();
                 let min = self.config.min_confidence.unwrap_or(0.0);
                 for h in hits.into_iter().filter(|h| f64::from(h.confidence) >= min) {
                     if let Some(severity) = self.severity(h.rule()) {
-                        out.push_capped(severity, || {
-                            finding(t, k, &spans, &mut cursor, h, severity)
-                        });
+                        out.push_capped(|| finding(t, k, &spans, &mut cursor, h, severity));
                     }
                 }
             }
@@ -321,6 +360,11 @@ impl Analyzer {
         let mut hits = Vec::new();
         judge.judge_whole(&whole, &mut hits);
         for (k, h) in hits {
+            // A monologue weighs in the score like a sentence's finding; the talk ratio,
+            // referral asks and summaries count through the metrics instead.
+            if h.rule().info().scope == crate::rules::Scope::Turn {
+                out.weight += self.score_severity(h.rule()).map_or(0.0, Severity::weight);
+            }
             if let Some(severity) = self.severity(h.rule()) {
                 let spans = speech::ranges_around(&t.turns[k].text, names, h.start, h.end);
                 let mut cursor = Cursor::default();
@@ -336,7 +380,7 @@ impl Analyzer {
             let mut cursor = Cursor::default();
             for c in self.custom.iter().filter(|c| c.applies_to(roles[k])) {
                 for (a, b) in c.find_iter(&turn.text) {
-                    out.push_capped(c.severity, || {
+                    out.push_capped(|| {
                         // Sentence bounds for the finding's context, only now that one is needed.
                         let spans =
                             spans.get_or_insert_with(|| speech::sentence_ranges(&turn.text, names));
@@ -352,7 +396,7 @@ impl Analyzer {
         &self,
         t: Transcript,
         lint: bool,
-        roles: &[Role],
+        not_judged: Option<crate::verdict::NotJudged>,
         speakers: Vec<SpeakerStats>,
         metrics: Metrics,
         mut out: Findings,
@@ -369,20 +413,27 @@ impl Analyzer {
                 &b.rule,
             ))
         });
-        let has_interviewer = roles.contains(&Role::Interviewer);
-        let score = (lint && has_interviewer)
-            .then(|| crate::score::score(&out.list, out.unlisted_weight, &metrics));
         let mut warnings = t.warnings;
+        let (status, reason, score) = match not_judged {
+            Some(n) => {
+                // A file not judged has no findings: nothing candor could stand behind.
+                out.list.clear();
+                out.unlisted = 0;
+                warnings.push(crate::Warning::file(n.message));
+                (Status::NotJudged, Some(n.reason), None)
+            }
+            None if lint => (
+                Status::Judged,
+                None,
+                Some(crate::score::score(out.weight, &metrics)),
+            ),
+            None => (Status::Measured, None, None),
+        };
         if out.unlisted > 0 {
             warnings.push(crate::Warning::file(format!(
                 "stopped listing findings after {MAX_FINDINGS}: {} more were found and count in the score",
                 out.unlisted
             )));
-        }
-        if lint && !has_interviewer {
-            warnings.push(crate::Warning::file(
-                "no interviewer identified, so no rules ran; name one with --interviewer",
-            ));
         }
         Report {
             path: String::new(),
@@ -390,6 +441,8 @@ impl Analyzer {
             document: None,
             date: t.declared.date.clone(),
             speakers,
+            status,
+            reason,
             metrics: Some(metrics),
             findings: out.list,
             score,
@@ -405,29 +458,40 @@ struct Tally {
     practice: Practice,
 }
 
-/// The findings of a report, listed up to [`MAX_FINDINGS`]; those past it are counted,
-/// with their weight for the score.
+/// The findings of a report, listed up to [`MAX_FINDINGS`] (those past it are counted),
+/// and the weight of the problems the score counts.
 #[derive(Default)]
 struct Findings {
     list: Vec<Finding>,
     unlisted: usize,
-    unlisted_weight: f64,
+    /// The weight of the problems found, for the score: each sentence once, at the
+    /// severity of its most serious finding, whether shown or not (docs/scoring.md).
+    weight: f64,
 }
 
 impl Findings {
     /// Lists the finding `f` makes, unless the list is full.
-    fn push_capped(&mut self, severity: Severity, f: impl FnOnce() -> Finding) {
+    fn push_capped(&mut self, f: impl FnOnce() -> Finding) {
         if self.list.len() < MAX_FINDINGS {
             self.list.push(f());
         } else {
             self.unlisted += 1;
-            self.unlisted_weight += severity.weight();
         }
     }
 
     /// Lists a finding of a transcript rule: there are at most a few of them.
     fn push(&mut self, f: Finding) {
         self.list.push(f);
+    }
+}
+
+/// The severity of findings at a level, or `None` when the rule is off.
+fn level_severity(level: Level) -> Option<Severity> {
+    match level {
+        Level::Off => None,
+        Level::Error => Some(Severity::Error),
+        Level::Warning => Some(Severity::Warning),
+        Level::Info => Some(Severity::Info),
     }
 }
 

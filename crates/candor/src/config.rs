@@ -42,6 +42,10 @@ pub struct Thresholds {
     pub monologue_words: Option<usize>,
     /// Seconds in one interviewer turn above which `interviewer-monologue` fires (timed transcripts).
     pub monologue_seconds: Option<f64>,
+    /// The fewest interviewer questions for a transcript to be judged (3 unless set).
+    pub min_questions: Option<usize>,
+    /// The fewest words of conversation for a transcript to be judged (100 unless set).
+    pub min_words: Option<usize>,
 }
 
 /// A phrase rule the user writes: flag these words when this speaker says them.
@@ -215,6 +219,8 @@ impl Thresholds {
             talk_ratio: None,
             monologue_words: None,
             monologue_seconds: None,
+            min_questions: None,
+            min_words: None,
         }
     }
 }
@@ -431,6 +437,16 @@ impl Config {
             talk_ratio: Some(self.talk_ratio_threshold()),
             monologue_words: Some(self.monologue_words()),
             monologue_seconds: Some(self.monologue_seconds()),
+            min_questions: Some(
+                self.thresholds
+                    .min_questions
+                    .unwrap_or(crate::verdict::MIN_QUESTIONS),
+            ),
+            min_words: Some(
+                self.thresholds
+                    .min_words
+                    .unwrap_or(crate::verdict::MIN_WORDS),
+            ),
         };
         toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show the settings: {e}\n"))
     }
@@ -614,6 +630,10 @@ ignore = []
 # The longest interviewer turn, in words, and in seconds where timed.
 # monologue-words = 150
 # monologue-seconds = 60
+# The least of an interview candor judges: interviewer questions, and words of
+# conversation. Shorter transcripts are reported as not judged (too-short).
+# min-questions = 3
+# min-words = 100
 
 # Leave paths out when reading folders: globs relative to this file's folder.
 # exclude = ["drafts/**", "*.summary.md"]
@@ -751,10 +771,13 @@ mod tests {
                 );
             }
         }
+        // Every rule threshold (the judging minimums belong to no rule: see report.md).
         let all = Thresholds {
             talk_ratio: Some(0.5),
             monologue_words: Some(1),
             monologue_seconds: Some(1.0),
+            min_questions: None,
+            min_words: None,
         };
         let keys = toml::Table::try_from(all).unwrap();
         for key in keys.keys() {

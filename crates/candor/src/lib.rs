@@ -8,10 +8,17 @@
 //! use candor::{Analyzer, Config};
 //!
 //! let analyzer = Analyzer::new(Config::default())?; // compile once, share across threads
-//! let report = analyzer.analyze_bytes(
-//!     b"Maya: If we built this, would you use it?\nTom: Probably, yes.",
-//!     None, // detect the format
-//! );
+//! // An interview is judged with three questions and a hundred words or more.
+//! let interview = "Maya: How do you plan your week today?\n\
+//!     Tom: In a spreadsheet, every Monday. It takes an hour: the numbers come from three places \
+//!     and none of them agree with each other, so I check each one twice.\n\
+//!     Maya: What happened the last time it slipped?\n\
+//!     Tom: A supplier delivered late, the whole week moved, and I rebuilt the sheet by hand on a \
+//!     Tuesday night. It took me until midnight, and I still got two delivery slots wrong on Wednesday morning.\n\
+//!     Maya: If we built this, would you use it?\n\
+//!     Tom: Probably, yes, if it read the supplier emails and moved the slots on its own.";
+//! let report = analyzer.analyze_bytes(interview.as_bytes(), None); // detect the format
+//! assert_eq!(report.status, candor::Status::Judged);
 //! for f in &report.findings {
 //!     println!("{}:{} {} {}", f.line, f.column, f.rule, f.message);
 //! }
@@ -44,6 +51,7 @@ mod roles;
 mod rules;
 mod score;
 pub(crate) mod speech;
+mod verdict;
 
 pub use analyze::Analyzer;
 pub use config::{Config, CustomRule, Level, Profile, Setting, SpeakerFilter, Thresholds, closest};
@@ -52,11 +60,13 @@ pub use error::{Error, Warning};
 pub use formats::time::format_clock;
 pub use formats::{detect, vtt};
 pub use model::{
-    Basis, Cue, Declared, Finding, Format, Metrics, Position, Report, ReportError, Role,
-    RoleSource, Severity, Source, Speaker, SpeakerStats, Stretch, Transcript, Turn, generic_role,
+    Basis, Cue, Declared, Finding, Format, Metrics, Position, Reason, Report, ReportError, Role,
+    RoleSource, SURE_ROLE_CONFIDENCE, Severity, Source, Speaker, SpeakerStats, Status, Stretch,
+    Transcript, Turn, generic_role,
 };
 pub use rules::{Example, RuleInfo, Scope, rule, rules};
 pub use speech::{Form, count_words};
+pub use verdict::{MIN_QUESTIONS, MIN_ROLE_CONFIDENCE, MIN_WORDS};
 
 /// Decodes, detects and parses transcript bytes, and assigns speaker roles.
 ///
@@ -94,6 +104,7 @@ pub(crate) fn parse_counted(
     let mut warnings = decoded.warnings.clone();
     warnings.append(&mut t.warnings);
     t.warnings = warnings;
+    t.chat_log = verdict::is_chat_log(&decoded.text);
     let words = speech::turn_words(&t.turns);
     roles::assign_counted(&mut t, &[], &[], &words);
     Ok((t, words))

@@ -90,10 +90,14 @@ fn explaining_lists_the_features_that_weighed_most() {
     let text = "Interviewer: So tell me about your week.\nCustomer: Busy.\n\
                 Interviewer: Would you pay forty dollars a month for an app that did it all for you?\n\
                 Customer: Maybe.\n";
-    let plain = Analyzer::new(Config::default()).expect("analyser");
+    // Two questions: judged however short, for the sake of the sentence.
+    let mut short = Config::default();
+    short.thresholds.min_questions = Some(0);
+    short.thresholds.min_words = Some(0);
+    let plain = Analyzer::new(short.clone()).expect("analyser");
     let explained = Analyzer::new(Config {
         explain: true,
-        ..Config::default()
+        ..short
     })
     .expect("analyser");
     let a = plain.analyze_bytes(text.as_bytes(), None);

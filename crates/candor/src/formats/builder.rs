@@ -275,6 +275,7 @@ impl Builder {
             turns: self.turns,
             warnings: self.warnings,
             declared: self.declared,
+            chat_log: false,
         }
     }
 }

@@ -8,7 +8,10 @@ mod transcript;
 
 pub use format::Format;
 pub use metrics::{Basis, Metrics, Stretch};
-pub use report::{Cue, Finding, Report, ReportError, Severity, Source, SpeakerStats};
+pub use report::{
+    Cue, Finding, Reason, Report, ReportError, SURE_ROLE_CONFIDENCE, Severity, Source,
+    SpeakerStats, Status,
+};
 pub(crate) use transcript::{Cursor, Piece, UNKNOWN_SPEAKER};
 pub use transcript::{
     Declared, Position, Role, RoleSource, Speaker, Transcript, Turn, generic_role,

@@ -7,6 +7,10 @@ use crate::error::{Error, Warning};
 use crate::model::Metrics;
 use crate::model::{Role, RoleSource};
 
+/// Below this confidence, a role found from the conversation is shown as unsure (the lint
+/// summary line, the HTML report).
+pub const SURE_ROLE_CONFIDENCE: f32 = 0.7;
+
 /// How serious a finding is.
 ///
 /// ```
@@ -146,6 +150,79 @@ pub struct SpeakerStats {
     pub talk_seconds: Option<f64>,
 }
 
+/// Whether candor stands behind a judgement of the file.
+///
+/// ```
+/// assert_eq!(serde_json::to_value(candor::Status::NotJudged).unwrap(), "not-judged");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// An interview the rules judged: it has findings (maybe none) and a score.
+    #[default]
+    Judged,
+    /// An interview measured without the rules (`candor stats`).
+    Measured,
+    /// Read, but not an interview candor can judge; `reason` says why.
+    NotJudged,
+    /// The file could not be read or parsed; `error` says why.
+    Failed,
+}
+
+impl Status {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Judged => "judged",
+            Status::Measured => "measured",
+            Status::NotJudged => "not-judged",
+            Status::Failed => "failed",
+        }
+    }
+}
+
+/// Why a file was not judged (docs/report.md gives the thresholds).
+///
+/// ```
+/// assert_eq!(candor::Reason::TooShort.as_str(), "too-short");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// Fewer than two voices told apart: one speaker, or speech with no speaker labels.
+    NoSpeakers,
+    /// No speaker could be taken for the interviewer, or no one else speaks.
+    NoInterviewer,
+    /// The conversation does not show clearly who interviews.
+    LowRoleConfidence,
+    /// Too few interviewer questions or words to judge.
+    TooShort,
+    /// A meeting's chat, not speech.
+    ChatLog,
+    /// Not English: the rules read English only.
+    NotEnglish,
+}
+
+impl Reason {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::NoSpeakers => "no-speakers",
+            Reason::NoInterviewer => "no-interviewer",
+            Reason::LowRoleConfidence => "low-role-confidence",
+            Reason::TooShort => "too-short",
+            Reason::ChatLog => "chat-log",
+            Reason::NotEnglish => "not-english",
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Why a file has no analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportError {
@@ -168,7 +245,15 @@ impl From<&Error> for ReportError {
 ///
 /// ```
 /// let analyzer = candor::Analyzer::new(candor::Config::default()).unwrap();
-/// let report = analyzer.analyze_bytes(b"Maya: Don't you think that's painful?\nTom: Not really.", None);
+/// let interview = "Maya: How do you plan your week today?\n\
+/// Tom: In a spreadsheet, every Monday. It takes an hour: the numbers come from three places \
+/// and none of them agree with each other, so I check each one twice.\n\
+/// Maya: What happened the last time it slipped?\n\
+/// Tom: A supplier delivered late, the whole week moved, and I rebuilt the sheet by hand on a \
+/// Tuesday night. It took me until midnight, and I still got two delivery slots wrong on Wednesday morning.\n\
+/// Maya: Don't you think that's painful?\n\
+/// Tom: Not really. It is just how the week goes, and I have done it this way for years.";
+/// let report = analyzer.analyze_bytes(interview.as_bytes(), None);
 /// assert_eq!(report.format.as_deref(), Some("plain"));
 /// assert!(report.findings.iter().any(|f| f.rule == "leading-question"));
 /// assert!(report.score.is_some());
@@ -188,11 +273,18 @@ pub struct Report {
     pub date: Option<String>,
     /// Speakers with their numbers, in order of first appearance.
     pub speakers: Vec<SpeakerStats>,
+    /// Whether the file was judged: `judged`, `measured` (`candor stats`), `not-judged`
+    /// (see `reason`) or `failed` (see `error`).
+    #[serde(default)]
+    pub status: Status,
+    /// Why the file was not judged; `null` otherwise.
+    #[serde(default)]
+    pub reason: Option<Reason>,
     /// Interview-level numbers; `null` when the file failed.
     pub metrics: Option<Metrics>,
     /// What the rules found, in source order; empty for `candor stats`.
     pub findings: Vec<Finding>,
-    /// 0–100, higher is better; `null` for `candor stats` and failed files.
+    /// 0–100, higher is better; `null` unless the file was judged.
     pub score: Option<f64>,
     /// What was read leniently or guessed.
     pub warnings: Vec<Warning>,
@@ -225,6 +317,8 @@ impl Report {
             document: None,
             date: None,
             speakers: Vec::new(),
+            status: Status::Failed,
+            reason: None,
             metrics: None,
             findings: Vec::new(),
             score: None,
@@ -250,6 +344,28 @@ impl Report {
             .iter()
             .filter(|s| s.role == Role::Interviewee)
             .map(|s| s.name.as_str())
+    }
+
+    /// Whether the rules judged the file (it has a score, and its findings are all there is).
+    pub fn is_judged(&self) -> bool {
+        self.status == Status::Judged
+    }
+
+    /// The lowest confidence of an interviewer's role found from the conversation alone,
+    /// when it is below [`SURE_ROLE_CONFIDENCE`]: candor's guess of who interviews is unsure.
+    ///
+    /// ```
+    /// let a = candor::Analyzer::new(candor::Config::default()).unwrap();
+    /// let r = a.analyze_bytes(b"Interviewer: How do you plan?\nCustomer: In a sheet.", None);
+    /// assert_eq!(r.unsure_role(), None); // a label says who interviews
+    /// ```
+    pub fn unsure_role(&self) -> Option<f32> {
+        self.speakers
+            .iter()
+            .filter(|s| s.role == Role::Interviewer && s.role_source == RoleSource::Heuristic)
+            .map(|s| s.role_confidence)
+            .filter(|&c| c < SURE_ROLE_CONFIDENCE)
+            .reduce(f32::min)
     }
 
     /// The most serious finding's severity.

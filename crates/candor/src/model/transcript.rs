@@ -256,6 +256,8 @@ pub struct Transcript {
     pub warnings: Vec<Warning>,
     /// Roles and a date the transcript declares about itself.
     pub declared: Declared,
+    /// Whether the text is a meeting's chat (`From Name : message` lines), not speech.
+    pub chat_log: bool,
 }
 
 impl Transcript {

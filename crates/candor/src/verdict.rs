@@ -1,0 +1,191 @@
+//! Whether a transcript is an interview candor can stand behind a judgement of.
+//!
+//! A file is judged only when two or more voices are told apart, it is speech rather than
+//! a meeting's chat, it is in English, an interviewer was found with enough confidence (or
+//! given), and there is enough of an interview: [`MIN_QUESTIONS`] interviewer questions and
+//! [`MIN_WORDS`] words of conversation. Otherwise the report says `not-judged` with the
+//! [`Reason`], and has no findings and no score. docs/report.md gives the thresholds and
+//! how they were checked against the labelled cases.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Metrics, Reason, Role, RoleSource, Transcript, UNKNOWN_SPEAKER};
+
+/// The fewest questions an interviewer must ask for the interview to be judged. The
+/// labelled cases ask 3 or more (the fewest: fixtures/corpus/b04/b04-23 and b04-26).
+pub const MIN_QUESTIONS: usize = 3;
+
+/// The fewest words of conversation (interviewers' and interviewees') for the interview to
+/// be judged. The labelled cases have 181 words or more.
+pub const MIN_WORDS: usize = 100;
+
+/// Below this confidence, a role found from the conversation alone is too unsure to judge
+/// by; the labelled cases are all above it.
+pub const MIN_ROLE_CONFIDENCE: f32 = 0.4;
+
+/// A reason not to judge, and what to tell the user.
+pub(crate) struct NotJudged {
+    pub reason: Reason,
+    pub message: String,
+}
+
+impl NotJudged {
+    fn new(reason: Reason, message: impl Into<String>) -> Self {
+        NotJudged {
+            reason,
+            message: format!("not judged: {}", message.into()),
+        }
+    }
+}
+
+/// A Zoom chat line: `18:02:01 From Ana to Everyone : hi`, `10:02:03 From  Ana  to  Everyone:`.
+static CHAT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+From\s+\S.{0,100}?:").expect("valid regex")
+});
+
+/// Whether `text` is a meeting's saved chat rather than a transcript of speech: at least
+/// three chat lines (`HH:MM:SS From Name : message`), and a third of its lines or more.
+pub(crate) fn is_chat_log(text: &str) -> bool {
+    let (mut lines, mut chat) = (0usize, 0usize);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        if CHAT_LINE.is_match(line) {
+            chat += 1;
+        }
+    }
+    chat >= 3 && chat * 3 >= lines
+}
+
+/// The checks that can be made before the rules run: the voices, the kind of text, the
+/// language, and the interviewer.
+pub(crate) fn before_rules(t: &Transcript, roles: &[Role]) -> Option<NotJudged> {
+    if t.chat_log {
+        return Some(NotJudged::new(
+            Reason::ChatLog,
+            "this is a meeting's chat (`From Name : message` lines), not a transcript of speech",
+        ));
+    }
+    let mut spoke = vec![false; t.speakers.len()];
+    for turn in &t.turns {
+        spoke[turn.speaker] = true;
+    }
+    let voices = t
+        .speakers
+        .iter()
+        .zip(&spoke)
+        .filter(|(s, spoke)| **spoke && s.name != UNKNOWN_SPEAKER)
+        .count();
+    if voices < 2 {
+        return Some(NotJudged::new(
+            Reason::NoSpeakers,
+            "the transcript does not tell two voices apart (one speaker, or no speaker labels), \
+             so there is no conversation to judge; transcribe with speaker labels (diarization)",
+        ));
+    }
+    if let Some(lang) = not_english(t) {
+        return Some(NotJudged::new(
+            Reason::NotEnglish,
+            format!("the transcript reads as {lang}, and the rules read English only"),
+        ));
+    }
+    let has = |role: Role| roles.contains(&role);
+    if !has(Role::Interviewer) {
+        return Some(NotJudged::new(
+            Reason::NoInterviewer,
+            "no speaker could be taken for the interviewer; name one with --interviewer",
+        ));
+    }
+    if !has(Role::Interviewee) {
+        return Some(NotJudged::new(
+            Reason::NoInterviewer,
+            "no one but the interviewers speaks, so there is no interview to judge; \
+             name the interviewee with --interviewee",
+        ));
+    }
+    let unsure = t
+        .speakers
+        .iter()
+        .zip(&spoke)
+        .filter(|(s, spoke)| **spoke && s.role == Role::Interviewer)
+        .filter(|(s, _)| s.role_source == RoleSource::Heuristic)
+        .map(|(s, _)| s.role_confidence)
+        .fold(f32::INFINITY, f32::min);
+    if unsure < MIN_ROLE_CONFIDENCE {
+        return Some(NotJudged::new(
+            Reason::LowRoleConfidence,
+            format!(
+                "the conversation does not show who interviews (confidence {unsure:.2}); \
+                 name the interviewer with --interviewer"
+            ),
+        ));
+    }
+    None
+}
+
+/// The check made once the interview is measured: enough of an interview to judge, at
+/// least `min_questions` interviewer questions and `min_words` words of conversation.
+pub(crate) fn after_metrics(
+    m: &Metrics,
+    min_questions: usize,
+    min_words: usize,
+) -> Option<NotJudged> {
+    let words = m.interviewer_words + m.interviewee_words;
+    if m.interviewer_questions >= min_questions && words >= min_words {
+        return None;
+    }
+    Some(NotJudged::new(
+        Reason::TooShort,
+        format!(
+            "too little of an interview to judge: {} and {} of conversation \
+             (candor judges {min_questions} questions and {min_words} words or more)",
+            plural(
+                m.interviewer_questions,
+                "interviewer question",
+                "interviewer questions"
+            ),
+            plural(words, "word", "words"),
+        ),
+    ))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The most text read to tell the language.
+const SAMPLE: usize = 20_000;
+
+/// The language the transcript is in, when whatlang is sure it is not English.
+fn not_english(t: &Transcript) -> Option<&'static str> {
+    let mut sample = String::new();
+    for turn in &t.turns {
+        if sample.len() >= SAMPLE {
+            break;
+        }
+        sample.push_str(&turn.text);
+        sample.push('\n');
+    }
+    let info = whatlang::detect(&sample)?;
+    (info.lang() != whatlang::Lang::Eng && info.is_reliable()).then(|| info.lang().eng_name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_chat_logs() {
+        let old = "18:02:01\t From Alani Perry to Susan Wands (Privately) : Holy basil\n\
+                   18:05:27\t From Alani Perry : lemon balm\n18:06:00\t From Sonya : thanks!\n";
+        assert!(is_chat_log(old));
+        let new = "10:02:03 From  Ana Diaz  to  Everyone:\n\tHi all\n\
+                   10:02:09 From  Ben  to  Everyone:\n\thello\n10:03:00 From  Ana Diaz  to  Everyone:\n\tlink\n";
+        assert!(is_chat_log(new));
+        // Speech that mentions a sender now and then is not a chat.
+        let speech = "[00:01:02] Maya: Where is it from?\n[00:01:09] Tom: From the supplier.\n\
+                      [00:01:20] Maya: What then?\n[00:01:30] Tom: We wait.\n";
+        assert!(!is_chat_log(speech));
+    }
+}
