@@ -109,6 +109,20 @@ pub enum Error {
     NotAnalysed { missing: usize, total: usize },
 }
 
+impl Error {
+    /// Whether this is a write to a pipe whose reader has gone (`candor score … | head -1`):
+    /// the reader has what it wanted, so the run stops quietly.
+    pub fn is_broken_pipe(&self) -> bool {
+        let pipe = |e: &io::Error| e.kind() == io::ErrorKind::BrokenPipe;
+        match self {
+            Error::Io(e) | Error::Output(e) => pipe(e),
+            Error::Json(e) => e.io_error_kind() == Some(io::ErrorKind::BrokenPipe),
+            Error::Csv(e) => matches!(e.kind(), csv::ErrorKind::Io(e) if pipe(e)),
+            _ => false,
+        }
+    }
+}
+
 /// Why an input could not be read: the message of its error row.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {

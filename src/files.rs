@@ -288,6 +288,7 @@ pub fn find(paths: &[PathBuf], globs: &[String]) -> Result<Found, Error> {
                             where_.display()
                         );
                     } else {
+                        let msg = walk_error_message(&err, &where_);
                         problems.push((Input::File(where_), msg));
                     }
                 }
@@ -302,6 +303,30 @@ pub fn find(paths: &[PathBuf], globs: &[String]) -> Result<Found, Error> {
         problems,
         skipped,
     })
+}
+
+/// What failed on a path met while walking a folder, worded for people rather than the
+/// walker's "IO error for operation on …" (the row names the path itself).
+fn walk_error_message(err: &ignore::Error, path: &Path) -> String {
+    let Some(io) = err.io_error() else {
+        return err.to_string();
+    };
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if link && std::fs::metadata(path).is_err() {
+        return format!(
+            "cannot follow this symbolic link: its target {}",
+            match io.kind() {
+                std::io::ErrorKind::NotFound => "does not exist".to_string(),
+                _ => format!("cannot be read ({})", io_message(io)),
+            }
+        );
+    }
+    let what = if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        "cannot read this folder"
+    } else {
+        "cannot read"
+    };
+    format!("{what}: {}", io_message(io))
 }
 
 fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {

@@ -28,6 +28,8 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     match commands::run(cli) {
         Ok(code) => ExitCode::from(code),
+        // `candor score … | head -1`: the reader closed the pipe; stop quietly.
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = anstream::stderr();
             let _ = render::human::print_error(&mut err, &e.to_string());

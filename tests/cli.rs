@@ -715,3 +715,58 @@ fn a_file_named_on_the_command_line_is_read_whatever_it_is() {
         .code(2)
         .stderr(predicate::str::contains("missing.vtt"));
 }
+
+/// `candor score … | head -1`: the reader closing the pipe stops the run quietly (exit 0,
+/// nothing on standard error), for each command that prints rows or reports.
+#[test]
+fn a_closed_pipe_stops_quietly() {
+    use std::process::Stdio;
+    let dir = common::corpus_dir(40, 18);
+    let bin = assert_cmd::cargo::cargo_bin("candor");
+    let runs: [&[&str]; 5] = [
+        &["score", "--no-progress"],
+        &["score", "--no-progress", "--format", "jsonl"],
+        &["score", "--no-progress", "--format", "csv"],
+        &["lint", "--fail-on", "never"],
+        &["stats"],
+    ];
+    for args in runs {
+        let mut child = std::process::Command::new(&bin)
+            .args(args)
+            .args(["--color", "never"])
+            .arg(dir.path())
+            .env("XDG_CONFIG_HOME", "/nonexistent-candor-test-config")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the pipe before candor writes, as a reader that has had enough does: the
+        // writes after it then fail every time, however much output there is.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.to_lowercase().contains("pipe"), "{args:?}: {err}");
+    }
+}
+
+/// A folder that cannot be walked into is named, with what failed, not the walker's raw
+/// "IO error for operation on …".
+#[cfg(unix)]
+#[test]
+fn a_broken_link_in_a_folder_is_named_with_what_failed() {
+    let dir = dir_with(&[("call.txt", GOOD.as_bytes())]);
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("sub")).unwrap();
+    let run = candor()
+        .args(["score", "--no-progress", "--color", "never"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let err = stderr(&run);
+    assert!(!err.contains("IO error for operation"), "{err}");
+    assert!(
+        err.contains("sub: cannot follow this symbolic link"),
+        "{err}"
+    );
+    assert!(err.contains("does not exist"), "{err}");
+}
