@@ -157,6 +157,17 @@ pub fn in_order(
     })
 }
 
+/// Files per second as a person reads it: whole files from ten a second, one decimal below.
+fn rate(per_sec: f64) -> String {
+    if !per_sec.is_finite() || per_sec <= 0.0 {
+        "– files/s".to_string()
+    } else if per_sec >= 10.0 {
+        format!("{per_sec:.0} files/s")
+    } else {
+        format!("{per_sec:.1} files/s")
+    }
+}
+
 /// A progress bar on standard error, for batches of more than five files unless turned off.
 pub struct Progress(Option<indicatif::ProgressBar>);
 
@@ -171,8 +182,16 @@ impl Progress {
         );
         bar.set_style(
             indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files, {per_sec}, {eta} left",
+                "{bar:40} {pos}/{len} files, {rate}, {eta} left",
             )
+            .map(|s| {
+                s.with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = w.write_str(&rate(state.per_sec()));
+                    },
+                )
+            })
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Progress(Some(bar))
@@ -212,6 +231,15 @@ mod tests {
                 problem: Some(format!("problem {i}")),
             })
             .collect()
+    }
+
+    #[test]
+    fn the_rate_is_rounded_for_people() {
+        assert_eq!(rate(1169.7293), "1170 files/s");
+        assert_eq!(rate(12.449), "12 files/s");
+        assert_eq!(rate(3.26), "3.3 files/s");
+        assert_eq!(rate(0.0), "– files/s");
+        assert_eq!(rate(f64::INFINITY), "– files/s");
     }
 
     #[test]

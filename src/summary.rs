@@ -14,30 +14,29 @@ pub struct Row<'a> {
     pub path: &'a str,
     pub report: &'a Report,
     pub interviewer: String,
+    /// The interview's date (`2025-03-14`): from the file name, else the transcript.
+    pub date: Option<String>,
+    /// Its month (`2025-03`), what `--group-by month` groups by.
     pub month: Option<String>,
     pub folder: String,
 }
 
-/// A date in a file name: 2025-03-14, 2025_03_14, 20250314.
-fn month_from_name(path: &str) -> Option<String> {
+/// A date in a file name: 2025-03-14, 2025_03_14, 20250314, as `2025-03-14`.
+fn date_from_name(path: &str) -> Option<String> {
     static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?:^|[^0-9])((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)")
             .expect("valid regex")
     });
     let name = Path::new(path).file_name()?.to_string_lossy().to_string();
     let c = DATE.captures(&name)?;
-    Some(format!("{}-{}", &c[1], &c[2]))
+    Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
 }
 
 impl<'a> Row<'a> {
     pub fn new(path: &'a str, report: &'a Report) -> Self {
         let interviewers: Vec<&str> = report.interviewers().collect();
-        let month = month_from_name(path).or_else(|| {
-            report
-                .date
-                .as_ref()
-                .map(|d| d[..7.min(d.len())].to_string())
-        });
+        let date = date_from_name(path).or_else(|| report.date.clone());
+        let month = date.as_deref().map(|d| d.get(..7).unwrap_or(d).to_string());
         let folder = Path::new(path)
             .parent()
             .map(|p| p.display().to_string())
@@ -51,6 +50,7 @@ impl<'a> Row<'a> {
             } else {
                 interviewers.join(", ")
             },
+            date,
             month,
             folder,
         }
@@ -288,21 +288,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn months_from_file_names() {
+    fn dates_from_file_names() {
         assert_eq!(
-            month_from_name("calls/2025-03-14-acme.vtt").as_deref(),
-            Some("2025-03")
+            date_from_name("calls/2025-03-14-acme.vtt").as_deref(),
+            Some("2025-03-14")
         );
         assert_eq!(
-            month_from_name("calls/acme_20240102.txt").as_deref(),
-            Some("2024-01")
+            date_from_name("calls/acme_20240102.txt").as_deref(),
+            Some("2024-01-02")
         );
         assert_eq!(
-            month_from_name("calls/2025_11_30 call.md").as_deref(),
-            Some("2025-11")
+            date_from_name("calls/2025_11_30 call.md").as_deref(),
+            Some("2025-11-30")
         );
-        assert_eq!(month_from_name("calls/call-12345678.vtt"), None);
-        assert_eq!(month_from_name("2025-13-01.vtt"), None);
+        assert_eq!(date_from_name("calls/call-12345678.vtt"), None);
+        assert_eq!(date_from_name("2025-13-01.vtt"), None);
     }
 
     #[test]

@@ -517,7 +517,7 @@ fn files_not_judged_are_listed_apart_from_the_figures() {
             .args(&files),
     );
     assert!(
-        out.contains("Summary: 2 files, 1 interviews judged, 1 not judged, 0 errors"),
+        out.contains("Summary: 2 files, 1 interview judged, 1 not judged, 0 errors"),
         "{out}"
     );
     let best = &out[out.find("\n  best").expect("a best list")..];
@@ -539,4 +539,31 @@ fn files_not_judged_are_listed_apart_from_the_figures() {
     );
     assert!(!lint.contains("No findings"), "{lint}");
     assert!(lint.contains("not judged (chat-log)"), "{lint}");
+}
+
+/// The CSV has the date the summary groups months by: from the file name, else empty.
+#[test]
+fn csv_has_the_date_the_summary_groups_by() {
+    let interview = std::fs::read(root().join("fixtures/labelled/dev03.txt")).unwrap();
+    let dir = common::dir_with(&[
+        ("2025-03-14-acme.txt", &interview),
+        ("undated.txt", &interview),
+    ]);
+    let csv = stdout_of(
+        candor()
+            .args(["score", "--format", "csv", "--no-progress", "-q"])
+            .arg(dir.path()),
+    );
+    let paths = csv_column(&csv, "path");
+    let dates = csv_column(&csv, "date");
+    let date_of = |name: &str| dates[paths.iter().position(|p| p.ends_with(name)).unwrap()];
+    assert_eq!(date_of("2025-03-14-acme.txt"), "2025-03-14", "{csv}");
+    assert_eq!(date_of("undated.txt"), "", "{csv}");
+    let table = stdout_of(
+        candor()
+            .args(["score", "--no-progress", "--color", "never"])
+            .args(["--group-by", "month"])
+            .arg(dir.path()),
+    );
+    assert!(table.contains("\n  2025-03 "), "{table}");
 }

@@ -14,6 +14,7 @@ pub struct Csv<W: Write> {
 const CSV_HEAD: &[&str] = &[
     "path",
     "format",
+    "date",
     "interviewers",
     "interviewees",
     "duration_s",
@@ -43,6 +44,7 @@ impl<W: Write> Csv<W> {
         let mut rec: Vec<String> = vec![
             row.path.to_string(),
             r.format.clone().unwrap_or_default(),
+            row.date.clone().unwrap_or_default(),
             r.interviewers().collect::<Vec<_>>().join("; "),
             r.interviewees().collect::<Vec<_>>().join("; "),
             num(m.and_then(|m| m.duration_seconds)),

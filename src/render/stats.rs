@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use candor::{Report, format_clock};
 
-use super::{BOLD, DIM, pct};
+use super::{BOLD, DIM, human::plural, pct};
 
 fn thousands(n: usize) -> String {
     let s = n.to_string();
@@ -26,7 +26,7 @@ pub fn report(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
     if let Some(d) = m.duration_seconds {
         head.push(format_clock(d));
     }
-    head.push(format!("{} speakers", r.speakers.len()));
+    head.push(plural(r.speakers.len(), "speaker", "speakers"));
     if let Some(date) = &r.date {
         head.push(date.clone());
     }
@@ -115,10 +115,13 @@ pub fn report(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
     row(
         w,
         "good practice",
-        format!(
-            "{} story prompts, {} follow-up probes, {} summaries, {} referral asks",
-            m.story_prompts, m.follow_up_probes, m.summaries, m.referral_asks
-        ),
+        [
+            plural(m.story_prompts, "story prompt", "story prompts"),
+            plural(m.follow_up_probes, "follow-up probe", "follow-up probes"),
+            plural(m.summaries, "summary", "summaries"),
+            plural(m.referral_asks, "referral ask", "referral asks"),
+        ]
+        .join(", "),
     )?;
     writeln!(w)
 }

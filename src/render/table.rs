@@ -8,7 +8,7 @@ use candor::{Report, Severity};
 use crate::args::GroupBy;
 use crate::summary::{Group, Row, Summary};
 
-use super::{BOLD, DIM, pct};
+use super::{BOLD, DIM, human::plural, pct};
 
 fn severity_counts(r: &Report) -> String {
     let (mut w, mut i, mut e) = (0, 0, 0);
@@ -28,14 +28,41 @@ fn severity_counts(r: &Report) -> String {
     parts.join(" ")
 }
 
+/// A name cut to `n` characters at its end, with `…`.
 fn truncate(s: &str, n: usize) -> String {
-    let count = s.chars().count();
-    if count <= n {
+    if s.chars().count() <= n {
         s.to_string()
     } else {
-        let tail: String = s.chars().skip(count - (n - 1)).collect();
-        format!("…{tail}")
+        let head: String = s.chars().take(n.saturating_sub(1)).collect();
+        format!("{head}…")
     }
+}
+
+/// A path cut to `n` characters so that the file name stays visible: the folders are cut
+/// first (`calls/2025/…/acme.vtt`), and only a file name too long by itself is cut, in the
+/// middle, keeping its end.
+fn truncate_path(s: &str, n: usize) -> String {
+    let count = s.chars().count();
+    if count <= n {
+        return s.to_string();
+    }
+    let (dir, name) = match s.rfind(['/', '\\']) {
+        Some(i) => (&s[..i + 1], &s[i + 1..]),
+        None => ("", s),
+    };
+    let name_len = name.chars().count();
+    // "…/" and at least one character of the folders before it.
+    if !dir.is_empty() && name_len + 3 <= n {
+        let sep = &dir[dir.len() - 1..];
+        let head: String = dir.chars().take(n - name_len - 2).collect();
+        return format!("{head}…{sep}{name}");
+    }
+    // The name alone is too long: its start and its end, the extension with it.
+    let keep = n.saturating_sub(1);
+    let tail_len = keep / 2;
+    let head: String = name.chars().take(keep - tail_len).collect();
+    let tail: String = name.chars().skip(name_len - tail_len).collect();
+    format!("{head}…{tail}")
 }
 
 /// The start of a message, cut at a word with `…`, for a table cell; the whole message
@@ -57,7 +84,7 @@ pub fn row(w: &mut dyn Write, row: &Row) -> io::Result<()> {
         return writeln!(
             w,
             "{:<44} {err}error: {}{err:#}",
-            truncate(row.path, 44),
+            truncate_path(row.path, 44),
             first_words(&e.message, 58)
         );
     }
@@ -66,7 +93,7 @@ pub fn row(w: &mut dyn Write, row: &Row) -> io::Result<()> {
         return writeln!(
             w,
             "{:<44} {:<18} {warn}not judged: {reason}{warn:#}",
-            truncate(row.path, 44),
+            truncate_path(row.path, 44),
             truncate(&row.interviewer, 18),
         );
     }
@@ -95,7 +122,7 @@ pub fn row(w: &mut dyn Write, row: &Row) -> io::Result<()> {
     writeln!(
         w,
         "{:<44} {:<18} {:>10} {:>13} {:>10} {:>5}",
-        truncate(row.path, 44),
+        truncate_path(row.path, 44),
         truncate(&row.interviewer, 18),
         talk,
         qs,
@@ -147,11 +174,11 @@ pub fn summary(w: &mut dyn Write, s: &Summary) -> io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "{BOLD}Summary{BOLD:#}: {} files, {} interviews judged, {} not judged, {} errors",
-        s.files,
-        s.interviews,
+        "{BOLD}Summary{BOLD:#}: {}, {} judged, {} not judged, {}",
+        plural(s.files, "file", "files"),
+        plural(s.interviews, "interview", "interviews"),
         s.not_judged_count(),
-        s.errors
+        plural(s.errors, "error", "errors"),
     )?;
     writeln!(
         w,
@@ -177,6 +204,12 @@ pub fn summary(w: &mut dyn Write, s: &Summary) -> io::Result<()> {
     }
     let groups =
         |w: &mut dyn Write, title: &str, groups: &BTreeMap<String, Group>| -> io::Result<()> {
+            // Folders keep their last part visible; names are cut at the end.
+            let cut = if title == "by folder" {
+                truncate_path
+            } else {
+                truncate
+            };
             writeln!(
                 w,
                 "\n  {BOLD}{title:<26}{BOLD:#} interviews  mean score  mean talk  top rules"
@@ -190,7 +223,7 @@ pub fn summary(w: &mut dyn Write, s: &Summary) -> io::Result<()> {
                 writeln!(
                     w,
                     "  {:<26} {:>10}  {:>10}  {:>9}  {}",
-                    truncate(name, 26),
+                    cut(name, 26),
                     g.interviews,
                     opt(g.mean_score(), |x| format!("{x:.0}")),
                     opt(g.mean_ratio(), pct),
@@ -227,6 +260,25 @@ pub fn summary(w: &mut dyn Write, s: &Summary) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_keep_their_file_name() {
+        assert_eq!(truncate_path("calls/acme.vtt", 44), "calls/acme.vtt");
+        let long = "interviews/2025/customers/enterprise/acme-2025-03-14-discovery.vtt";
+        let cut = truncate_path(long, 44);
+        assert_eq!(cut.chars().count(), 44);
+        assert!(cut.ends_with("/acme-2025-03-14-discovery.vtt"), "{cut}");
+        assert!(cut.starts_with("interviews/"), "{cut}");
+        assert!(cut.contains('…'), "{cut}");
+        // A file name too long by itself keeps its start and its extension.
+        let name = format!("{}.vtt", "a-very-long-recording-name-".repeat(3));
+        let cut = truncate_path(&format!("calls/{name}"), 30);
+        assert_eq!(cut.chars().count(), 30);
+        assert!(cut.starts_with("a-very-long"), "{cut}");
+        assert!(cut.ends_with("name-.vtt"), "{cut}");
+        // Names are cut at their end.
+        assert_eq!(truncate("Priya Shah, Dana Kowalski", 12), "Priya Shah,…");
+    }
 
     #[test]
     fn table_cells_cut_long_errors_at_a_word() {
