@@ -179,7 +179,8 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
                     if !quiet {
                         let lines: Option<Vec<&str>> =
                             an.source.as_deref().map(|s| s.split('\n').collect());
-                        for f in &r.findings {
+                        // A sentence flagged by several rules is shown once.
+                        for (f, also) in human::by_sentence(&r.findings) {
                             let layout = human::Layout {
                                 columns,
                                 hint: explained.insert(f.rule.clone()),
@@ -190,6 +191,7 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
                                 lines.as_deref(),
                                 r,
                                 f,
+                                &also,
                                 layout,
                             ))?;
                         }

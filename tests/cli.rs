@@ -770,3 +770,45 @@ fn a_broken_link_in_a_folder_is_named_with_what_failed() {
     );
     assert!(err.contains("does not exist"), "{err}");
 }
+
+/// A sentence flagged by several rules is one diagnostic in human output, the main rule
+/// (the most severe) with the others as notes; JSON keeps each finding.
+#[test]
+fn a_sentence_flagged_twice_is_shown_once() {
+    let dev03 = "fixtures/labelled/dev03.txt";
+    let human = stdout(
+        &candor()
+            .current_dir(root())
+            .args(["lint", "--color", "never", dev03])
+            .assert()
+            .code(1),
+    );
+    // Line 35 is both closed-question (info) and hypothetical-question (warning).
+    let at = format!("--> {dev03}:35:");
+    assert_eq!(human.matches(&at).count(), 1, "{human}");
+    let block = human
+        .split("\n\n")
+        .find(|b| b.contains(&at))
+        .expect("a diagnostic at line 35");
+    assert!(
+        block.starts_with("warning[hypothetical-question]"),
+        "{block}"
+    );
+    assert!(block.contains("= also: closed-question: "), "{block}");
+    let v = json(
+        &candor()
+            .current_dir(root())
+            .args(["lint", "--format", "json", dev03])
+            .assert()
+            .code(1),
+    );
+    let on_35: Vec<&str> = v[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["line"] == 35)
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(on_35.contains(&"closed-question"), "{on_35:?}");
+    assert!(on_35.contains(&"hypothetical-question"), "{on_35:?}");
+}

@@ -115,13 +115,57 @@ pub struct Layout {
     pub hint: bool,
 }
 
-/// Prints one finding with its source line.
+/// The findings as a person reads them: one diagnostic a sentence. Findings of sentence
+/// rules on the same sentence (the same turn and text) make one group, led by its main
+/// finding (the most severe; ties go to the rule `candor rules` lists first), with the
+/// others as notes on it. Groups keep the order of their first finding. Machine outputs
+/// keep every finding.
+pub fn by_sentence(findings: &[Finding]) -> Vec<(&Finding, Vec<&Finding>)> {
+    let order = |f: &Finding| {
+        candor::rules()
+            .iter()
+            .position(|r| r.id == f.rule)
+            .unwrap_or(usize::MAX)
+    };
+    let of_a_sentence = |f: &Finding| {
+        !f.text.is_empty()
+            && candor::rule(&f.rule).is_some_and(|r| r.scope == candor::Scope::Sentence)
+    };
+    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+    let mut at: std::collections::HashMap<(usize, &str), usize> = Default::default();
+    for f in findings {
+        if !of_a_sentence(f) {
+            groups.push(vec![f]);
+            continue;
+        }
+        match at.entry((f.turn, f.text.as_str())) {
+            std::collections::hash_map::Entry::Occupied(e) => groups[*e.get()].push(f),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(groups.len());
+                groups.push(vec![f]);
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            // Stable: the same rule twice keeps its order.
+            g.sort_by(|a, b| b.severity.cmp(&a.severity).then(order(a).cmp(&order(b))));
+            let main = g.remove(0);
+            (main, g)
+        })
+        .collect()
+}
+
+/// Prints one finding with its source line, and `also` (other findings on the same
+/// sentence) as notes on it.
 pub fn finding(
     w: &mut dyn Write,
     path: &str,
     source: Option<&[&str]>,
     report: &Report,
     f: &Finding,
+    also: &[&Finding],
     layout: Layout,
 ) -> io::Result<()> {
     let sev = severity_style(f.severity);
@@ -214,6 +258,13 @@ pub fn finding(
         "{pad} {GUTTER}={GUTTER:#} {}, {role}, turn {}{at}",
         f.speaker, f.turn
     )?;
+    for other in also {
+        writeln!(
+            w,
+            "{pad} {GUTTER}={GUTTER:#} also: {}: {}",
+            other.rule, other.message
+        )?;
+    }
     // Which layer found it: said when the learned model alone did (the patterns did not
     // agree), and with `--explain` (which is when a finding carries its cues).
     let by = match f.source {
@@ -434,6 +485,65 @@ mod tests {
 
     fn underlined(t: &str, at: usize, span: usize) -> String {
         t.chars().skip(at).take(span).collect()
+    }
+
+    fn found(rule: &str, severity: Severity, turn: usize, text: &str) -> Finding {
+        Finding {
+            rule: rule.to_string(),
+            severity,
+            line: turn as u32,
+            column: 1,
+            end_line: turn as u32,
+            end_column: 2,
+            turn,
+            speaker: "Maya".to_string(),
+            time: None,
+            message: format!("{rule} message"),
+            text: text.to_string(),
+            help: String::new(),
+            source: candor::Source::Pattern,
+            confidence: 1.0,
+            cues: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_sentence_flagged_by_several_rules_is_one_diagnostic() {
+        let q = "Would you sign up for that?";
+        let findings = [
+            found("closed-question", Severity::Info, 3, q),
+            found("hypothetical-question", Severity::Warning, 3, q),
+            // The same words in another turn are another sentence.
+            found("closed-question", Severity::Info, 5, q),
+            // Ties of severity go to the rule `candor rules` lists first.
+            found(
+                "validation-seeking",
+                Severity::Warning,
+                7,
+                "Do you like it?",
+            ),
+            found("leading-question", Severity::Warning, 7, "Do you like it?"),
+            // A turn's rule is never folded into a sentence's.
+            found("stacked-questions", Severity::Warning, 7, "Do you like it?"),
+        ];
+        let groups: Vec<(&str, Vec<&str>)> = by_sentence(&findings)
+            .into_iter()
+            .map(|(f, also)| {
+                (
+                    f.rule.as_str(),
+                    also.iter().map(|a| a.rule.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("hypothetical-question", vec!["closed-question"]),
+                ("closed-question", vec![]),
+                ("leading-question", vec!["validation-seeking"]),
+                ("stacked-questions", vec![]),
+            ]
+        );
     }
 
     #[test]
