@@ -211,7 +211,8 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
     }
     // Round 0: every sentence of a labelled line is a positive.
     let mut chosen: Vec<Option<usize>> = vec![None; lines.len()];
-    let mut model = None;
+    // Replaced by every round; `0..=rounds` runs at least once.
+    let mut model = (Vec::new(), 0.0);
     for round in 0..=o.rounds {
         let mut ex = Vec::new();
         for (k, l) in lines.iter().enumerate() {
@@ -238,9 +239,9 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
                     .map(|(j, _)| j);
             }
         }
-        model = Some((w, b));
+        model = (w, b);
     }
-    model.expect("at least one round")
+    model
 }
 
 /// Line scores (probabilities) of every row for `lines`, by trained rows.
