@@ -32,32 +32,9 @@ fn date_from_name(path: &str) -> Option<String> {
     Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
 }
 
-/// A person's name as the summary groups it: without the pronouns and organisation Teams
-/// adds ("Priya Shah (She/Her)", "Sam Lee [Contoso]") and in first-last order ("Kowalski,
-/// Dana (External)" is "Dana Kowalski"), so that one person is one row.
-fn person(name: &str) -> String {
-    let mut base = name.trim();
-    while let Some(open) = base
-        .strip_suffix(')')
-        .and_then(|b| b.rfind('('))
-        .or_else(|| base.strip_suffix(']').and_then(|b| b.rfind('[')))
-    {
-        if open == 0 {
-            break;
-        }
-        base = base[..open].trim_end();
-    }
-    match base.split_once(',') {
-        Some((last, first)) if !first.trim().is_empty() && !first.contains(',') => {
-            format!("{} {}", first.trim(), last.trim())
-        }
-        _ => base.to_string(),
-    }
-}
-
 impl<'a> Row<'a> {
     pub fn new(path: &'a str, report: &'a Report) -> Self {
-        let interviewers: Vec<String> = report.interviewers().map(person).collect();
+        let interviewers: Vec<String> = report.interviewers().map(candor::plain_name).collect();
         let date = date_from_name(path).or_else(|| report.date.clone());
         let month = date.as_deref().map(|d| d.get(..7).unwrap_or(d).to_string());
         let folder = Path::new(path)
@@ -311,7 +288,7 @@ mod tests {
 
     #[test]
     fn one_person_is_one_row_whatever_teams_adds_to_the_name() {
-        use super::person;
+        let person = candor::plain_name;
         assert_eq!(person("Priya Shah (She/Her)"), "Priya Shah");
         assert_eq!(person("Kowalski, Dana (External)"), "Dana Kowalski");
         assert_eq!(person("Sam Lee [Contoso]"), "Sam Lee");

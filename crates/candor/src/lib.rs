@@ -64,6 +64,7 @@ pub use model::{
     RoleSource, SURE_ROLE_CONFIDENCE, Severity, Source, Speaker, SpeakerStats, Status, Stretch,
     Transcript, Turn, generic_role,
 };
+pub use roles::plain_name;
 pub use rules::{Example, RuleInfo, Scope, rule, rules};
 pub use speech::{Form, count_words};
 pub use verdict::{MIN_QUESTIONS, MIN_ROLE_CONFIDENCE, MIN_WORDS};

@@ -83,10 +83,10 @@ fn opening_question(text: &str) -> f32 {
     }
 }
 
-/// "Fischer, Lena" (the directory style Teams uses) as "lena fischer", without the
-/// pronouns and organisation Teams adds in parentheses or brackets: "Priya Shah (She/Her)",
-/// "Kowalski, Dana (External)", "Sam Lee [Contoso]".
-fn natural_order(name: &str) -> String {
+/// A person's name without the pronouns and organisation Teams adds in parentheses or
+/// brackets ("Priya Shah (She/Her)", "Sam Lee [Contoso]") and in first-last order (Teams'
+/// directory style "Kowalski, Dana (External)" is "Dana Kowalski"); case is kept.
+pub fn plain_name(name: &str) -> String {
     let mut base = name.trim();
     while let Some(open) = base
         .strip_suffix(')')
@@ -98,13 +98,17 @@ fn natural_order(name: &str) -> String {
         }
         base = base[..open].trim_end();
     }
-    let lower = base.to_lowercase();
-    match lower.split_once(',') {
+    match base.split_once(',') {
         Some((last, first)) if !first.trim().is_empty() => {
             format!("{} {}", first.trim(), last.trim())
         }
-        _ => lower,
+        _ => base.to_string(),
     }
+}
+
+/// [`plain_name`], lowercased, for matching.
+fn natural_order(name: &str) -> String {
+    plain_name(name).to_lowercase()
 }
 
 /// Whether a speaker is the person given: the same name, or the given first name.
