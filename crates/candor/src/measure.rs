@@ -116,25 +116,18 @@ pub(crate) fn metrics(t: &Transcript, roles: &[Role], words: &[usize], c: &Pract
 }
 
 /// The longest stretch where interviewees hold the floor; short interviewer backchannels don't break it.
+/// Its time is the interviewees' talk time in it (as in the speakers' table), not the time
+/// from its first word to its last, which would count pauses and other voices.
 fn longest_story(t: &Transcript, roles: &[Role], words: &[usize], timed: bool) -> Option<Stretch> {
     let mut best: Option<Stretch> = None;
-    let mut cur: Option<(usize, usize, Option<f64>)> = None; // (first turn, words, start)
-    let mut last_end: Option<f64> = None;
-    let close = |cur: &mut Option<(usize, usize, Option<f64>)>,
-                 last_end: Option<f64>,
-                 best: &mut Option<Stretch>| {
-        if let Some((first, w, start)) = cur.take() {
-            let seconds = if timed {
-                Some(secs(
-                    (last_end.unwrap_or(0.0) - start.unwrap_or(0.0)).max(0.0),
-                ))
-            } else {
-                None
-            };
+    // (first turn, words, talk seconds)
+    let mut cur: Option<(usize, usize, f64)> = None;
+    let close = |cur: &mut Option<(usize, usize, f64)>, best: &mut Option<Stretch>| {
+        if let Some((first, w, talk)) = cur.take() {
             if best.as_ref().is_none_or(|b| w > b.words) {
                 *best = Some(Stretch {
                     words: w,
-                    seconds,
+                    seconds: timed.then(|| secs(talk)),
                     line: t.turns[first].line,
                     turn: first + 1,
                 });
@@ -144,18 +137,21 @@ fn longest_story(t: &Transcript, roles: &[Role], words: &[usize], timed: bool) -
     for (k, u) in t.turns.iter().enumerate() {
         match roles[k] {
             Role::Interviewee => {
+                let talk = turn_seconds(u).unwrap_or(0.0);
                 match cur.as_mut() {
-                    Some(c) => c.1 += words[k],
-                    None => cur = Some((k, words[k], u.start)),
+                    Some(c) => {
+                        c.1 += words[k];
+                        c.2 += talk;
+                    }
+                    None => cur = Some((k, words[k], talk)),
                 }
-                last_end = u.end.or(last_end);
             }
             Role::Interviewer if words[k] <= 5 => {}
             Role::Other => {}
-            Role::Interviewer => close(&mut cur, last_end, &mut best),
+            Role::Interviewer => close(&mut cur, &mut best),
         }
     }
-    close(&mut cur, last_end, &mut best);
+    close(&mut cur, &mut best);
     best
 }
 

@@ -154,18 +154,38 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The most text read to tell the language.
-const SAMPLE: usize = 20_000;
+/// How much text is read to tell the language: eight pieces of up to 500 bytes, from turns
+/// spread evenly through the transcript. Language detection is reliable on far less, and
+/// reading whole transcripts cost more than every rule together on long ones; spreading the
+/// pieces keeps an English greeting from deciding a transcript in another language.
+const PIECES: usize = 8;
+const PIECE: usize = 500;
 
 /// The language the transcript is in, when whatlang is sure it is not English.
 fn not_english(t: &Transcript) -> Option<&'static str> {
-    let mut sample = String::new();
+    let total: usize = t.turns.iter().map(|turn| turn.text.len()).sum();
+    let mut sample = String::with_capacity(PIECES * (PIECE + 1));
+    // A short transcript is read whole.
+    let whole = total <= PIECES * PIECE;
+    let (mut at, mut next) = (0, 0);
     for turn in &t.turns {
-        if sample.len() >= SAMPLE {
-            break;
+        let end = at + turn.text.len();
+        if whole || (end > next * total / PIECES && next < PIECES) {
+            let mut cut = if whole {
+                turn.text.len()
+            } else {
+                turn.text.len().min(PIECE)
+            };
+            while !turn.text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            sample.push_str(&turn.text[..cut]);
+            sample.push('\n');
+            while next < PIECES && next * total / PIECES < end {
+                next += 1;
+            }
         }
-        sample.push_str(&turn.text);
-        sample.push('\n');
+        at = end;
     }
     let info = whatlang::detect(&sample)?;
     (info.lang() != whatlang::Lang::Eng && info.is_reliable()).then(|| info.lang().eng_name())

@@ -164,6 +164,22 @@ fn what_is_not_an_interview_is_not_judged() {
         Marie: Pourquoi ?\n\
         Paul: Parce que les gens travaillent et ne décrochent pas pendant la journée.\n";
     not_judged(&analyse(c(), french.as_bytes()), Reason::NotEnglish);
+    // A long call in French that opens with small talk in English: the language is read
+    // from all through the transcript, not from its first words.
+    let long_french = format!(
+        "Marie: Hi Paul, can you hear me? Great, thanks so much for joining today, really.\n         Paul: Yes, I can hear you fine, thanks for having me, happy to help out.\n{}",
+        french.repeat(12)
+    );
+    not_judged(&analyse(c(), long_french.as_bytes()), Reason::NotEnglish);
+    // And a long English interview whose first turn quotes a French note is judged.
+    let english = std::fs::read_to_string(root().join("fixtures/labelled/dev03.txt")).unwrap();
+    let (name, rest) = english.split_once(": ").unwrap();
+    let quoted = format!(
+        "{name}: Quick aside, the note on my screen reads: Bonjour, merci de prendre le temps. \
+         Comment organisez-vous vos rendez-vous aujourd'hui ? Parce que les gens travaillent. {rest}"
+    );
+    let r = analyse(c(), quoted.as_bytes());
+    assert_eq!(r.status, Status::Judged, "{:?}", r.reason);
 }
 
 #[test]

@@ -69,6 +69,20 @@ fn every_shared_sample_parses() {
                     "{name}: {f:?}"
                 );
             }
+            // The longest story's time is talk time: never more than the interviewees'.
+            let story = report
+                .metrics
+                .as_ref()
+                .and_then(|m| m.longest_story.as_ref());
+            if let Some(secs) = story.and_then(|s| s.seconds) {
+                let talk: f64 = report
+                    .speakers
+                    .iter()
+                    .filter(|s| s.role == candor::Role::Interviewee)
+                    .filter_map(|s| s.talk_seconds)
+                    .sum();
+                assert!(secs <= talk + 0.5, "{name}: story {secs} s, talk {talk} s");
+            }
             seen += 1;
         }
     }
