@@ -387,22 +387,21 @@ impl<'m> Learned<'m> {
         fin: &mut [Option<Hit>],
         k: usize,
     ) {
-        let flagged: Vec<Option<String>> = LEARNABLE
-            .iter()
-            .map(|id| {
-                fin[*id as usize]
-                    .as_ref()
-                    .map(|h| h.why.message().into_owned())
-            })
-            .collect();
+        // What the patterns flagged, for the recording only.
+        let flagged: Vec<Option<String>> = match &self.records {
+            Some(_) => LEARNABLE
+                .iter()
+                .map(|id| {
+                    fin[*id as usize]
+                        .as_ref()
+                        .map(|h| h.why.message().into_owned())
+                })
+                .collect(),
+            None => Vec::new(),
+        };
         let mut scores = Vec::new();
         if let Some(model) = self.model {
-            let mut all = base.clone();
-            if model.spec.patterns {
-                all.extend(pats);
-                all.finish();
-            }
-            model.scores(&all, &mut scores);
+            model.scores_joined(base, model.spec.patterns.then_some(pats), &mut scores);
             for (id, row) in Id::ALL.iter().zip(&self.rows) {
                 let (Some(r), Check::Sentence(_)) = (row, id.check()) else {
                     continue;
@@ -477,12 +476,8 @@ impl<'m> Learned<'m> {
             .collect();
         let (mut base, mut pats) = (Features::default(), Features::default());
         features::turn(spec, &items, why.as_deref(), &mut base, &mut pats);
-        if spec.patterns {
-            base.extend(&pats);
-            base.finish();
-        }
         let mut scores = Vec::new();
-        model.scores(&base, &mut scores);
+        model.scores_joined(&base, spec.patterns.then_some(&pats), &mut scores);
         // The span of a turn finding the model alone makes: its questions, first to last.
         let questions: Vec<&Sentence> = ctx
             .sentences

@@ -133,6 +133,24 @@ impl Model {
 
     /// The probability for each row, given the features.
     pub(crate) fn scores(&self, f: &Features, out: &mut Vec<f32>) {
+        self.scores_joined(f, None, out);
+    }
+
+    /// [`Model::scores`] of `base` and `extra` together, as if joined and deduplicated
+    /// (`base`'s features, then those of `extra` that `base` lacks, in that order) without
+    /// building the joined set: the sums, and so the scores, are the same to the bit.
+    pub(crate) fn scores_joined(
+        &self,
+        base: &Features,
+        extra: Option<&Features>,
+        out: &mut Vec<f32>,
+    ) {
+        let fresh = |b: &u32| !base.buckets().contains(b);
+        let extra = extra.map(Features::buckets).unwrap_or(&[]);
+        let buckets = base
+            .buckets()
+            .iter()
+            .chain(extra.iter().filter(|b| fresh(b)));
         let n = self.rows.len();
         out.clear();
         out.extend(self.rows.iter().map(|r| r.bias));
@@ -141,7 +159,7 @@ impl Model {
             // unrolls, with one bounds check per bucket.
             let mut acc = [0f32; ROWS];
             acc.copy_from_slice(out);
-            for &b in f.buckets() {
+            for &b in buckets {
                 let w: &[f32; ROWS] = self.weights[b as usize * ROWS..][..ROWS]
                     .try_into()
                     .unwrap_or(&[0.0; ROWS]);
@@ -151,7 +169,7 @@ impl Model {
             }
             out.copy_from_slice(&acc);
         } else {
-            for &b in f.buckets() {
+            for &b in buckets {
                 let w = &self.weights[b as usize * n..][..n];
                 for (o, x) in out.iter_mut().zip(w) {
                     *o += x;
