@@ -401,7 +401,7 @@ impl<'m> Learned<'m> {
         };
         let mut scores = Vec::new();
         if let Some(model) = self.model {
-            model.scores_joined(base, model.spec.patterns.then_some(pats), &mut scores);
+            model.scores(base, model.spec.patterns.then_some(pats), &mut scores);
             for (id, row) in Id::ALL.iter().zip(&self.rows) {
                 let (Some(r), Check::Sentence(_)) = (row, id.check()) else {
                     continue;
@@ -477,7 +477,7 @@ impl<'m> Learned<'m> {
         let (mut base, mut pats) = (Features::default(), Features::default());
         features::turn(spec, &items, why.as_deref(), &mut base, &mut pats);
         let mut scores = Vec::new();
-        model.scores_joined(&base, spec.patterns.then_some(&pats), &mut scores);
+        model.scores(&base, spec.patterns.then_some(&pats), &mut scores);
         // The span of a turn finding the model alone makes: its questions, first to last.
         let questions: Vec<&Sentence> = ctx
             .sentences

@@ -131,20 +131,10 @@ impl Model {
         self.rows.iter().position(|r| r.rule == rule)
     }
 
-    /// The probability for each row, given the features.
-    pub(crate) fn scores(&self, f: &Features, out: &mut Vec<f32>) {
-        self.scores_joined(f, None, out);
-    }
-
-    /// [`Model::scores`] of `base` and `extra` together, as if joined and deduplicated
-    /// (`base`'s features, then those of `extra` that `base` lacks, in that order) without
-    /// building the joined set: the sums, and so the scores, are the same to the bit.
-    pub(crate) fn scores_joined(
-        &self,
-        base: &Features,
-        extra: Option<&Features>,
-        out: &mut Vec<f32>,
-    ) {
+    /// The probability for each row, given the features `base` and `extra` together, as
+    /// if joined and deduplicated (`base`'s features, then those of `extra` that `base`
+    /// lacks, in that order, as the trainer joins them) without building the joined set.
+    pub(crate) fn scores(&self, base: &Features, extra: Option<&Features>, out: &mut Vec<f32>) {
         let fresh = |b: &u32| !base.buckets().contains(b);
         let extra = extra.map(Features::buckets).unwrap_or(&[]);
         let buckets = base
