@@ -6,6 +6,7 @@
 //! at once, and the memory, do not grow with the number of files.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 use candor::{Analyzer, Report};
@@ -21,6 +22,19 @@ pub struct Item {
     analyzer: Option<Arc<Analyzer>>,
     problem: Option<String>,
 }
+
+impl Item {
+    /// The talk-ratio threshold of the configuration that governs it.
+    pub fn talk_ratio_threshold(&self) -> Option<f64> {
+        self.analyzer
+            .as_ref()
+            .map(|a| a.config().talk_ratio_threshold())
+    }
+}
+
+/// Where each finding's offending words sit in its `text` (byte ranges), for the HTML
+/// report to mark; found from the decoded source while it is at hand, on the worker.
+pub type Marks = Vec<Option<Range<usize>>>;
 
 /// The inputs found, with their analysers, sorted by path and each taken once. Paths that
 /// could not be walked are items too, so that each becomes an error row.
@@ -48,20 +62,32 @@ pub fn items(found: Found, settings: &mut Settings) -> Result<Vec<Item>, Error> 
     Ok(items)
 }
 
-fn analyse(item: &Item, format: Option<candor::Format>) -> Report {
+/// Analyses one item; with `marks`, also finds where each finding's words are in its text.
+fn analyse(item: &Item, format: Option<candor::Format>, marks: bool) -> (Report, Marks) {
     let path = item.path.clone();
     if let Some(p) = &item.problem {
-        return Report::error(path, p.clone(), None);
+        return (Report::error(path, p.clone(), None), Vec::new());
     }
     let (Some(input), Some(analyzer)) = (&item.input, &item.analyzer) else {
-        return Report::error(path, "nothing to read", None);
+        return (Report::error(path, "nothing to read", None), Vec::new());
     };
-    let mut report = match input.read() {
-        Ok(bytes) => analyzer.analyze_bytes(&bytes, format),
-        Err(e) => Report::error(path.clone(), e.to_string(), None),
+    let (mut report, found) = match input.read() {
+        Ok(bytes) => match candor::decode(&bytes) {
+            Ok(d) => {
+                let report = analyzer.analyze_decoded(&d, format);
+                let found = if marks {
+                    crate::render::html::marks(&d.text, &report.findings)
+                } else {
+                    Vec::new()
+                };
+                (report, found)
+            }
+            Err(e) => (Report::failed("", &e), Vec::new()),
+        },
+        Err(e) => (Report::error(path.clone(), e.to_string(), None), Vec::new()),
     };
     report.path = path;
-    report
+    (report, found)
 }
 
 /// A pool of `jobs` threads (by default one per core), and how many it has.
@@ -80,8 +106,8 @@ pub fn pool(jobs: Option<usize>) -> Result<(rayon::ThreadPool, usize), Error> {
 /// while a long file is still being analysed, so memory does not grow with the batch.
 const WINDOW: usize = 256;
 
-/// Analyses `items` on the pool's threads and hands each report to `handle` in the items'
-/// order, as soon as it and all before it are done. Workers claim items in order, so the
+/// Analyses `items` on the pool's threads and hands each report (with its [`Marks`] when
+/// `marks` is set, else none) to `handle` in the items' order, as soon as it and all before it are done. Workers claim items in order, so the
 /// rows written so far are always a prefix and nothing waits for a whole batch; a worker
 /// more than [`WINDOW`] items ahead of the writer waits for it.
 pub fn in_order(
@@ -89,7 +115,8 @@ pub fn in_order(
     jobs: usize,
     items: &[Item],
     format: Option<candor::Format>,
-    handle: &mut dyn FnMut(&Item, &Report) -> Result<(), Error>,
+    marks: bool,
+    handle: &mut dyn FnMut(&Item, &Report, &Marks) -> Result<(), Error>,
 ) -> Result<(), Error> {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::{Condvar, mpsc};
@@ -98,7 +125,7 @@ pub fn in_order(
     let stop = AtomicBool::new(false);
     // How many rows have been handed on, for the window.
     let written = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::sync_channel::<(usize, Report)>(2 * jobs);
+    let (tx, rx) = mpsc::sync_channel::<(usize, (Report, Marks))>(2 * jobs);
     std::thread::scope(|scope| {
         let (next, stop, written) = (&next, &stop, &written);
         scope.spawn(move || {
@@ -118,7 +145,7 @@ pub fn in_order(
                                     done = cv.wait(done).unwrap_or_else(|e| e.into_inner());
                                 }
                             }
-                            if tx.send((i, analyse(&items[i], format))).is_err() {
+                            if tx.send((i, analyse(&items[i], format, marks))).is_err() {
                                 return;
                             }
                         }
@@ -127,14 +154,14 @@ pub fn in_order(
             });
             drop(tx);
         });
-        let mut pending: BTreeMap<usize, Report> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, (Report, Marks)> = BTreeMap::new();
         let mut want = 0;
         let mut result = Ok(());
-        for (i, report) in rx.iter() {
-            pending.insert(i, report);
-            while let Some(report) = pending.remove(&want) {
+        for (i, done) in rx.iter() {
+            pending.insert(i, done);
+            while let Some((report, marks)) = pending.remove(&want) {
                 if result.is_ok() {
-                    result = handle(&items[want], &report);
+                    result = handle(&items[want], &report, &marks);
                 }
                 want += 1;
             }
@@ -248,7 +275,7 @@ mod tests {
         for jobs in [1, 2, 4] {
             let (pool, jobs) = pool(Some(jobs)).unwrap();
             let mut seen = Vec::new();
-            in_order(&pool, jobs, &items, None, &mut |item, report| {
+            in_order(&pool, jobs, &items, None, false, &mut |item, report, _| {
                 assert_eq!(report.path, item.path);
                 seen.push(report.path.clone());
                 Ok(())
@@ -264,7 +291,7 @@ mod tests {
         let items = problem_items(2 * WINDOW);
         let (pool, jobs) = pool(Some(2)).unwrap();
         let mut n = 0;
-        let r = in_order(&pool, jobs, &items, None, &mut |_, _| {
+        let r = in_order(&pool, jobs, &items, None, false, &mut |_, _, _| {
             n += 1;
             if n == 10 {
                 Err(std::io::Error::other("disk full").into())

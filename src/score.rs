@@ -42,7 +42,10 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
         None => None,
     };
     let mut html = match &a.html {
-        Some(p) => Some(render::html::Builder::new(p)?),
+        Some(p) => Some(render::html::Builder::new(
+            p,
+            html_context(&a, &settings, &skipped),
+        )?),
         None => None,
     };
     let writer: Box<dyn Write> = match &mut out_file {
@@ -54,8 +57,9 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
     let mut err = render::stderr(color);
     let progress = Progress::new(items.len(), !a.no_progress && !quiet);
 
+    let marks = html.is_some();
     let mut worst: Option<Severity> = None;
-    let mut handle = |item: &Item, report: &Report| -> Result<(), Error> {
+    let mut handle = |item: &Item, report: &Report, marks: &batch::Marks| -> Result<(), Error> {
         let row = Row::new(&item.path, report);
         if let Some(e) = &report.error {
             let line = format!("{}: {}", item.path, human::error_message(e));
@@ -65,12 +69,12 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
         sink.row(&row)?;
         summary.add(&row);
         if let Some(h) = &mut html {
-            h.row(&row)?;
+            h.row(&row, item.talk_ratio_threshold(), marks)?;
         }
         progress.inc();
         Ok(())
     };
-    batch::in_order(&pool, jobs, &items, settings.format, &mut handle)?;
+    batch::in_order(&pool, jobs, &items, settings.format, marks, &mut handle)?;
     progress.finish();
 
     let mut writer = sink.finish()?;
@@ -103,4 +107,36 @@ pub fn score(a: ScoreArgs) -> Result<u8, Error> {
         (Some(t), Some(w)) if w >= t => 1,
         _ => 0,
     })
+}
+
+/// What the HTML page says about how it was made.
+fn html_context(
+    a: &ScoreArgs,
+    settings: &Settings,
+    skipped: &[(std::path::PathBuf, String)],
+) -> render::html::Context {
+    let shown = |p: &std::path::Path| crate::settings::shown(p);
+    render::html::Context {
+        generated: render::html::generated_at(),
+        inputs: a.paths.iter().map(|p| p.display().to_string()).collect(),
+        globs: a.globs.clone(),
+        configs: settings
+            .used()
+            .into_iter()
+            .map(|(files, c)| render::html::ConfigUsed {
+                files: files.iter().rev().map(|p| shown(p)).collect(),
+                profile: match c.profile {
+                    candor::Profile::Discovery => "discovery",
+                    candor::Profile::Solution => "solution",
+                },
+                talk_ratio: c.talk_ratio_threshold(),
+                select: c.select.clone(),
+                ignore: c.ignore.clone(),
+            })
+            .collect(),
+        skipped: skipped
+            .iter()
+            .map(|(p, why)| (shown(p), why.clone()))
+            .collect(),
+    }
 }

@@ -301,6 +301,19 @@ impl Settings {
         Some(abs.strip_prefix(root).map_or(p, Path::to_path_buf))
     }
 
+    /// The configurations loaded so far (one per project, after the command line), each
+    /// once and in a fixed order: the files read, lowest first (none: the defaults), and the
+    /// configuration itself.
+    pub fn used(&self) -> Vec<(Vec<PathBuf>, &Config)> {
+        let mut v: Vec<(Vec<PathBuf>, &Config)> = self
+            .loaded
+            .values()
+            .map(|l| (l.sources.clone(), &l.config))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+
     /// The analyser for an input: its folder's configuration, less the rules
     /// `per-file-ignores` leave out for it.
     pub fn analyzer_for(&mut self, input: &Input) -> Result<Arc<Analyzer>, Error> {

@@ -62,6 +62,45 @@ impl<'a> Row<'a> {
     }
 }
 
+/// Whether an interviewer's name is a label a transcript gives instead of a person's name:
+/// a role (`Interviewer`, `Host`, `Moderator`, `Participant 2`, `P1`, `Q`), which
+/// [`candor::generic_role`] knows, or a voice numbered by a recorder or a diariser
+/// (`Speaker`, `Speaker 1`, `Speaker A`, `SPEAKER_00`, `spk_0`, `Unknown Speaker`). A row of
+/// several interviewers is generic only when every one of them is.
+pub fn is_generic_label(name: &str) -> bool {
+    fn one(name: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() || name.starts_with('(') || candor::generic_role(name).is_some() {
+            return true;
+        }
+        // A voice's number: "Speaker 1", "SPEAKER_00", "spk_0", "Speaker A", "Voice 2".
+        let lower = name.to_lowercase();
+        let base = lower.trim_end_matches(|c: char| c.is_ascii_digit());
+        let base = match base.rsplit_once([' ', '_', '-']) {
+            Some((b, tail)) if tail.len() == 1 && tail.chars().all(|c| c.is_ascii_alphabetic()) => {
+                b
+            }
+            _ => base,
+        };
+        let base = base.trim_end_matches([' ', '_', '-', '#']);
+        let voice = [
+            "speaker",
+            "spk",
+            "spkr",
+            "voice",
+            "person",
+            "unknown",
+            "unidentified",
+            "guest",
+            "attendee",
+            "caller",
+            "user",
+        ];
+        voice.contains(&base)
+    }
+    name.split(", ").all(one)
+}
+
 /// Running totals for one group (an interviewer, a folder, a month).
 #[derive(Default, Clone)]
 pub struct Group {
@@ -285,6 +324,39 @@ fn keep(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn generic_labels_are_not_people() {
+        for label in [
+            "Interviewer",
+            "Interviewer 2",
+            "Speaker 1",
+            "Speaker A",
+            "SPEAKER_00",
+            "spk_0",
+            "Unknown Speaker",
+            "Host",
+            "Moderator",
+            "Participant 3",
+            "P1",
+            "Q",
+            "(none found)",
+            "Speaker 1, Speaker 2",
+            "Speaker",
+        ] {
+            assert!(is_generic_label(label), "{label}");
+        }
+        for name in [
+            "Maya Chen",
+            "Priya",
+            "Anna Speaker",
+            "Tom A",
+            "Maya Chen, Speaker 1",
+            "Dana Kowalski",
+        ] {
+            assert!(!is_generic_label(name), "{name}");
+        }
+    }
 
     #[test]
     fn one_person_is_one_row_whatever_teams_adds_to_the_name() {

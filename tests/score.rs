@@ -265,7 +265,12 @@ fn html_report_is_self_contained() {
         .success();
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.starts_with("<!doctype html>"));
-    assert_eq!(html.matches("<svg").count(), 4, "four charts");
+    let generic = usize::from(html.contains("<h3>Generic labels</h3>"));
+    assert_eq!(
+        html.matches("<svg").count(),
+        4 + generic,
+        "four charts, the interviewers' in two parts when some are generic labels"
+    );
     assert_eq!(html.matches("<tr class=row").count(), 8);
     assert_eq!(html.matches("<tr class=detail").count(), 8);
     assert!(
