@@ -437,7 +437,7 @@ impl Analyzer {
         }
         Report {
             path: String::new(),
-            format: Some(t.format.name().to_string()),
+            format: Some(t.format),
             document: None,
             date: t.declared.date.clone(),
             speakers,

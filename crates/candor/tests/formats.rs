@@ -491,7 +491,7 @@ fn a_word_document_names_itself_in_the_report() {
     let r = analyzer.analyze_bytes(&std::fs::read(path).unwrap(), None);
     assert_eq!(r.error, None);
     assert_eq!(r.document.as_deref(), Some("docx"));
-    assert_eq!(r.format.as_deref(), Some("rev"));
+    assert_eq!(r.format, Some(candor::Format::Rev));
     let leading = r
         .findings
         .iter()

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Warning};
-use crate::model::Metrics;
+use crate::model::{Format, Metrics};
 use crate::model::{Role, RoleSource};
 
 /// Below this confidence, a role found from the conversation is shown as unsure (the lint
@@ -254,7 +254,7 @@ impl From<&Error> for ReportError {
 /// Maya: Don't you think that's painful?\n\
 /// Tom: Not really. It is just how the week goes, and I have done it this way for years.";
 /// let report = analyzer.analyze_bytes(interview.as_bytes(), None);
-/// assert_eq!(report.format.as_deref(), Some("plain"));
+/// assert_eq!(report.format, Some(candor::Format::Plain));
 /// assert!(report.findings.iter().any(|f| f.rule == "leading-question"));
 /// assert!(report.score.is_some());
 /// let json = serde_json::to_value(&report).unwrap();
@@ -264,8 +264,9 @@ impl From<&Error> for ReportError {
 pub struct Report {
     /// The file the report is about, as the caller named it.
     pub path: String,
-    /// The format the transcript was read as.
-    pub format: Option<String>,
+    /// The format the transcript was read as; `None` when the file failed. In JSON, its
+    /// name (`"webvtt"`).
+    pub format: Option<Format>,
     /// The document the transcript's text was taken out of (`docx`); absent for text files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
