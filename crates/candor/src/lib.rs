@@ -17,10 +17,10 @@
 //!     Tuesday night. It took me until midnight, and I still got two delivery slots wrong on Wednesday morning.\n\
 //!     Maya: If we built this, would you use it?\n\
 //!     Tom: Probably, yes, if it read the supplier emails and moved the slots on its own.";
-//! let report = analyzer.analyze_bytes(interview.as_bytes(), None); // detect the format
+//! let report = analyzer.analyze_str(interview); // the format is detected from the content
 //! assert_eq!(report.status, candor::Status::Judged);
 //! for f in &report.findings {
-//!     println!("{}:{} {} {}", f.line, f.column, f.rule, f.message);
+//!     println!("line {}: {} {}", f.line, f.rule, f.message);
 //! }
 //! assert!(report.findings.iter().any(|f| f.rule == "hypothetical-question"));
 //! # Ok::<(), candor::Error>(())
