@@ -47,6 +47,7 @@ pub mod formats;
 pub mod learn;
 mod measure;
 mod model;
+pub mod render;
 mod roles;
 mod rules;
 mod score;

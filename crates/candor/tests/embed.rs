@@ -75,3 +75,86 @@ fn the_format_is_an_enum_and_its_name_in_json() {
     let failed = serde_json::to_value(candor::Report::error("x", "no", None)).unwrap();
     assert!(failed["format"].is_null());
 }
+
+#[test]
+fn human_diagnostics_are_what_the_cli_prints() {
+    let vtt = include_str!("../../../fixtures/demo/call.vtt");
+    let mut report = analyzer().analyze_str(vtt);
+    report.path = "fixtures/demo/call.vtt".into();
+    let options = candor::render::HumanOptions::default().with_explain_hints(true);
+    let shown = report.render_human(Some(vtt), &options);
+    // The README shows this diagnostic, as `candor lint` prints it.
+    let expected = "\
+warning[hypothetical-question]: asks them to predict whether they would use, buy or switch
+  --> fixtures/demo/call.vtt:41:127
+   |
+41 | …our hours straight from the time tracker and fixes the rates automatically. Would you use something like that?</v>
+   |                                                                              ^^^^^^^^^^^^^
+   = Maya Chen, interviewer, turn 9, at 1:27
+";
+    assert!(shown.contains(expected), "{shown}");
+    assert!(shown.contains("   = help: "), "{shown}");
+    assert!(shown.contains("   = also: closed-question: "), "{shown}");
+    // The summary line ends it.
+    let last = shown.lines().last().unwrap();
+    assert!(last.starts_with("fixtures/demo/call.vtt: "), "{last}");
+    assert!(last.contains("score "), "{last}");
+    // No colour unless asked for, and then ANSI codes.
+    assert!(!shown.contains('\x1b'));
+    let coloured = report.render_human(Some(vtt), &options.clone().with_color(true));
+    assert!(coloured.contains("\x1b[1m\x1b[33mwarning[hypothetical-question]\x1b[0m"));
+}
+
+#[test]
+fn human_diagnostics_fit_the_columns_given() {
+    let vtt = include_str!("../../../fixtures/demo/call.vtt");
+    let report = analyzer().analyze_str(vtt);
+    for columns in [40, 80, 200] {
+        let options = candor::render::HumanOptions::default().with_columns(columns);
+        let shown = report.render_human(Some(vtt), &options);
+        // `41 | <v Maya Chen>So we're…`
+        let source_lines = shown.lines().filter(|l| {
+            l.split_once(" | ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        });
+        for l in source_lines {
+            assert!(l.chars().count() <= columns, "{columns}: {l}");
+        }
+    }
+}
+
+#[test]
+fn hints_to_explain_come_once_a_rule_across_reports() {
+    let vtt = include_str!("../../../fixtures/demo/call.vtt");
+    let report = analyzer().analyze_str(vtt);
+    let mut human = candor::render::Human::new(
+        candor::render::HumanOptions::default().with_explain_hints(true),
+    );
+    let mut first = String::new();
+    human.report(&mut first, &report, Some(vtt)).unwrap();
+    let mut second = String::new();
+    human.report(&mut second, &report, Some(vtt)).unwrap();
+    assert!(first.contains("more: `candor explain selling`"));
+    assert!(!second.contains("more: `candor explain"));
+    // Without hints (the default), none.
+    let plain = report.render_human(Some(vtt), &Default::default());
+    assert!(!plain.contains("candor explain"));
+}
+
+#[test]
+fn human_diagnostics_without_the_source_show_the_sentence() {
+    let report = analyzer().analyze_str(INTERVIEW);
+    let shown = report.render_human(None, &Default::default());
+    assert!(
+        shown.contains("\n  | If we built this, would you use it?\n"),
+        "{shown}"
+    );
+    // The source with Windows line endings shows the same lines.
+    let crlf = INTERVIEW.replace('\n', "\r\n");
+    assert_eq!(
+        analyzer()
+            .analyze_str(&crlf)
+            .render_human(Some(&crlf), &Default::default()),
+        report.render_human(Some(INTERVIEW), &Default::default())
+    );
+}
