@@ -72,10 +72,11 @@ impl Report {
     ///
     /// ```
     /// let analyzer = candor::Analyzer::new(candor::Config::default()).unwrap();
-    /// let text = "Interviewer: Would you pay $10 a month for it?\nCustomer: Maybe.";
+    /// let text = include_str!("../../../../fixtures/demo/call.vtt");
     /// let shown = analyzer.analyze_str(text).render_human(Some(text), &Default::default());
-    /// assert!(shown.starts_with("warning[hypothetical-question]: "), "{shown}");
-    /// assert!(shown.contains("\n  --> 1:14\n"), "{shown}"); // no path: line and column
+    /// assert!(shown.starts_with("warning[leading-question]: "), "{shown}");
+    /// assert!(shown.contains("\n  --> 33:14\n"), "{shown}"); // no path: line and column
+    /// assert!(shown.contains("\n33 | <v Maya Chen>That must be so frustrating, right?</v>\n"));
     /// assert!(shown.contains("\n   = help: "), "{shown}");
     /// ```
     pub fn render_human(&self, source: Option<&str>, options: &HumanOptions) -> String {

@@ -8,14 +8,15 @@
 //! ```
 //! use candor::render::{Human, HumanOptions};
 //! let analyzer = candor::Analyzer::new(candor::Config::default()).unwrap();
-//! let text = "Interviewer: Don't you think that's painful?\nCustomer: Not really.";
+//! let text = include_str!("../../../../fixtures/demo/call.vtt");
 //! let mut report = analyzer.analyze_str(text);
-//! report.path = "call.txt".into();
+//! report.path = "call.vtt".into();
 //!
 //! // One report, rendered whole: the diagnostics, then the summary line.
 //! let shown = report.render_human(Some(text), &HumanOptions::default());
-//! assert!(shown.contains("warning[leading-question]"));
-//! assert!(shown.contains("--> call.txt:1:14"));
+//! assert!(shown.starts_with("warning[leading-question]: "), "{shown}");
+//! assert!(shown.contains("\n  --> call.vtt:33:14\n"), "{shown}");
+//! assert!(shown.contains("\ncall.vtt: 8 findings · score "), "{shown}");
 //!
 //! // Many, with state: the hint to `candor explain` shown once a rule, as the CLI does.
 //! let mut human = Human::new(HumanOptions::default().with_explain_hints(true).with_columns(100));
