@@ -158,3 +158,61 @@ fn human_diagnostics_without_the_source_show_the_sentence() {
         report.render_human(Some(INTERVIEW), &Default::default())
     );
 }
+
+/// A folder of its own under the system's temporary folder, removed when dropped.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("candor-embed-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn discover_finds_the_nearest_candor_toml_upward() {
+    let tmp = TempDir::new("discover");
+    let root = &tmp.0;
+    std::fs::create_dir_all(root.join("team/calls/2024")).unwrap();
+    std::fs::write(root.join("candor.toml"), "profile = \"solution\"\n").unwrap();
+    std::fs::write(
+        root.join("team/.candor.toml"),
+        "interviewers = [\"Maya\"]\n",
+    )
+    .unwrap();
+
+    // From a file (that need not exist), its folder and upward: the nearest wins.
+    let (file, config) = Config::discover(&root.join("team/calls/2024/acme.vtt"))
+        .unwrap()
+        .unwrap();
+    assert!(file.ends_with("team/.candor.toml"), "{}", file.display());
+    assert_eq!(config.interviewers, ["Maya"]);
+    assert_eq!(config.profile, candor::Profile::Discovery);
+    // From a folder: the folder itself first.
+    let (file, config) = Config::discover(root).unwrap().unwrap();
+    assert!(file.ends_with("candor.toml") && !file.ends_with(".candor.toml"));
+    assert_eq!(config.profile, candor::Profile::Solution);
+    // Both names in one folder: candor.toml first.
+    std::fs::write(root.join("team/candor.toml"), "products = [\"Ledger\"]\n").unwrap();
+    let file = Config::find(&root.join("team/call.vtt")).unwrap();
+    assert_eq!(file.file_name().unwrap(), candor::CONFIG_FILE_NAMES[0]);
+}
+
+#[test]
+fn discover_names_the_file_of_a_bad_configuration() {
+    let tmp = TempDir::new("bad-config");
+    let bad = tmp.0.join("candor.toml");
+    std::fs::write(&bad, "profile = \"discovery\"\nprofle = 1\n").unwrap();
+    let err = Config::discover(&tmp.0.join("call.vtt")).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains(&bad.display().to_string()), "{message}");
+    assert!(message.contains("line 2"), "{message}");
+}
