@@ -575,11 +575,9 @@ fn teams_names_match_the_names_people_type() {
         (vec!["Priya"], vec![]),
         (vec!["Shah, Priya"], vec![]),
     ] {
-        let config = candor::Config {
-            interviewers: interviewers.iter().map(|s| s.to_string()).collect(),
-            interviewees: interviewees.iter().map(|s| s.to_string()).collect(),
-            ..candor::Config::default()
-        };
+        let config = candor::Config::default()
+            .with_interviewers(interviewers.iter().copied())
+            .with_interviewees(interviewees.iter().copied());
         let r = candor::Analyzer::new(config)
             .unwrap()
             .analyze_bytes(&bytes, None);
@@ -603,10 +601,7 @@ fn teams_names_match_the_names_people_type() {
         );
     }
     // Dana, named the other way round, is Kowalski, Dana (External).
-    let config = candor::Config {
-        interviewers: vec!["Dana Kowalski".into()],
-        ..candor::Config::default()
-    };
+    let config = candor::Config::default().with_interviewers(["Dana Kowalski"]);
     let r = candor::Analyzer::new(config)
         .unwrap()
         .analyze_bytes(&bytes, None);

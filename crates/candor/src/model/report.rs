@@ -71,6 +71,7 @@ impl std::fmt::Display for Severity {
 
 /// One thing a rule found, pointing at the source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule id (`leading-question`, or a custom rule's id).
     pub rule: String,
@@ -110,6 +111,7 @@ pub struct Finding {
 
 /// A feature of the learned model that weighed towards a finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Cue {
     /// The feature, as a person reads it (`words "would you"`, `form yes-no`).
     pub feature: String,
@@ -120,6 +122,7 @@ pub struct Cue {
 /// What found a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Source {
     /// The rule's patterns (or its measurement).
     Pattern,
@@ -131,6 +134,7 @@ pub enum Source {
 
 /// Per-speaker numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SpeakerStats {
     /// The name as the transcript writes it.
     pub name: String,
@@ -157,6 +161,7 @@ pub struct SpeakerStats {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Status {
     /// An interview the rules judged: it has findings (maybe none) and a score.
     #[default]
@@ -188,6 +193,7 @@ impl Status {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Reason {
     /// Fewer than two voices told apart: one speaker, or speech with no speaker labels.
     NoSpeakers,
@@ -225,6 +231,7 @@ impl std::fmt::Display for Reason {
 
 /// Why a file has no analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReportError {
     /// What went wrong, for people.
     pub message: String,
@@ -261,6 +268,7 @@ impl From<&Error> for ReportError {
 /// assert!(json["metrics"]["interviewer_talk_ratio"].is_number());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// The file the report is about, as the caller named it.
     pub path: String,
