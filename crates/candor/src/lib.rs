@@ -26,6 +26,31 @@
 //! # Ok::<(), candor::Error>(())
 //! ```
 //!
+//! # In your own tool
+//!
+//! - [`Analyzer::analyze_str`] for text you hold, [`Analyzer::analyze_bytes`] for a file's
+//!   bytes in any encoding (Word documents too); neither fails: a file that cannot be read
+//!   is a [`Report`] with `error` set.
+//! - [`Report::render_human`] renders a report as `candor lint` prints it (the source line,
+//!   the words underlined, `= help:` with a better question), with colour and width as
+//!   [`render::HumanOptions`]; [`render::Human`] renders many in a row.
+//! - [`Config::discover`] finds and reads the `candor.toml` that governs a transcript, as
+//!   the command line does; [`Config::find`] only finds it.
+//! - The types that may grow are `#[non_exhaustive]`: match them with a `_` arm, and build
+//!   a [`Config`] from [`Config::default`] and its `with_*` setters or fields.
+//!
+//! ```
+//! use candor::{Analyzer, Config, render::HumanOptions};
+//!
+//! let analyzer = Analyzer::new(Config::default().with_interviewers(["Maya"]))?;
+//! let text = include_str!("../../../fixtures/demo/call.vtt");
+//! let mut report = analyzer.analyze_str(text);
+//! report.path = "call.vtt".into();
+//! let shown = report.render_human(Some(text), &HumanOptions::default().with_columns(100));
+//! assert!(shown.contains("  --> call.vtt:41:127\n"));
+//! # Ok::<(), candor::Error>(())
+//! ```
+//!
 //! # How it is built
 //!
 //! Data flows one way: bytes are decoded ([`decode`]), their format detected and parsed
