@@ -29,10 +29,8 @@ fn main() {
     let only: Option<String> = std::env::args().nth(2);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let pool = corpus::Pool::load(root);
-    let config = candor::Config {
-        learned: Some(std::env::var("CANDOR_LEARNED").map_or(true, |v| v != "0")),
-        ..candor::Config::default()
-    };
+    let config = candor::Config::default()
+        .with_learned(std::env::var("CANDOR_LEARNED").map_or(true, |v| v != "0"));
     let analyzer = candor::Analyzer::new(config).expect("analyser");
     // CANDOR_TURNS=N sets the plain interview's length (300 turns unless set).
     let plain_turns: usize = std::env::var("CANDOR_TURNS")

@@ -1,8 +1,8 @@
 //! What each subcommand does.
 
-use std::collections::HashSet;
 use std::io::Write;
 
+use candor::render::HumanOptions;
 use candor::{Report, Severity};
 use clap::CommandFactory;
 
@@ -135,12 +135,16 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
     let mut out = Out::new(a.output.output.as_deref(), a.common.color)?;
     let mut err = render::stderr(a.common.color);
     let quiet = a.output.quiet;
-    let columns = human::columns();
+    let mut people = candor::render::Human::new(
+        HumanOptions::default()
+            .with_color(out.color())
+            .with_columns(human::columns())
+            .with_explain_hints(true),
+    );
     let mut tally = human::Tally::default();
     let mut collected: Vec<(String, Report)> = Vec::new();
     let mut accepted: Vec<baseline::Entry> = Vec::new();
     let mut counts: Vec<(String, Severity, usize)> = Vec::new();
-    let mut explained: HashSet<String> = HashSet::new();
     let mut worst: Option<Severity> = None;
     let mut any_failed = false;
     // What the run prints finding by finding; the rest collects.
@@ -176,28 +180,12 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
         match a.format {
             LintFormat::Human => {
                 if r.error.is_none() {
-                    if !quiet {
-                        let lines: Option<Vec<&str>> =
-                            an.source.as_deref().map(|s| s.split('\n').collect());
-                        // A sentence flagged by several rules is shown once.
-                        for (f, also) in human::by_sentence(&r.findings) {
-                            let layout = human::Layout {
-                                columns,
-                                hint: explained.insert(f.rule.clone()),
-                            };
-                            io(human::finding(
-                                out,
-                                &an.path,
-                                lines.as_deref(),
-                                r,
-                                f,
-                                &also,
-                                layout,
-                            ))?;
+                    io(human::write_rendered(out, |text| {
+                        if !quiet {
+                            people.diagnostics(text, r, an.source.as_deref())?;
                         }
-                        io(human::warnings(out, &an.path, r))?;
-                    }
-                    io(human::file_summary(out, &an.path, r))?;
+                        people.summary(text, r)
+                    }))?;
                 }
             }
             LintFormat::Concise => {
@@ -312,6 +300,7 @@ fn stats(a: StatsArgs) -> Result<u8, Error> {
     };
     let mut out = Out::new(a.output.output.as_deref(), a.common.color)?;
     let mut err = render::stderr(a.common.color);
+    let mut people = candor::render::Human::new(HumanOptions::default().with_color(out.color()));
     let mut reports = Vec::new();
     let mut any_failed = false;
     for (input, problem) in &found.problems {
@@ -332,7 +321,10 @@ fn stats(a: StatsArgs) -> Result<u8, Error> {
                         io(render::stats::line(&mut out, &an.path, &an.report))?;
                     } else {
                         io(render::stats::report(&mut out, &an.path, &an.report))?;
-                        io(human::warnings(&mut out, &an.path, &an.report))?;
+                        // A measured report has no findings: its notes.
+                        io(human::write_rendered(&mut out, |text| {
+                            people.diagnostics(text, &an.report, None)
+                        }))?;
                     }
                 }
             }

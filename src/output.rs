@@ -179,6 +179,12 @@ impl Out {
         }
     }
 
+    /// Whether what is written here is coloured: `--color`, `NO_COLOR` and whether the
+    /// target is a terminal decided it. Output rendered with colour anyway is stripped of it.
+    pub fn color(&self) -> bool {
+        self.stream.current_choice() != anstream::ColorChoice::Never
+    }
+
     /// Flushes, and puts the file in place.
     pub fn finish(mut self) -> Result<(), Error> {
         use std::io::Write;

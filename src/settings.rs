@@ -113,8 +113,6 @@ pub struct Settings {
     pub format: Option<Format>,
 }
 
-pub const CONFIG_NAMES: &[&str] = &["candor.toml", ".candor.toml"];
-
 /// The user's own configuration file: `candor/candor.toml` in the platform's configuration
 /// folder (`$XDG_CONFIG_HOME`, else `~/.config`; `%APPDATA%` on Windows), if it exists.
 pub fn user_config() -> Option<PathBuf> {
@@ -210,7 +208,7 @@ impl Settings {
     }
 
     /// The project config file that governs a folder: `--config`, or the nearest
-    /// candor.toml upward.
+    /// candor.toml upward (the library's search, `candor::Config::find`).
     fn config_path(&mut self, dir: &Path) -> Option<PathBuf> {
         if let Some(p) = &self.explicit {
             return Some(p.clone());
@@ -219,15 +217,7 @@ impl Settings {
         if let Some(found) = self.dirs.get(&start) {
             return found.clone();
         }
-        let mut cur: Option<&Path> = Some(&start);
-        let mut found = None;
-        while let Some(d) = cur {
-            if let Some(p) = CONFIG_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
-                found = Some(p);
-                break;
-            }
-            cur = d.parent();
-        }
+        let found = Config::find(dir);
         self.dirs.insert(start, found.clone());
         found
     }

@@ -43,7 +43,7 @@ impl<W: Write> Csv<W> {
         let m = r.metrics.as_ref();
         let mut rec: Vec<String> = vec![
             row.path.to_string(),
-            r.format.clone().unwrap_or_default(),
+            r.format.map(|f| f.name().to_string()).unwrap_or_default(),
             row.date.clone().unwrap_or_default(),
             r.interviewers().collect::<Vec<_>>().join("; "),
             r.interviewees().collect::<Vec<_>>().join("; "),

@@ -22,7 +22,7 @@ pub fn report(w: &mut dyn Write, path: &str, r: &Report) -> io::Result<()> {
     let Some(m) = &r.metrics else {
         return Ok(());
     };
-    let mut head = vec![r.format.clone().unwrap_or_default()];
+    let mut head = vec![r.format.map(|f| f.name().to_string()).unwrap_or_default()];
     if let Some(d) = m.duration_seconds {
         head.push(format_clock(d));
     }

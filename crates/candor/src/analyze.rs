@@ -131,6 +131,25 @@ impl Analyzer {
         }
     }
 
+    /// Analyses a transcript held as text, its format detected from the content as
+    /// `candor lint -` does for standard input; a text that cannot be parsed becomes a
+    /// report with `error` set. The same as [`analyze_bytes`](Self::analyze_bytes) with no
+    /// format: line endings are normalised and a byte-order mark dropped, so line and
+    /// column numbers count as an editor does. The report's `path` is empty; set it to
+    /// name the input.
+    ///
+    /// ```
+    /// let analyzer = candor::Analyzer::new(candor::Config::default()).unwrap();
+    /// let report = analyzer.analyze_str("Interviewer: Would you buy it?\nCustomer: Maybe.");
+    /// assert_eq!(report.format, Some(candor::Format::Plain));
+    /// assert_eq!(report.error, None);
+    /// let failed = analyzer.analyze_str("   ");
+    /// assert!(failed.error.is_some());
+    /// ```
+    pub fn analyze_str(&self, text: &str) -> Report {
+        self.analyze_bytes(text.as_bytes(), None)
+    }
+
     /// Reads transcript bytes and measures them, without running the rules (`candor stats`).
     pub fn measure_bytes(&self, bytes: &[u8], format: Option<Format>) -> Report {
         match crate::decode(bytes) {
@@ -437,7 +456,7 @@ impl Analyzer {
         }
         Report {
             path: String::new(),
-            format: Some(t.format.name().to_string()),
+            format: Some(t.format),
             document: None,
             date: t.declared.date.clone(),
             speakers,

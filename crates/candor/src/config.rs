@@ -11,6 +11,7 @@ use crate::model::Severity;
 /// The kind of interview, which sets defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Profile {
     /// Learning about the customer's problem: no pitching, the customer talks most.
     #[default]
@@ -22,6 +23,7 @@ pub enum Profile {
 /// Which speakers a custom rule judges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum SpeakerFilter {
     /// Interviewers only (the default, like the built-in rules).
     #[default]
@@ -35,6 +37,7 @@ pub enum SpeakerFilter {
 /// Numbers the transcript rules compare against.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Thresholds {
     /// The interviewer's share of the talk above which `talk-ratio` fires (0–1).
     pub talk_ratio: Option<f64>,
@@ -60,6 +63,7 @@ pub struct Thresholds {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CustomRule {
     /// A kebab-case id, different from the built-in ones.
     pub id: String,
@@ -111,6 +115,7 @@ pub enum Level {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Config {
     /// The kind of interview.
     #[serde(default)]
@@ -168,6 +173,7 @@ pub struct Config {
 /// theirs in [`RuleInfo::settings`](crate::RuleInfo::settings), so `candor explain` and the
 /// docs name keys the parser accepts (a test parses each one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Setting {
     /// The table it is in (`thresholds`).
     pub table: &'static str,
@@ -427,6 +433,76 @@ impl Config {
                 })?;
         config.validate("", &name)?;
         Ok(config)
+    }
+
+    /// With this profile.
+    pub fn with_profile(mut self, profile: Profile) -> Self {
+        self.profile = profile;
+        self
+    }
+
+    /// With these interviewers (names or first names), whatever the transcript says.
+    ///
+    /// ```
+    /// let config = candor::Config::default()
+    ///     .with_interviewers(["Maya"])
+    ///     .with_ignore(["closed-question"])
+    ///     .with_learned(false);
+    /// assert_eq!(config.interviewers, ["Maya"]);
+    /// assert_eq!(config.learned, Some(false));
+    /// candor::Analyzer::new(config).unwrap();
+    /// ```
+    pub fn with_interviewers<S: Into<String>>(
+        mut self,
+        names: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.interviewers = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// With these interviewees.
+    pub fn with_interviewees<S: Into<String>>(
+        mut self,
+        names: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.interviewees = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// With these product names, so describing them counts as selling.
+    pub fn with_products<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> Self {
+        self.products = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Running only these rules.
+    pub fn with_select<S: Into<String>>(mut self, rules: impl IntoIterator<Item = S>) -> Self {
+        self.select = rules.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Not running these rules.
+    pub fn with_ignore<S: Into<String>>(mut self, rules: impl IntoIterator<Item = S>) -> Self {
+        self.ignore = rules.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// With the learned layer on or off.
+    pub fn with_learned(mut self, learned: bool) -> Self {
+        self.learned = Some(learned);
+        self
+    }
+
+    /// Reporting only findings at least this sure (0–1).
+    pub fn with_min_confidence(mut self, min: f64) -> Self {
+        self.min_confidence = Some(min);
+        self
+    }
+
+    /// With the learned model's findings listing the features that weighed most.
+    pub fn with_explain(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
     }
 
     /// The configuration as `candor.toml` would say it, with the limits in effect filled in

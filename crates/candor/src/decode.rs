@@ -13,6 +13,7 @@ use crate::error::{Error, Warning};
 /// assert_eq!(d.encoding, "UTF-8");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Decoded {
     /// The text, without byte-order mark, with `\n` line endings.
     pub text: String,

@@ -76,6 +76,7 @@ impl Error {
 /// assert!(t.warnings.iter().any(|w| w.line == Some(3)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Warning {
     /// 1-based source line, when the warning concerns one.
     pub line: Option<u32>,

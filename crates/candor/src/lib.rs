@@ -17,12 +17,37 @@
 //!     Tuesday night. It took me until midnight, and I still got two delivery slots wrong on Wednesday morning.\n\
 //!     Maya: If we built this, would you use it?\n\
 //!     Tom: Probably, yes, if it read the supplier emails and moved the slots on its own.";
-//! let report = analyzer.analyze_bytes(interview.as_bytes(), None); // detect the format
+//! let report = analyzer.analyze_str(interview); // the format is detected from the content
 //! assert_eq!(report.status, candor::Status::Judged);
 //! for f in &report.findings {
-//!     println!("{}:{} {} {}", f.line, f.column, f.rule, f.message);
+//!     println!("line {}: {} {}", f.line, f.rule, f.message);
 //! }
 //! assert!(report.findings.iter().any(|f| f.rule == "hypothetical-question"));
+//! # Ok::<(), candor::Error>(())
+//! ```
+//!
+//! # In your own tool
+//!
+//! - [`Analyzer::analyze_str`] for text you hold, [`Analyzer::analyze_bytes`] for a file's
+//!   bytes in any encoding (Word documents too); neither fails: a file that cannot be read
+//!   is a [`Report`] with `error` set.
+//! - [`Report::render_human`] renders a report as `candor lint` prints it (the source line,
+//!   the words underlined, `= help:` with a better question), with colour and width as
+//!   [`render::HumanOptions`]; [`render::Human`] renders many in a row.
+//! - [`Config::discover`] finds and reads the `candor.toml` that governs a transcript, as
+//!   the command line does; [`Config::find`] only finds it.
+//! - The types that may grow are `#[non_exhaustive]`: match them with a `_` arm, and build
+//!   a [`Config`] from [`Config::default`] and its `with_*` setters or fields.
+//!
+//! ```
+//! use candor::{Analyzer, Config, render::HumanOptions};
+//!
+//! let analyzer = Analyzer::new(Config::default().with_interviewers(["Maya"]))?;
+//! let text = include_str!("../../../fixtures/demo/call.vtt");
+//! let mut report = analyzer.analyze_str(text);
+//! report.path = "call.vtt".into();
+//! let shown = report.render_human(Some(text), &HumanOptions::default().with_columns(100));
+//! assert!(shown.contains("  --> call.vtt:41:127\n"));
 //! # Ok::<(), candor::Error>(())
 //! ```
 //!
@@ -41,12 +66,14 @@ mod analyze;
 mod config;
 mod custom;
 mod decode;
+mod discover;
 mod error;
 pub mod eval;
 pub mod formats;
 pub mod learn;
 mod measure;
 mod model;
+pub mod render;
 mod roles;
 mod rules;
 mod score;
@@ -56,6 +83,7 @@ mod verdict;
 pub use analyze::Analyzer;
 pub use config::{Config, CustomRule, Level, Profile, Setting, SpeakerFilter, Thresholds, closest};
 pub use decode::{Decoded, decode};
+pub use discover::CONFIG_FILE_NAMES;
 pub use error::{Error, Warning};
 pub use formats::time::format_clock;
 pub use formats::{detect, vtt};

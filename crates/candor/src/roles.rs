@@ -84,7 +84,7 @@ fn opening_question(text: &str) -> f32 {
 }
 
 /// A person's name without the pronouns and organisation Teams adds in parentheses or
-/// brackets ("Priya Shah (She/Her)", "Sam Lee [Contoso]") and in first-last order (Teams'
+/// brackets ("Priya Shah (She/Her)", "Sam Lee \[Contoso\]") and in first-last order (Teams'
 /// directory style "Kowalski, Dana (External)" is "Dana Kowalski"); case is kept.
 pub fn plain_name(name: &str) -> String {
     let mut base = name.trim();

@@ -20,10 +20,7 @@ fn severity(s: Severity) -> &'static str {
 }
 
 fn profile_config(p: Profile) -> Config {
-    Config {
-        profile: p,
-        ..Config::default()
-    }
+    Config::default().with_profile(p)
 }
 
 /// What a profile does to a rule: off, or the limits it judges by.

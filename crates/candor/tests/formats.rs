@@ -491,7 +491,7 @@ fn a_word_document_names_itself_in_the_report() {
     let r = analyzer.analyze_bytes(&std::fs::read(path).unwrap(), None);
     assert_eq!(r.error, None);
     assert_eq!(r.document.as_deref(), Some("docx"));
-    assert_eq!(r.format.as_deref(), Some("rev"));
+    assert_eq!(r.format, Some(candor::Format::Rev));
     let leading = r
         .findings
         .iter()
@@ -575,11 +575,9 @@ fn teams_names_match_the_names_people_type() {
         (vec!["Priya"], vec![]),
         (vec!["Shah, Priya"], vec![]),
     ] {
-        let config = candor::Config {
-            interviewers: interviewers.iter().map(|s| s.to_string()).collect(),
-            interviewees: interviewees.iter().map(|s| s.to_string()).collect(),
-            ..candor::Config::default()
-        };
+        let config = candor::Config::default()
+            .with_interviewers(interviewers.iter().copied())
+            .with_interviewees(interviewees.iter().copied());
         let r = candor::Analyzer::new(config)
             .unwrap()
             .analyze_bytes(&bytes, None);
@@ -603,10 +601,7 @@ fn teams_names_match_the_names_people_type() {
         );
     }
     // Dana, named the other way round, is Kowalski, Dana (External).
-    let config = candor::Config {
-        interviewers: vec!["Dana Kowalski".into()],
-        ..candor::Config::default()
-    };
+    let config = candor::Config::default().with_interviewers(["Dana Kowalski"]);
     let r = candor::Analyzer::new(config)
         .unwrap()
         .analyze_bytes(&bytes, None);

@@ -144,10 +144,7 @@ fn what_is_not_an_interview_is_not_judged() {
     );
     // Whisper with no speaker labels, even naming its one voice the interviewer.
     let whisper = std::fs::read(root().join("fixtures/formats/json/whisper.json")).unwrap();
-    let given = Config {
-        interviewers: vec!["Unknown Speaker".into()],
-        ..Config::default()
-    };
+    let given = Config::default().with_interviewers(["Unknown Speaker"]);
     not_judged(&analyse(given, &whisper), Reason::NoSpeakers);
     not_judged(&analyse(c(), &whisper), Reason::NoSpeakers);
     // A Zoom chat log.
@@ -210,18 +207,9 @@ fn the_questioner_of_the_whisperx_sample_interviews_and_is_shown_unsure() {
 fn select_and_ignore_change_what_is_shown_not_the_score() {
     let text = std::fs::read(root().join("fixtures/labelled/dev03.txt")).unwrap();
     let all = analyse(Config::default(), &text);
-    let one = analyse(
-        Config {
-            select: vec!["leading-question".into()],
-            ..Config::default()
-        },
-        &text,
-    );
+    let one = analyse(Config::default().with_select(["leading-question"]), &text);
     let less = analyse(
-        Config {
-            ignore: vec!["closed-question".into(), "selling".into()],
-            ..Config::default()
-        },
+        Config::default().with_ignore(["closed-question", "selling"]),
         &text,
     );
     assert!(one.findings.len() < all.findings.len());

@@ -76,11 +76,7 @@ fn a_model_finding_points_at_its_words_and_says_what_found_it() {
         }
     }
     // Without the model, the patterns alone.
-    let patterns = Analyzer::new(Config {
-        learned: Some(false),
-        ..Config::default()
-    })
-    .expect("analyser");
+    let patterns = Analyzer::new(Config::default().with_learned(false)).expect("analyser");
     let r = patterns.analyze_bytes(text.as_bytes(), None);
     assert!(r.findings.iter().all(|f| f.source == Source::Pattern));
 }
@@ -95,11 +91,7 @@ fn explaining_lists_the_features_that_weighed_most() {
     short.thresholds.min_questions = Some(0);
     short.thresholds.min_words = Some(0);
     let plain = Analyzer::new(short.clone()).expect("analyser");
-    let explained = Analyzer::new(Config {
-        explain: true,
-        ..short
-    })
-    .expect("analyser");
+    let explained = Analyzer::new(short.with_explain(true)).expect("analyser");
     let a = plain.analyze_bytes(text.as_bytes(), None);
     let b = explained.analyze_bytes(text.as_bytes(), None);
     assert!(a.findings.iter().all(|f| f.cues.is_empty()));
@@ -120,11 +112,7 @@ fn explaining_lists_the_features_that_weighed_most() {
 fn min_confidence_drops_the_less_sure_findings() {
     let cases = load_cases(&root().join("fixtures/labelled"));
     let all = Analyzer::new(Config::default()).expect("analyser");
-    let sure = Analyzer::new(Config {
-        min_confidence: Some(0.95),
-        ..Config::default()
-    })
-    .expect("analyser");
+    let sure = Analyzer::new(Config::default().with_min_confidence(0.95)).expect("analyser");
     let (mut n_all, mut n_sure) = (0, 0);
     for c in cases.iter().take(12) {
         let a = all.analyze_bytes(&c.transcript, None);

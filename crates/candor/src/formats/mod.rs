@@ -3,7 +3,7 @@
 //! * text: plain `Name: text`, timestamped text, Markdown, Otter, Rev, Google Meet
 //! * WebVTT ([`vtt`]): Zoom, Teams, Whisper, the W3C parsing rules
 //! * SRT: SubRip
-//! * Word documents ([`docx`]): their paragraphs, read as text
+//! * Word documents (`docx`): their paragraphs, read as text
 //! * JSON: Whisper/whisperX, AWS Transcribe, Deepgram, AssemblyAI, Rev.ai, Google STT, generic
 
 pub(crate) mod builder;

@@ -10,6 +10,9 @@ use crate::error::Error;
 /// assert_eq!(f, Format::WebVtt);
 /// assert_eq!(f.name(), "webvtt");
 /// assert!("docx".parse::<Format>().is_err());
+/// // In JSON, as in the report: its name.
+/// assert_eq!(serde_json::to_string(&f).unwrap(), "\"webvtt\"");
+/// assert_eq!(serde_json::from_str::<Format>("\"srt\"").unwrap(), Format::Srt);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -102,6 +105,21 @@ impl Format {
 impl std::fmt::Display for Format {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// Serialised as its [name](Format::name): `"webvtt"`, as in the JSON report.
+impl serde::Serialize for Format {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// Read from a name or alias, as `--input-format` takes them.
+impl<'de> serde::Deserialize<'de> for Format {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        name.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -19,6 +19,7 @@ use crate::model::RoleSource;
 /// What a talk ratio is measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Basis {
     /// Seconds of speech.
     Time,
@@ -37,6 +38,7 @@ impl std::fmt::Display for Basis {
 
 /// A stretch of talk: the longest monologue or story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Stretch {
     /// Words spoken in it.
     pub words: usize,
@@ -50,6 +52,7 @@ pub struct Stretch {
 
 /// Interview-level numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Metrics {
     /// From the first start to the last end, where timed.
     pub duration_seconds: Option<f64>,

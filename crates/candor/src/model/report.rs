@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Warning};
-use crate::model::Metrics;
+use crate::model::{Format, Metrics};
 use crate::model::{Role, RoleSource};
 
 /// Below this confidence, a role found from the conversation is shown as unsure (the lint
@@ -71,6 +71,7 @@ impl std::fmt::Display for Severity {
 
 /// One thing a rule found, pointing at the source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule id (`leading-question`, or a custom rule's id).
     pub rule: String,
@@ -110,6 +111,7 @@ pub struct Finding {
 
 /// A feature of the learned model that weighed towards a finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Cue {
     /// The feature, as a person reads it (`words "would you"`, `form yes-no`).
     pub feature: String,
@@ -120,6 +122,7 @@ pub struct Cue {
 /// What found a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Source {
     /// The rule's patterns (or its measurement).
     Pattern,
@@ -131,6 +134,7 @@ pub enum Source {
 
 /// Per-speaker numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SpeakerStats {
     /// The name as the transcript writes it.
     pub name: String,
@@ -157,6 +161,7 @@ pub struct SpeakerStats {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Status {
     /// An interview the rules judged: it has findings (maybe none) and a score.
     #[default]
@@ -188,6 +193,7 @@ impl Status {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Reason {
     /// Fewer than two voices told apart: one speaker, or speech with no speaker labels.
     NoSpeakers,
@@ -225,6 +231,7 @@ impl std::fmt::Display for Reason {
 
 /// Why a file has no analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReportError {
     /// What went wrong, for people.
     pub message: String,
@@ -254,18 +261,20 @@ impl From<&Error> for ReportError {
 /// Maya: Don't you think that's painful?\n\
 /// Tom: Not really. It is just how the week goes, and I have done it this way for years.";
 /// let report = analyzer.analyze_bytes(interview.as_bytes(), None);
-/// assert_eq!(report.format.as_deref(), Some("plain"));
+/// assert_eq!(report.format, Some(candor::Format::Plain));
 /// assert!(report.findings.iter().any(|f| f.rule == "leading-question"));
 /// assert!(report.score.is_some());
 /// let json = serde_json::to_value(&report).unwrap();
 /// assert!(json["metrics"]["interviewer_talk_ratio"].is_number());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// The file the report is about, as the caller named it.
     pub path: String,
-    /// The format the transcript was read as.
-    pub format: Option<String>,
+    /// The format the transcript was read as; `None` when the file failed. In JSON, its
+    /// name (`"webvtt"`).
+    pub format: Option<Format>,
     /// The document the transcript's text was taken out of (`docx`); absent for text files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,

@@ -62,6 +62,7 @@ impl std::fmt::Display for Role {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum RoleSource {
     /// Named by the caller (`--interviewer`, or the configuration file).
     Given,
@@ -87,6 +88,7 @@ impl RoleSource {
 
 /// A person (or voice) in the transcript.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Speaker {
     /// The name as the transcript writes it, whitespace collapsed.
     pub name: String,
@@ -122,6 +124,7 @@ pub(crate) struct Piece {
 
 /// One speaker holding the floor: consecutive cues or lines of one speaker are merged.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Turn {
     /// Index into [`Transcript::speakers`].
     pub speaker: usize,
@@ -226,6 +229,7 @@ pub(crate) struct Cursor {
 
 /// Metadata the transcript itself declares (header lines, front matter, NOTE blocks).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Declared {
     /// Names declared as interviewers.
     pub interviewers: Vec<String>,
@@ -245,6 +249,7 @@ pub struct Declared {
 /// assert_eq!(t.turns[1].line, 2);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Transcript {
     /// The format the transcript was read as.
     pub format: Format,

@@ -162,6 +162,7 @@ pub enum Scope {
 
 /// A bad question and a better one, shown by `candor explain` and run by the tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Example {
     /// What an interviewer said that the rule flags.
     pub bad: &'static str,
@@ -171,6 +172,7 @@ pub struct Example {
 
 /// Everything about a built-in rule except its detection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// The stable id (`leading-question`).
     pub id: &'static str,

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 /// What kind of utterance a sentence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Form {
     /// Not a question.
     Statement,

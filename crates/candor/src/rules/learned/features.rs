@@ -94,7 +94,7 @@ impl Features {
         }
     }
 
-    /// The bucket indices, without repeats (after [`Features::finish`]).
+    /// The bucket indices, without repeats (after `Features::finish`).
     pub fn buckets(&self) -> &[u32] {
         &self.buckets
     }

@@ -27,11 +27,11 @@ pub struct Line {
     pub turn: Features,
     /// What the patterns found in the line, for turn rules.
     pub turn_patterns: Features,
-    /// For each rule in [`LEARNABLE`] order: whether the gold labels have it.
+    /// For each rule in `LEARNABLE` order: whether the gold labels have it.
     pub gold: Vec<bool>,
-    /// For each rule in [`LEARNABLE`] order: whether the patterns alone flag the line.
+    /// For each rule in `LEARNABLE` order: whether the patterns alone flag the line.
     pub patterns: Vec<bool>,
-    /// For each rule in [`LEARNABLE`] order: the reasons the patterns gave (their messages).
+    /// For each rule in `LEARNABLE` order: the reasons the patterns gave (their messages).
     pub reasons: Vec<Vec<String>>,
 }
 
