@@ -125,10 +125,7 @@ fn html_context(
             .into_iter()
             .map(|(files, c)| render::html::ConfigUsed {
                 files: files.iter().rev().map(|p| shown(p)).collect(),
-                profile: match c.profile {
-                    candor::Profile::Discovery => "discovery",
-                    candor::Profile::Solution => "solution",
-                },
+                profile: c.profile.name(),
                 talk_ratio: c.talk_ratio_threshold(),
                 select: c.select.clone(),
                 ignore: c.ignore.clone(),

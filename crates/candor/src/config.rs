@@ -20,6 +20,16 @@ pub enum Profile {
     Solution,
 }
 
+impl Profile {
+    /// Its name, as `candor.toml` and `--profile` spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Discovery => "discovery",
+            Profile::Solution => "solution",
+        }
+    }
+}
+
 /// Which speakers a custom rule judges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
