@@ -257,6 +257,11 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
             if a.statistics && !counts.is_empty() {
                 io(writeln!(out))?;
             }
+            // Concise output prints every finding on its own line: no diagnostics to count.
+            let mut tally = tally;
+            if a.format == LintFormat::Concise {
+                tally.shown = tally.total();
+            }
             io(human::totals(&mut out, &tally))?;
             if let Some(b) = &baseline {
                 if b.matched > 0 {

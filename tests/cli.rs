@@ -207,7 +207,8 @@ fn rule_flags_and_config_work_the_same_on_lint_stats_and_score() {
         let want: &[&str] = if cmd == "stats" {
             &[]
         } else {
-            &["leading-question"]
+            // "Don't you think…" and the tag on "You'd pay twenty dollars…, wouldn't you?"
+            &["leading-question", "leading-question"]
         };
         assert_eq!(rules, want, "{cmd}");
     }
@@ -250,7 +251,7 @@ fn output_files_and_quiet_on_every_command_that_prints() {
     let quiet = |args: &[&str]| stdout(&candor().args(args).arg("-q").assert());
     let lint = quiet(&["lint", "--color", "never", bad.to_str().unwrap()]);
     assert!(
-        !lint.contains("-->") && lint.contains("Found 8 findings"),
+        !lint.contains("-->") && lint.contains("Found 9 findings"),
         "{lint}"
     );
     let stats = quiet(&["stats", "--color", "never", bad.to_str().unwrap()]);
@@ -389,6 +390,9 @@ fn exclude_and_per_file_and_per_speaker_ignores() {
                     "leading-question".to_string(),
                     "hypothetical-question".to_string(),
                     "selling".to_string(),
+                    // "You'd pay twenty dollars a month for that, wouldn't you?": a tag on
+                    // the interviewer's own presumption is leading too (SPEC).
+                    "leading-question".to_string(),
                     "selling".to_string()
                 ]
             ),
@@ -397,6 +401,7 @@ fn exclude_and_per_file_and_per_speaker_ignores() {
                 vec![
                     "leading-question".to_string(),
                     "selling".to_string(),
+                    "leading-question".to_string(),
                     "selling".to_string()
                 ]
             ),
@@ -447,7 +452,7 @@ fn a_baseline_hides_what_it_holds_across_re_exports_and_reports_what_is_new() {
         .assert()
         .success();
     assert!(
-        stderr(&run).contains("wrote 8 findings to candor-baseline.json"),
+        stderr(&run).contains("wrote 9 findings to candor-baseline.json"),
         "{}",
         stderr(&run)
     );
@@ -456,7 +461,7 @@ fn a_baseline_hides_what_it_holds_across_re_exports_and_reports_what_is_new() {
     )
     .unwrap();
     assert_eq!(baseline["version"], 1);
-    assert_eq!(baseline["findings"].as_array().unwrap().len(), 8);
+    assert_eq!(baseline["findings"].as_array().unwrap().len(), 9);
     assert_eq!(
         baseline["findings"][0],
         serde_json::json!({
@@ -533,6 +538,44 @@ fn human_output_fits_columns() {
             "{out}"
         );
         assert!(!out.contains("^^"), "{out}");
+    }
+}
+
+/// Findings on one sentence are shown as one diagnostic; the counts say how many were shown,
+/// so that "Found 9 findings" never sits under four diagnostics without a word.
+#[test]
+fn the_counts_say_how_many_diagnostics_are_shown() {
+    for path in ["tests/cmd/transcripts/bad.txt", "fixtures/demo/call.vtt"] {
+        let run = candor()
+            .current_dir(root())
+            .args(["lint", "--color", "never", "--fail-on", "never", path])
+            .assert()
+            .code(0);
+        let out = stdout(&run);
+        let shown = out
+            .lines()
+            .filter(|l| {
+                ["error[", "warning[", "info["]
+                    .iter()
+                    .any(|h| l.starts_with(h))
+            })
+            .count();
+        let report = candor()
+            .current_dir(root())
+            .args(["lint", "--format", "json", "--fail-on", "never", path])
+            .assert()
+            .code(0);
+        let findings = json(&report)[0]["findings"].as_array().map_or(0, Vec::len);
+        assert!(
+            shown < findings,
+            "{path}: a sentence with several findings: {out}"
+        );
+        let said = format!("{findings} findings ({shown} diagnostics)");
+        assert!(out.contains(&format!(": {said} · score")), "{path}: {out}");
+        assert!(
+            out.contains(&format!("Found {said} in 1 file")),
+            "{path}: {out}"
+        );
     }
 }
 

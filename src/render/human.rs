@@ -83,6 +83,8 @@ pub struct Tally {
     pub failed: usize,
     /// Files read but not judged (not an interview candor can judge).
     pub not_judged: usize,
+    /// Diagnostics shown: findings on the same sentence make one.
+    pub shown: usize,
 }
 
 impl Tally {
@@ -94,6 +96,7 @@ impl Tally {
         if r.status == candor::Status::NotJudged {
             self.not_judged += 1;
         }
+        self.shown += candor::render::by_sentence(&r.findings).len();
         for f in &r.findings {
             match f.severity {
                 Severity::Error => self.errors += 1,
@@ -103,7 +106,7 @@ impl Tally {
         }
     }
 
-    fn total(&self) -> usize {
+    pub fn total(&self) -> usize {
         self.errors + self.warnings + self.infos
     }
 }
@@ -125,8 +128,14 @@ pub fn totals(w: &mut dyn Write, t: &Tally) -> io::Result<()> {
     } else {
         writeln!(
             w,
-            "{BOLD}Found {} in {files}: {} {}, {} {}, {} info.{BOLD:#}",
+            "{BOLD}Found {}{} in {files}: {} {}, {} {}, {} info.{BOLD:#}",
             plural(t.total(), "finding", "findings"),
+            // Several findings on one sentence are shown as one diagnostic: say so.
+            if t.shown < t.total() {
+                format!(" ({})", plural(t.shown, "diagnostic", "diagnostics"))
+            } else {
+                String::new()
+            },
             t.errors,
             if t.errors == 1 { "error" } else { "errors" },
             t.warnings,

@@ -159,7 +159,19 @@ impl Human {
                 let e = p.warning;
                 vec![format!("{e}not judged ({reason}){e:#}, no score")]
             }
-            _ => vec![plural(findings, "finding", "findings")],
+            _ => {
+                // Several findings on one sentence are shown as one diagnostic: say so.
+                let shown = by_sentence(&r.findings).len();
+                vec![if shown < findings {
+                    format!(
+                        "{} ({})",
+                        plural(findings, "finding", "findings"),
+                        plural(shown, "diagnostic", "diagnostics")
+                    )
+                } else {
+                    plural(findings, "finding", "findings")
+                }]
+            }
         };
         if let Some(s) = r.score {
             parts.push(format!("score {s:.0}/100"));
