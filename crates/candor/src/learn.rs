@@ -136,8 +136,7 @@ fn make_line(
             Record::Sentence {
                 base,
                 patterns,
-                form,
-                ends_q,
+                shape,
                 flagged,
                 scores: s,
                 ..
@@ -155,7 +154,7 @@ fn make_line(
                 }
                 l.sentences.push(base.clone());
                 l.sentence_patterns.push(patterns.clone());
-                facts.push((base, patterns, *form, *ends_q));
+                facts.push((base, patterns, *shape));
             }
             Record::TurnFlagged { rule, why, .. } => {
                 if let Some(k) = LEARNABLE.iter().position(|id| id == rule) {
@@ -168,11 +167,10 @@ fn make_line(
     }
     let items: Vec<Facts<'_>> = facts
         .iter()
-        .map(|(b, p, form, q)| Facts {
-            base: b,
-            patterns: p,
-            form: *form,
-            ends_q: *q,
+        .map(|(base, patterns, shape)| Facts {
+            base,
+            patterns,
+            shape: *shape,
         })
         .collect();
     features::turn(spec, &items, turn_why, &mut l.turn, &mut l.turn_patterns);

@@ -5,13 +5,12 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
-use super::learned::features::{self, Facts};
+use super::learned::features::{self, Facts, Shape};
 use super::learned::{Features, LEARNABLE, Mode, Model, Row};
 use super::{
     Check, Ctx, Hit, Id, Product, Sentence, SentenceRule, Source, TurnRule, Whole, Why, selling,
 };
 use crate::model::{Role, Turn};
-use crate::speech::Form;
 use crate::speech::stems::Echo;
 
 /// Interviewer turns after a pitch for which it stays in context ("Does that sound useful?"
@@ -168,7 +167,7 @@ impl<'t> Judge<'t> {
         let n = Id::ALL.len();
         let mut raw: Vec<Option<Hit>> = vec![None; n];
         let mut fin: Vec<Option<Hit>> = vec![None; n];
-        let mut facts: Vec<(Features, Features, Form, bool)> = Vec::new();
+        let mut facts: Vec<(Features, Features, Shape)> = Vec::new();
         let mut model_only: Vec<Option<Hit>> = vec![None; n];
         for (i, s) in ctx.sentences.iter().enumerate() {
             // What each rule's patterns find; then the rules that yield drop theirs.
@@ -184,9 +183,9 @@ impl<'t> Judge<'t> {
                 };
             }
             if let Some(l) = &self.learned {
-                let (base, pats) = l.featurise(ctx, s, i, &raw);
-                l.decide(ctx, s, i, &raw, &base, &pats, &mut fin, k);
-                facts.push((base, pats, s.form, s.ends_q));
+                let (base, pats, shape) = l.featurise(ctx, s, i, &raw);
+                l.decide(ctx, s, i, &raw, (&base, &pats, shape), &mut fin, k);
+                facts.push((base, pats, shape));
             }
             // In registry order; the model's own findings wait for the end of the chunk.
             for hit in fin.iter_mut().filter_map(Option::take) {
@@ -255,8 +254,7 @@ pub(crate) enum Record {
         start: usize,
         base: Features,
         patterns: Features,
-        form: Form,
-        ends_q: bool,
+        shape: Shape,
         /// Why the patterns alone flag it, per rule in [`LEARNABLE`] order (`None`: not
         /// flagged).
         flagged: Vec<Option<String>>,
@@ -298,7 +296,7 @@ fn top_features(
 ) -> Vec<(String, f32)> {
     let spec = &model.spec;
     let mut named = Features::named();
-    features::sentence(spec, ctx, s, i, &mut named);
+    features::sentence(spec, ctx, s, i, &features::shape(s), &mut named);
     if spec.patterns {
         let hits = Id::ALL
             .iter()
@@ -360,17 +358,18 @@ impl<'m> Learned<'m> {
         s: &Sentence,
         i: usize,
         raw: &[Option<Hit>],
-    ) -> (Features, Features) {
+    ) -> (Features, Features, Shape) {
         let spec = &self.spec;
+        let shape = features::shape(s);
         let mut base = Features::default();
-        features::sentence(spec, ctx, s, i, &mut base);
+        features::sentence(spec, ctx, s, i, &shape, &mut base);
         let mut pats = Features::default();
         let hits = Id::ALL
             .iter()
             .zip(raw)
             .filter_map(|(id, h)| Some((id.info().id, h.as_ref()?)));
         features::patterns(spec, hits, &mut pats);
-        (base, pats)
+        (base, pats, shape)
     }
 
     /// Decides each sentence rule the model covers, by its mode, in place of the
@@ -382,8 +381,7 @@ impl<'m> Learned<'m> {
         s: &Sentence,
         i: usize,
         raw: &[Option<Hit>],
-        base: &Features,
-        pats: &Features,
+        (base, pats, shape): (&Features, &Features, Shape),
         fin: &mut [Option<Hit>],
         k: usize,
     ) {
@@ -435,8 +433,7 @@ impl<'m> Learned<'m> {
                 start: s.start,
                 base: base.clone(),
                 patterns: pats.clone(),
-                form: s.form,
-                ends_q: s.ends_q,
+                shape,
                 flagged,
                 scores,
             });
@@ -449,7 +446,7 @@ impl<'m> Learned<'m> {
         ctx: &Ctx<'_>,
         id: Id,
         hit: Option<Hit>,
-        facts: &[(Features, Features, Form, bool)],
+        facts: &[(Features, Features, Shape)],
         k: usize,
     ) -> Option<Hit> {
         let why = hit.as_ref().map(|h| h.why.message().into_owned());
@@ -467,11 +464,10 @@ impl<'m> Learned<'m> {
         let spec = &self.spec;
         let items: Vec<Facts<'_>> = facts
             .iter()
-            .map(|(b, p, form, q)| Facts {
-                base: b,
-                patterns: p,
-                form: *form,
-                ends_q: *q,
+            .map(|(base, patterns, shape)| Facts {
+                base,
+                patterns,
+                shape: *shape,
             })
             .collect();
         let (mut base, mut pats) = (Features::default(), Features::default());

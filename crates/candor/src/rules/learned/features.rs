@@ -196,7 +196,8 @@ fn describe(parts: &[&[u8]]) -> String {
             format!("{}: \"{}\"", text(&parts[1..2]), text(&parts[2..]))
         }
         Some(
-            b"words" | b"echo" | b"turn-questions" | b"turn-wh" | b"turn-marks" | b"turn-sentences",
+            b"words" | b"echo" | b"inner-questions" | b"turn-questions" | b"turn-wh"
+            | b"turn-marks" | b"turn-sentences" | b"turn-distinct",
         ) if parts.len() == 2 => {
             let n = parts[1].first().copied().unwrap_or(0);
             format!("{} (band {n})", text(&parts[..1]))
@@ -240,6 +241,7 @@ pub(crate) fn sentence(
     ctx: &Ctx<'_>,
     s: &Sentence,
     i: usize,
+    shape: &Shape,
     out: &mut Features,
 ) {
     let w = words(s);
@@ -299,6 +301,10 @@ pub(crate) fn sentence(
     if ctx.mentions_product(&s.norm).is_some() {
         out.add(spec, &[b"names-product"]);
     }
+    let inner = shape.inner;
+    if inner > 0 {
+        out.add(spec, &[b"inner-questions", &[inner.min(2)]]);
+    }
     let (mut content, mut echoed) = (0, 0);
     for x in w
         .iter()
@@ -328,12 +334,86 @@ pub(crate) fn patterns<'h>(
 }
 
 /// What a turn rule sees of one sentence: its features, what the patterns found in it, and
-/// its form.
+/// its shape.
 pub(crate) struct Facts<'a> {
     pub base: &'a Features,
     pub patterns: &'a Features,
+    pub shape: Shape,
+}
+
+/// The structure of a sentence that tells several questions from one asked again: its
+/// form, its first words and its length, and the questions coordinated inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shape {
     pub form: Form,
     pub ends_q: bool,
+    /// A hash of its first two words after discourse markers ("so", "um", a name): a
+    /// question started again after a false start ("Can you… Can you describe…") begins
+    /// as the one before it did.
+    pub head: u64,
+    /// Its words.
+    pub words: u16,
+    /// Questions joined on inside it: "…, and what did it cost?", "… or did you …".
+    pub inner: u8,
+}
+
+/// Pronouns and the like that follow an auxiliary opening a joined yes/no question
+/// ("… or did you …", "… and is there …").
+fn is_subject(w: &str) -> bool {
+    matches!(
+        w,
+        "you"
+            | "your"
+            | "they"
+            | "we"
+            | "it"
+            | "he"
+            | "she"
+            | "that"
+            | "there"
+            | "this"
+            | "anyone"
+            | "anybody"
+            | "someone"
+            | "people"
+    )
+}
+
+/// The [`Shape`] of a sentence.
+pub(crate) fn shape(s: &Sentence) -> Shape {
+    let toks: Vec<(&str, bool)> = (s.core.min(s.toks.len())..s.toks.len())
+        .map(|i| (s.tok_str(i), s.toks[i].punct))
+        .collect();
+    let words: Vec<&str> = toks.iter().filter(|t| !t.1).map(|t| t.0).collect();
+    let head = match words.as_slice() {
+        [] => 0,
+        [a] => ngram(&[word_hash(a.as_bytes())]),
+        [a, b, ..] => ngram(&[word_hash(a.as_bytes()), word_hash(b.as_bytes())]),
+    };
+    // A joined question: a conjunction (or a comma) and then a wh-word, or an auxiliary
+    // and its subject; not the sentence's own opening said again ("what was, what was it").
+    let mut inner = 0u8;
+    for k in 1..toks.len() {
+        let (prev, w) = (toks[k - 1].0, toks[k].0);
+        if toks[k].1 {
+            continue;
+        }
+        let joined = matches!(prev, "and" | "or" | "but" | "also" | "plus") || prev == ",";
+        let next = toks.get(k + 1).map_or("", |t| t.0);
+        let opens = crate::speech::is_wh(w) && (prev != "," || crate::speech::is_aux(next))
+            || crate::speech::is_aux(w) && is_subject(next);
+        let again = words.first() == Some(&w) && words.get(1) == Some(&next);
+        if joined && opens && !again && k > 2 {
+            inner = inner.saturating_add(1);
+        }
+    }
+    Shape {
+        form: s.form,
+        ends_q: s.ends_q,
+        head,
+        words: words.len().min(usize::from(u16::MAX)) as u16,
+        inner,
+    }
 }
 
 /// The features of a whole turn (or line) for rules about the turn: every sentence's
@@ -350,12 +430,45 @@ pub(crate) fn turn(
         base.extend(f.base);
         patterns.extend(f.patterns);
     }
-    let questions = sentences.iter().filter(|s| s.form.is_question()).count();
+    let questions = sentences
+        .iter()
+        .filter(|s| s.shape.form.is_question())
+        .count();
     let wh = sentences
         .iter()
-        .filter(|s| matches!(s.form, Form::Wh | Form::Invitation))
+        .filter(|s| matches!(s.shape.form, Form::Wh | Form::Invitation))
         .count();
-    let marks = sentences.iter().filter(|s| s.ends_q).count();
+    let marks = sentences.iter().filter(|s| s.shape.ends_q).count();
+    // Different questions: each question of three words or more that does not start as
+    // the one before it did, and those joined on inside sentences; questions started
+    // again, and short tails ("Or?", "Right?") after a question, counted apart.
+    let (mut distinct, mut again, mut tails) = (0usize, 0usize, 0usize);
+    let mut last: Option<u64> = None;
+    for f in sentences {
+        let sh = f.shape;
+        distinct += usize::from(sh.inner);
+        if !sh.form.is_question() {
+            continue;
+        }
+        if sh.words < 3 && last.is_some() {
+            tails += 1;
+        } else if last == Some(sh.head) {
+            again += 1;
+        } else {
+            distinct += 1;
+            last = Some(sh.head);
+        }
+    }
+    base.add(
+        spec,
+        &[b"turn-distinct", &[bucket_of(distinct, &[1, 2, 3, 4])]],
+    );
+    if again > 0 {
+        base.add(spec, &[b"turn-again"]);
+    }
+    if tails > 0 {
+        base.add(spec, &[b"turn-tails"]);
+    }
     base.add(
         spec,
         &[b"turn-questions", &[bucket_of(questions, &[1, 2, 3, 5])]],

@@ -106,7 +106,7 @@ pub(crate) const LEARNABLE: &[Id] = &[
 ];
 
 const MAGIC: &[u8; 8] = b"CANDORLM";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
 pub(crate) fn builtin() -> Option<&'static Model> {
