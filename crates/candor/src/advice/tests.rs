@@ -347,3 +347,57 @@ proptest! {
         }
     }
 }
+
+/// The examples of docs/rules.md#better-questions.
+#[test]
+fn the_documented_examples_hold() {
+    use Id::*;
+    check(&[
+        (Closed, "Did you ring anyone?", Some("Who did you ring?")),
+        (
+            Closed,
+            "Do you have a policy doc for mileage?",
+            Some("How do you keep track of mileage today?"),
+        ),
+        (
+            Leading,
+            "Don't you hate chasing invoices?",
+            Some("What is chasing invoices like for you?"),
+        ),
+        (
+            Hypothetical,
+            "Would you use an app that tracks invoices?",
+            Some("How did you track invoices the last time?"),
+        ),
+        (
+            Validation,
+            "Would an app that reminds patients about appointments be useful?",
+            Some("How do you remind patients about appointments today?"),
+        ),
+        (
+            SolutionRequest,
+            "What features would you want in a scheduling tool?",
+            Some("What was the hardest part the last time you dealt with scheduling?"),
+        ),
+        (
+            Stacked,
+            "How do you plan the week? Do you use a whiteboard?",
+            Some("How do you plan the week?"),
+        ),
+        (
+            Homework,
+            "What does Acme Logistics do?",
+            Some("What does your role at Acme Logistics involve day to day?"),
+        ),
+        (
+            Selling,
+            "Our app syncs with QuickBooks automatically",
+            Some("How do you sync with QuickBooks today?"),
+        ),
+        (
+            SelfCriticism,
+            "Our mobile app is super buggy",
+            Some("What happened the last time you used the mobile app?"),
+        ),
+    ]);
+}
