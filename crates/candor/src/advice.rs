@@ -216,8 +216,8 @@ fn is(list: &[&str], w: &str) -> bool {
 /// Words after which an `-ing` word is an activity the interviewer has a feeling about.
 #[rustfmt::skip]
 const FEELING: &[&str] = &[
-    "hate", "hates", "love", "loves", "enjoy", "mind", "dread", "dislike", "resent", "avoid",
-    "struggle", "struggling", "bother", "bothers",
+    "hate", "hates", "love", "loves", "enjoy", "dread", "dislike", "resent", "struggle",
+    "struggling",
 ];
 
 /// Words of feeling that take a preposition before the activity ("sick of", "tired of").
@@ -280,7 +280,7 @@ const PLACEHOLDERS: &[&str] = &[
     "sense", "way", "part", "bit", "problem", "issue", "case", "point", "kind", "sort", "type",
     "idea", "concept", "side", "end", "time", "times", "day", "days", "whole", "all", "same",
     "yourself", "yours", "someone", "somebody", "anyone", "anybody", "people", "okay", "fine",
-    "both", "either", "each", "year", "month", "week", "today", "tomorrow", "yesterday",
+    "both", "either", "each", "itself", "themselves", "next", "last", "year", "month", "week", "today", "tomorrow", "yesterday",
     "morning", "night", "moment", "minute", "hour", "future", "past", "start", "beginning",
     "end", "rest", "lot", "lots",
 ];
@@ -328,7 +328,7 @@ const STOPS: &[&str] = &[
     "get", "got", "gets", "useful", "helpful", "good", "great", "valuable", "interesting",
     "worthwhile", "fair", "true", "weeks", "days", "months", "years", "hours", "minutes",
     "week", "month", "year", "hour", "minute", "anywhere", "somewhere", "everywhere",
-    "straight", "directly", "later", "soon",
+    "straight", "directly", "later", "soon", "next", "last",
 ];
 
 fn stop(w: &str) -> bool {
@@ -378,6 +378,21 @@ const ORGS: &[&str] = &[
     "agency", "studio", "department", "office", "hospital", "hotel", "venue", "brand",
     "startup", "group", "club", "trust", "team", "lab", "workshop", "university", "college",
 ];
+
+/// A number, in digits or words: a phrase stops before it ("two weeks before").
+fn number(x: &str) -> bool {
+    x.starts_with(|c: char| c.is_ascii_digit())
+        || x.split('-').all(|p| {
+            is(
+                &[
+                    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                    "hundred", "thousand", "half", "dozen", "couple",
+                ],
+                p,
+            )
+        })
+}
 
 /// Whether a head noun is plural, roughly.
 fn plural(w: &str) -> bool {
@@ -430,6 +445,9 @@ fn phrase(w: &Words, j: usize, kind: Kind) -> Option<Topic> {
         }
         if is(OWN, n) {
             return None;
+        }
+        if !out.is_empty() && number(n) && kind != Kind::Activity {
+            break;
         }
         let keep = if out.is_empty() {
             !stop(n) || (kind == Kind::Activity && is_gerund(n))
@@ -490,11 +508,14 @@ fn phrase(w: &Words, j: usize, kind: Kind) -> Option<Topic> {
 fn purpose_of_container(w: &Words, c: usize, modifier: bool) -> Option<Topic> {
     if w.get(c + 1) == "for" {
         if is_gerund(w.get(c + 2)) {
-            return activity(w, c + 2).filter(|t| t.text.contains(' '));
+            // "an app for coaching centres": who it is for, not what they do.
+            return activity(w, c + 2).filter(|t| {
+                t.text.contains(' ') && !t.text.rsplit(' ').next().is_some_and(|x| is(PEOPLE, x))
+            });
         }
         return noun_phrase(w, c + 2).filter(|t| t.kind == Kind::Thing);
     }
-    if modifier && c > 0 && is_gerund(w.get(c - 1)) {
+    if modifier && c > 0 && is_gerund(w.get(c - 1)) && w.get(c) != "something" {
         // "a scheduling tool": the activity before it.
         return Some(Topic {
             text: w.0[c - 1].o.clone(),
@@ -627,10 +648,17 @@ fn product_activity(w: &Words, pronoun: bool) -> Option<Topic> {
         }
         let v = w.get(k);
         // What the vendor builds is not what the interviewee does.
-        let vendor = is(
-            &["build", "create", "design", "train", "develop", "make"],
-            v,
-        ) || (pronoun && w.get(c) == "we" && is(&["build", "design", "create"], v));
+        let b = base_of(v).unwrap_or_default();
+        // "we'd build the integration", "we can book you in", "we'd onboard the project for
+        // you": the vendor's work and offers, not the interviewee's.
+        let vendor = w.get(c) == "we"
+            && is(
+                &[
+                    "build", "create", "design", "train", "develop", "make", "book", "organise",
+                    "organize", "arrange", "schedule", "onboard", "set",
+                ],
+                &b,
+            );
         if !task(v) || vendor {
             continue;
         }
@@ -668,7 +696,11 @@ fn activity_from(w: &Words, v: &str, k: usize) -> Option<Topic> {
     }
     let first = w.get(k);
     // "sends them nudges", "tracks it": a pronoun object says nothing of the topic.
-    if is(PLACEHOLDERS, first) || is(OWN, first) || (!is(ARTICLES, first) && stop(first)) {
+    if is(PLACEHOLDERS, first)
+        || is(OWN, first)
+        || number(first)
+        || (!is(ARTICLES, first) && stop(first))
+    {
         return None;
     }
     let o = noun_phrase(w, k)?;
@@ -696,10 +728,7 @@ fn feeling_activity(w: &Words) -> Option<Topic> {
         .filter(|&i| {
             let p = if i > 0 { w.get(i - 1) } else { "" };
             let p2 = if i > 1 { w.get(i - 2) } else { "" };
-            i == 0
-                || w.brk(i - 1)
-                || is(FEELING, p)
-                || is(CLAUSE_OPENERS, p)
+            is(FEELING, p)
                 || (is(&["of", "with", "about", "by", "up"], p) && is(FEELING_ADJ, p2))
                 || (p == "up" && p2 == "fed")
         })
@@ -710,7 +739,7 @@ fn feeling_activity(w: &Words) -> Option<Topic> {
 /// A thing the interviewer has a feeling about: "Don't you hate invoices?".
 fn feeling_thing(w: &Words) -> Option<Topic> {
     let i = (0..w.len()).find(|&i| is(FEELING, w.get(i)))?;
-    noun_phrase(w, i + 1).filter(|t| t.kind == Kind::Thing && !is_gerund(w.get(i + 1)))
+    noun_phrase(w, i + 1).filter(|t| t.kind == Kind::Thing && !w.get(i + 1).ends_with("ing"))
 }
 
 /// The phrase after "for" that follows a container or money: "a policy doc for mileage",
@@ -760,6 +789,7 @@ fn paid_for(w: &Words) -> Option<Topic> {
             // what they spend on today.
             return noun_phrase(w, i + 1).filter(|t| {
                 t.kind == Kind::Thing
+                    && !t.text.starts_with("their ")
                     && !t
                         .text
                         .split(' ')
@@ -1173,8 +1203,7 @@ fn rest_end(w: &Words, i: usize) -> usize {
                 || (speech::is_wh(x)
                     && k > i
                     && !is(&["when", "where", "whenever"], x)
-                    && !is(INNER_PREPS, w.get(k - 1))
-                    && w.get(k - 1) != "to")
+                    && speech::is_aux(w.get(k + 1)))
         })
         .unwrap_or(w.len())
 }
@@ -1194,9 +1223,13 @@ fn closed(w: &Words) -> Option<String> {
         }),
         // A yes/no question is often leading, hypothetical or after approval as well
         // ("I bet the spread is the worst part, isn't it?"): their open rewrites serve.
-        None => leading(w)
-            .or_else(|| hypothetical(w))
-            .or_else(|| validation(w)),
+        None => leading(w).or_else(|| {
+            // Only a question about an imagined future is one for those rewrites.
+            let imagined = ["would", "will", "if", "could"].iter().any(|x| w.has(x));
+            imagined
+                .then(|| hypothetical(w).or_else(|| validation(w)))
+                .flatten()
+        }),
     }
 }
 
@@ -1221,33 +1254,38 @@ fn judged_subject(w: &Words) -> Option<(Topic, bool)> {
         if !(p == 0 || is(CLAUSE_OPENERS, w.get(p - 1))) {
             return None;
         }
-        // "invoicing is a nightmare": an activity as the subject.
-        if is_gerund(w.get(p)) && is(&["is", "was"], w.get(p + 1)) {
-            let t = Topic {
-                text: w.0[p].o.clone(),
-                kind: Kind::Activity,
-                plural: false,
-                base: None,
-            };
-            return Some((t, w.get(p + 1) == "was"));
-        }
-        if !is(&["the", "your"], w.get(p)) {
+        let activity = is_gerund(w.get(p));
+        if !activity && !is(&["the", "your"], w.get(p)) {
             return None;
         }
-        // The copula within a few words: "the cash handling was", "the peak season, it is".
-        let c = (p + 2..w.len().min(p + 7)).find(|&k| {
+        // The copula within a few words: "the cash handling was", "the peak season, it is",
+        // "checking 150 items by hand, that's…".
+        let c = (p + 1..w.len().min(p + 8)).find(|&k| {
             is(
-                &[
-                    "is", "was", "are", "were", "will", "must", "has", "had", "would",
-                ],
+                &["is", "was", "are", "were", "must", "has", "had"],
                 w.get(k),
-            ) || (w.get(k) == "," && w.get(k + 1) == "it" && is(&["is", "was"], w.get(k + 2)))
+            ) || (w.get(k) == ","
+                && is(&["it", "that"], w.get(k + 1))
+                && is(&["is", "was", "must"], w.get(k + 2)))
         })?;
-        if (p + 1..c).any(|k| w.brk(k) || stop(w.get(k)) && !is(INNER_PREPS, w.get(k))) {
+        let t = phrase(
+            w,
+            p,
+            if activity {
+                Kind::Activity
+            } else {
+                Kind::Thing
+            },
+        )?;
+        // The topic is the whole subject: not "the permit" of "the permit stuff".
+        let said = (p..c).filter(|&k| !is(HEDGES, w.get(k))).count();
+        if t.kind == Kind::People || t.text.split(' ').count() != said {
             return None;
         }
-        let t = phrase(w, p, Kind::Thing)?;
-        if t.kind != Kind::Thing || t.text.split(' ').count() != c - p {
+        // The verdict: a word of judgement soon after ("…is a nightmare", "…must be the
+        // worst"); a fact ("the code is closed") is not one.
+        let verdict = (c + 1..w.len().min(c + 7)).any(|k| is(VERDICTS, w.get(k)));
+        if !verdict {
             return None;
         }
         let verb = if w.get(c) == "," {
@@ -1255,11 +1293,22 @@ fn judged_subject(w: &Words) -> Option<(Topic, bool)> {
         } else {
             w.get(c)
         };
-        let past = is(&["was", "were", "had"], verb)
-            || (is(&["must", "would"], verb) && w.get(c + 1) == "have");
+        let past = is(&["was", "were", "had"], verb) || (verb == "must" && w.has("have"));
         Some((t, past))
     })
 }
+
+/// Words of judgement that make a statement about their world a leading one.
+#[rustfmt::skip]
+const VERDICTS: &[&str] = &[
+    "nightmare", "headache", "pain", "problem", "bottleneck", "worst", "hardest", "biggest",
+    "stressful", "frustrating", "annoying", "painful", "useless", "mess", "chaos", "chaotic",
+    "difficult", "hard", "tough", "slow", "expensive", "killing", "issue", "hole", "load",
+    "inefficient", "terrible", "awful", "horrible", "dumb", "broken", "disaster", "nuisance",
+    "hassle", "chore", "struggle", "drag", "faff", "grind", "lovely", "great", "amazing",
+    "brilliant", "easy", "easier", "better", "faster", "dreads", "dread", "hate", "hates",
+    "overwhelming", "exhausting", "tedious", "boring", "risky", "scary", "crazy", "insane",
+];
 
 fn hypothetical(w: &Words) -> Option<String> {
     if about_money(w) {
@@ -1378,7 +1427,9 @@ fn stacked(text: &str, sentences: &[Sentence]) -> Option<String> {
             || first == "which";
         let many = w.0.iter().any(|x| {
             is(
-                &["or", "would", "could", "and", "think", "reckon", "should"],
+                &[
+                    "or", "would", "could", "and", "think", "reckon", "should", "mean",
+                ],
                 &x.n,
             ) || (x.brk && x.n != "?")
         });

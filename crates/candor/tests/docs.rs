@@ -154,7 +154,7 @@ rule's own help above stands: a fallback is better than an awkward question.
 
 `crates/candor/tests/advice.rs` rewrites every finding on the labelled cases and asks
 each rewrite back to candor as an interviewer's line: none may be flagged by the rule it
-replaces (none is flagged by any rule today). About one finding in fifteen of these nine
+replaces (none is flagged by any rule today). About one finding in twenty of these nine
 rules gets a rewrite; the rest keep the rule's help. `CANDOR_ADVICE_REPORT=1 cargo test
 -p candor --test advice -- --nocapture` prints the share per rule and a sample.
 "#;
