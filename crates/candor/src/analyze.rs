@@ -526,6 +526,9 @@ fn finding(
     let turn = &t.turns[k];
     let info = h.rule().info();
     let text = sentence_text(turn, spans, h.start, h.end);
+    // The sentence's own question when one fits (advice.rs), else the rule's help.
+    let help = crate::advice::help(h.rule(), &text)
+        .unwrap_or_else(|| h.help.unwrap_or(info.help).to_string());
     let (start, end) = positions(turn, cursor, h.start, h.end);
     Finding {
         rule: info.id.to_string(),
@@ -539,7 +542,7 @@ fn finding(
         time: turn.start,
         message: h.why.message().into_owned(),
         text,
-        help: h.help.unwrap_or(info.help).to_string(),
+        help,
         source: h.source,
         confidence: (f64::from(h.confidence) * 100.0).round() / 100.0,
         cues: h

@@ -62,6 +62,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod advice;
 mod analyze;
 mod config;
 mod custom;
@@ -147,6 +148,15 @@ pub fn debug_sentences(text: &str) -> Vec<(Form, String)> {
         .into_iter()
         .map(|s| (s.form, s.norm.clone()))
         .collect()
+}
+
+/// The question the `help:` of a finding of `rule` on `sentence` would suggest, when a
+/// rewrite of the sentence fits (docs/rules.md#better-questions); `None` when the rule's own
+/// help stands. For the tests; not part of the stable API.
+#[doc(hidden)]
+pub fn debug_rewrite(rule: &str, sentence: &str) -> Option<String> {
+    let id = rules::Id::ALL.iter().find(|i| i.info().id == rule)?;
+    advice::rewrite(*id, sentence)
 }
 
 /// Invariants every report must satisfy, checked by the property tests and the fuzz

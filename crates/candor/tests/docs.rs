@@ -93,7 +93,16 @@ fn rules_page() -> String {
         for e in r.examples {
             out.push_str(&format!("| {} | {} |\n", cell(e.bad), cell(e.better)));
         }
-        out.push_str(&format!("\nThe `help:` under each finding: {}.\n", r.help));
+        if candor::eval::LABELLED_RULES.contains(&r.id) {
+            out.push_str(&format!(
+                "\nThe `help:` under each finding asks the flagged question again in the \
+                 interviewer's own words when a rewrite fits ([better \
+                 questions](#better-questions)); otherwise: {}.\n",
+                r.help
+            ));
+        } else {
+            out.push_str(&format!("\nThe `help:` under each finding: {}.\n", r.help));
+        }
         out.push_str("\nIn `candor.toml`:\n\n```toml\n");
         let lines = r.configuration();
         let width = lines.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
@@ -108,8 +117,44 @@ fn rules_page() -> String {
             ));
         }
     }
+    out.push_str(BETTER_QUESTIONS);
     out
 }
+
+/// How the `help:` of the labelled rules is made (crates/candor/src/advice.rs).
+const BETTER_QUESTIONS: &str = r#"
+## Better questions
+
+For the nine rules above that judge what the interviewer says (`selling` to
+`homework-question`), the `help:` line rewrites the flagged sentence itself, keeping the
+interviewer's own topic, in the form `LEAD: "Question?"`:
+
+| rule | lead | the question | for example |
+|---|---|---|---|
+| `closed-question` | ask it open | the question turned: any-words become wh-words, a verb of practice takes "how"; or how they handle the topic today | "Did you ring anyone?" → "Who did you ring?"; "Do you have a policy doc for mileage?" → "How do you keep track of mileage today?" |
+| `leading-question` | ask it neutrally | what the topic is like for them, without the verdict | "Don't you hate chasing invoices?" → "What is chasing invoices like for you?" |
+| `hypothetical-question` | ask about the past | how they did it the last time; for a price, what they spend on it today | "Would you use an app that tracks invoices?" → "How did you track invoices the last time?" |
+| `validation-seeking` | ask about their world, not your idea | how they do today what the idea would do | "Would an app that reminds patients about appointments be useful?" → "How do you remind patients about appointments today?" |
+| `solution-request` | ask about the problem, not the fix | the hardest part of the activity, the last time | "What features would you want in a scheduling tool?" → "What was the hardest part the last time you dealt with scheduling?" |
+| `stacked-questions` | ask one question at a time, first | the open question about them, alone | "How do you plan the week? Do you use a whiteboard?" → "How do you plan the week?" |
+| `homework-question` | look it up before the call, and ask what only they know | their role at the organisation named | "What does Acme Logistics do?" → "What does your role at Acme Logistics involve day to day?" |
+| `selling` | leave the pitch out and ask | how they do today what the pitch says the product does | "Our app syncs with QuickBooks automatically" → "How do you sync with QuickBooks today?" |
+| `self-criticism` | leave your product out and ask | what happened the last time they used the part run down | "Our mobile app is super buggy" → "What happened the last time you used the mobile app?" |
+
+It works from the sentence's words and the rule alone, so findings of the patterns and of
+the learned model get the same help. Fillers, stutters and discourse markers are dropped
+first; the topic is the interviewer's own words, at most seven of them, never a pronoun
+alone ("it", "that"), never the interviewer's own ("our app"), never a product's name
+(CamelCase, or what a price is for), never the people or organisation the question is
+for. When no rewrite fits, or the question made is not a well-formed open question, the
+rule's own help above stands: a fallback is better than an awkward question.
+
+`crates/candor/tests/advice.rs` rewrites every finding on the labelled cases and asks
+each rewrite back to candor as an interviewer's line: none may be flagged by the rule it
+replaces (none is flagged by any rule today). About one finding in twenty of these nine
+rules gets a rewrite; the rest keep the rule's help. `CANDOR_ADVICE_REPORT=1 cargo test
+-p candor --test advice -- --nocapture` prints the share per rule and a sample.
+"#;
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
