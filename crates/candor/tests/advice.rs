@@ -106,11 +106,9 @@ fn all_findings() -> Vec<(String, Finding)> {
     assert!(cases.len() > 300, "{} cases", cases.len());
     let mut out = Vec::new();
     for case in cases {
-        let mut config = Config {
-            interviewers: case.labels.interviewers.clone(),
-            interviewees: case.labels.interviewees.clone(),
-            ..Config::default()
-        };
+        let mut config = Config::default()
+            .with_interviewers(case.labels.interviewers.clone())
+            .with_interviewees(case.labels.interviewees.clone());
         config.thresholds.min_questions = Some(0);
         config.thresholds.min_words = Some(0);
         let report = Analyzer::new(config)
