@@ -257,9 +257,10 @@ fn lint(a: LintArgs) -> Result<u8, Error> {
             if a.statistics && !counts.is_empty() {
                 io(writeln!(out))?;
             }
-            // Concise output prints every finding on its own line: no diagnostics to count.
+            // Concise output prints every finding on its own line, and quiet output none:
+            // no diagnostics to count.
             let mut tally = tally;
-            if a.format == LintFormat::Concise {
+            if a.format == LintFormat::Concise || quiet {
                 tally.shown = tally.total();
             }
             io(human::totals(&mut out, &tally))?;

@@ -1,5 +1,6 @@
 //! The library as a tool that embeds it sees it: the public API only, no CLI.
 
+use candor::render::HumanOptions;
 use candor::{Analyzer, Config, Format, Status};
 
 /// An interview the rules judge (three questions, a hundred words), with a hypothetical
@@ -63,6 +64,17 @@ fn analyze_str_reports_what_it_cannot_read() {
     assert_eq!(report.status, Status::Failed);
     assert_eq!(report.format, None);
     assert!(report.error.unwrap().message.contains("empty"));
+}
+
+/// A report that could not be read renders as a failure, never as "0 findings".
+#[test]
+fn a_report_that_failed_renders_as_a_failure() {
+    let mut report = analyzer().analyze_str("   ");
+    report.path = "x.vtt".into();
+    assert!(report.error.is_some());
+    let shown = report.render_human(None, &HumanOptions::default());
+    assert!(shown.starts_with("x.vtt: failed: "), "{shown}");
+    assert!(!shown.contains("finding"), "{shown}");
 }
 
 #[test]

@@ -153,6 +153,11 @@ impl Human {
     /// and why.
     pub fn summary<W: Write + ?Sized>(&self, w: &mut W, r: &Report) -> fmt::Result {
         let p = &self.paint;
+        // A file that could not be read was not judged either: never "0 findings".
+        if let Some(e) = &r.error {
+            let err = p.error;
+            return writeln!(w, "{}: {err}failed{err:#}: {}", r.path, e.message);
+        }
         let findings = r.findings.len();
         let mut parts = match r.reason {
             Some(reason) if r.status == crate::Status::NotJudged => {
