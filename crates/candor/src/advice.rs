@@ -78,9 +78,10 @@ pub(crate) fn rewrite(rule: Id, text: &str) -> Option<String> {
         Id::Selling => sentences
             .iter()
             .find_map(|s| selling(&Words::of(text, s, s.core)))?,
-        Id::SelfCriticism => sentences
-            .iter()
-            .find_map(|s| self_criticism(&Words::of(text, s, s.core)))?,
+        // Running down one's own product has no question of theirs in it, and a question
+        // about the part run down ("the last time you used the onboarding") would ask about
+        // the product: the rule's own help says it better.
+        Id::SelfCriticism => return None,
         _ => {
             let s = question(&sentences)?;
             let w = Words::of(text, s, s.core);
@@ -633,7 +634,8 @@ fn task(v: &str) -> bool {
 /// `pronoun`: a pronoun may be the product ("it tracks…"), as in a pitch.
 fn product_activity(w: &Words, pronoun: bool) -> Option<Topic> {
     for c in 0..w.len() {
-        let subject = CONTAINERS.contains(w.get(c)) || (pronoun && is(&["it", "we"], w.get(c)));
+        // "it" is the product; "we" is the vendor, whose work is not theirs to be asked about.
+        let subject = CONTAINERS.contains(w.get(c)) || (pronoun && w.get(c) == "it");
         if !subject {
             continue;
         }
@@ -1014,8 +1016,9 @@ fn opened(w: &Words) -> Option<String> {
             return None;
         }
         let more = &rest[1 + np.len()..];
+        // "if any": the question must not take for granted that there was some.
         return Some(format!(
-            "What {} {aux} {subject} {verb_shown}{}?",
+            "What, if any, {} {aux} {subject} {verb_shown}{}?",
             show(&np),
             tail(more)
         ));
@@ -1098,8 +1101,11 @@ fn opened(w: &Words) -> Option<String> {
     } else {
         ""
     };
+    // "if at all": "Do you use a bug tracker?" must not become a question that takes for
+    // granted that they do. (At the end: "How, if at all, do you…" reads as answers
+    // offered to choose from.)
     Some(format!(
-        "How {aux} {subject} {verb_shown}{}{today}?",
+        "How {aux} {subject} {verb_shown}{}{today}, if at all?",
         tail(&rest)
     ))
 }
@@ -1334,8 +1340,7 @@ const VERDICTS_LIST: &[&str] = &[
     "stressful", "frustrating", "annoying", "painful", "useless", "mess", "chaos", "chaotic",
     "difficult", "hard", "tough", "slow", "expensive", "killing", "issue", "hole", "load",
     "inefficient", "terrible", "awful", "horrible", "dumb", "broken", "disaster", "nuisance",
-    "hassle", "chore", "struggle", "drag", "faff", "grind", "lovely", "great", "amazing",
-    "brilliant", "easy", "easier", "better", "faster", "dreads", "dread", "hate", "hates",
+    "hassle", "chore", "struggle", "drag", "faff", "grind", "dreads", "dread", "hate", "hates",
     "overwhelming", "exhausting", "tedious", "boring", "risky", "scary", "crazy", "insane",
 ];
 
@@ -1515,106 +1520,11 @@ fn selling(w: &Words) -> Option<String> {
     Some(format!("How do you {} today?", t.base?))
 }
 
-/// Self-criticism: the part of the product they ran down, asked as the interviewee's
-/// experience of it ("our onboarding is terrible" → "What happened the last time you used
-/// the onboarding?").
-fn self_criticism(w: &Words) -> Option<String> {
-    let i = (0..w.len()).find(|&i| w.get(i) == "our")?;
-    let end = (i + 1..w.len())
-        .find(|&k| {
-            w.brk(k) || stop(w.get(k)) || HEDGES.contains(w.get(k)) || w.get(k).ends_with("ly")
-        })
-        .unwrap_or(w.len());
-    if end == w.len() || end == i + 1 || end - i > 4 {
-        return None;
-    }
-    // A verb of the sentence follows: "our app is…", "our import keeps…".
-    let next = w.get(end);
-    if !(speech::is_aux(next) || next.ends_with('s') || HEDGES.contains(next)) {
-        return None;
-    }
-    let words: Vec<&str> = (i + 1..end).map(|k| w.0[k].n.as_str()).collect();
-    let head = *words.last()?;
-    if words.iter().any(|x| x.contains('\'')) {
-        return None;
-    }
-    if words.iter().any(|x| {
-        PLACEHOLDERS.contains(x)
-            || is(OWN, x)
-            || x.ends_with("ing")
-                && words.len() == 1
-                && !is(
-                    &[
-                        "onboarding",
-                        "pricing",
-                        "billing",
-                        "booking",
-                        "invoicing",
-                        "reporting",
-                        "scheduling",
-                        "tracking",
-                        "training",
-                        "messaging",
-                        "matching",
-                        "setting",
-                        "settings",
-                    ],
-                    x,
-                )
-    }) || PEOPLE.contains(head)
-        || is(
-            &[
-                "fault",
-                "bad",
-                "mistake",
-                "guys",
-                "side",
-                "end",
-                "own",
-                "company",
-                "product",
-                "stuff",
-                "pricing",
-                "price",
-                "prices",
-                "fee",
-                "fees",
-                "cost",
-                "costs",
-                "timing",
-                "support",
-                "service",
-                "communication",
-                "roadmap",
-                "docs",
-                "documentation",
-                "rates",
-                "rate",
-                "terms",
-                "contract",
-                "partner",
-                "partners",
-                "plan",
-                "plans",
-            ],
-            head,
-        )
-        || (i + 1..end).any(|k| camel(&w.0[k].o))
-        || (i + 1..end).any(|k| w.0[k].o.chars().next().is_some_and(char::is_uppercase))
-    {
-        return None;
-    }
-    Some(format!(
-        "What happened the last time you used the {}?",
-        w.show(i + 1, end)
-    ))
-}
-
 /// Openers of an open question.
 #[rustfmt::skip]
 const OPEN_OPENERS: &[&str] = &[
     "How ", "What ", "When ", "Where ", "Who ", "Which ", "Why ", "Tell me ",
-    "Walk me through ",
+    "Walk me through ", "What, if any, ",
 ];
 
 /// Whether a rewritten question is well formed: an open opener, one question mark at the
@@ -1623,6 +1533,8 @@ pub(crate) fn well_formed(q: &str) -> bool {
     let Some(body) = q.strip_suffix('?') else {
         return false;
     };
+    // The question proper, before a closing "if at all".
+    let body = body.strip_suffix(", if at all").unwrap_or(body);
     if body.contains(['?', '"']) || !OPEN_OPENERS.iter().any(|o| q.starts_with(o)) {
         return false;
     }

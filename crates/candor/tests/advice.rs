@@ -21,6 +21,7 @@ const OPENERS: &[&str] = &[
     "why ",
     "tell me ",
     "walk me through ",
+    "what, if any, ",
 ];
 
 /// Why `q` is not a well-formed open question, if it is not.
@@ -188,9 +189,9 @@ fn rewrites_on_the_labelled_cases_are_open_questions_that_do_not_repeat_the_anti
             println!("{s}");
         }
     }
-    // A floor under the coverage (281 of 6,110 findings when written): fewer means a
-    // heuristic stopped working.
-    assert!(rewrites >= 260, "only {rewrites} rewrites");
+    // A floor under the coverage (216 when self-criticism lost its rewrites and the
+    // vendor's "we" stopped being taken for theirs): fewer means a heuristic stopped working.
+    assert!(rewrites >= 200, "only {rewrites} rewrites");
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
