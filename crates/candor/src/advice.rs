@@ -1514,7 +1514,7 @@ fn capitalise(s: &str) -> String {
 }
 
 /// Selling: what the pitch says the product does, as their activity today ("it syncs with
-/// QuickBooks" → "How do you go about syncing with QuickBooks today?").
+/// QuickBooks" → "How do you sync with QuickBooks today?").
 fn selling(w: &Words) -> Option<String> {
     let t = product_activity(w, true)?;
     Some(format!("How do you {} today?", t.base?))

@@ -164,7 +164,8 @@ fn what_is_not_an_interview_is_not_judged() {
     // A long call in French that opens with small talk in English: the language is read
     // from all through the transcript, not from its first words.
     let long_french = format!(
-        "Marie: Hi Paul, can you hear me? Great, thanks so much for joining today, really.\n         Paul: Yes, I can hear you fine, thanks for having me, happy to help out.\n{}",
+        "Marie: Hi Paul, can you hear me? Great, thanks so much for joining today, really.\n\
+         Paul: Yes, I can hear you fine, thanks for having me, happy to help out.\n{}",
         french.repeat(12)
     );
     not_judged(&analyse(c(), long_french.as_bytes()), Reason::NotEnglish);

@@ -439,9 +439,10 @@ pub(crate) fn turn(
         .filter(|s| matches!(s.shape.form, Form::Wh | Form::Invitation))
         .count();
     let marks = sentences.iter().filter(|s| s.shape.ends_q).count();
-    // Different questions: each question of three words or more that does not start as
-    // the one before it did, and those joined on inside sentences; questions started
-    // again, and short tails ("Or?", "Right?") after a question, counted apart.
+    // Different questions: the first question, each later one of three words or more that
+    // does not start as the one before it did, and those joined on inside sentences;
+    // questions started again, and short tails ("Or?", "Right?") after a question, counted
+    // apart.
     let (mut distinct, mut again, mut tails) = (0usize, 0usize, 0usize);
     let mut last: Option<u64> = None;
     for f in sentences {
