@@ -81,6 +81,26 @@ fn a_model_finding_points_at_its_words_and_says_what_found_it() {
     assert!(r.findings.iter().all(|f| f.source == Source::Pattern));
 }
 
+/// Where the patterns found a rule in one sentence of a turn and the model scored the turn's
+/// next sentence higher, the finding keeps the patterns' words: the model was trained on
+/// whole lines, not on which of their sentences holds the problem.
+#[test]
+fn a_turn_the_model_flags_keeps_the_words_the_patterns_found() {
+    let analyzer = Analyzer::new(Config::default()).expect("analyser");
+    let text = std::fs::read(root().join("fixtures/labelled/dev03.txt")).expect("dev03");
+    let report = analyzer.analyze_bytes(&text, None);
+    let selling: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "selling" && f.line == 27)
+        .collect();
+    assert_eq!(selling.len(), 1, "{selling:?}");
+    let f = selling[0];
+    assert!(f.text.starts_with("Linewise would have caught"), "{f:?}");
+    assert_eq!(f.column, 12, "{f:?}");
+    assert!(f.message.contains("describes the product"), "{f:?}");
+}
+
 #[test]
 fn explaining_lists_the_features_that_weighed_most() {
     let text = "Interviewer: So tell me about your week.\nCustomer: Busy.\n\

@@ -169,6 +169,8 @@ impl<'t> Judge<'t> {
         let mut fin: Vec<Option<Hit>> = vec![None; n];
         let mut facts: Vec<(Features, Features, Shape)> = Vec::new();
         let mut model_only: Vec<Option<Hit>> = vec![None; n];
+        // The first pattern finding of each rule in the chunk that the model overruled.
+        let mut overruled: Vec<Option<Hit>> = vec![None; n];
         for (i, s) in ctx.sentences.iter().enumerate() {
             // What each rule's patterns find; then the rules that yield drop theirs.
             for &(id, rule, _) in &self.sentence_rules {
@@ -184,7 +186,16 @@ impl<'t> Judge<'t> {
             }
             if let Some(l) = &self.learned {
                 let (base, pats, shape) = l.featurise(ctx, s, i, &raw);
+                let before: Vec<Option<Hit>> = fin
+                    .iter()
+                    .map(|h| h.as_ref().filter(|_| l.model.is_some()).cloned())
+                    .collect();
                 l.decide(ctx, s, i, &raw, (&base, &pats, shape), &mut fin, k);
+                for ((was, now), kept) in before.into_iter().zip(&fin).zip(&mut overruled) {
+                    if now.is_none() && kept.is_none() {
+                        *kept = was;
+                    }
+                }
                 facts.push((base, pats, shape));
             }
             // In registry order; the model's own findings wait for the end of the chunk.
@@ -206,10 +217,21 @@ impl<'t> Judge<'t> {
         }
         // The model scores sentences but was trained on whole lines: where the patterns found
         // nothing of a rule in the turn, its surest sentence stands for the turn; where they
-        // did, the model has nothing to add.
+        // did, the model has nothing to add. Where they found it in a sentence the model
+        // scored under its threshold, the model still says the turn has it: the patterns'
+        // words and reason show where ("Linewise would have caught that", not a word of the
+        // sentence after it).
         for hit in model_only.into_iter().flatten() {
             let id = hit.rule();
             if !seen.iter().any(|(r, _)| *r == id) {
+                let hit = match overruled[id as usize].take() {
+                    Some(mut p) => {
+                        p.source = Source::Both;
+                        p.confidence = hit.confidence;
+                        p
+                    }
+                    None => hit,
+                };
                 seen.insert((id, hit.start));
                 out.push(hit);
             }
