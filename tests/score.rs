@@ -572,3 +572,36 @@ fn csv_has_the_date_the_summary_groups_by() {
     );
     assert!(table.contains("\n  2025-03 "), "{table}");
 }
+
+/// The summary's table ranks interviewers as the HTML report does: people by mean score,
+/// best first, then the labels a transcript gives instead of a name, apart.
+#[test]
+fn the_interviewer_table_ranks_people_and_puts_labels_apart() {
+    let good = std::fs::read_to_string(root().join("tests/cmd/transcripts/good.txt")).unwrap();
+    let bad = std::fs::read_to_string(root().join("tests/cmd/transcripts/bad.txt")).unwrap();
+    let dir = common::dir_with(&[
+        // Alphabetically first, and the worst.
+        ("a.txt", bad.replace("Maya:", "Abe:").as_bytes()),
+        ("b.txt", good.replace("Maya:", "Zoe:").as_bytes()),
+        ("c.txt", good.replace("Maya:", "Interviewer:").as_bytes()),
+    ]);
+    let out = stdout_of(candor().current_dir(dir.path()).args([
+        "score",
+        "--no-progress",
+        "--color",
+        "never",
+        ".",
+    ]));
+    let table: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.contains("by interviewer"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    assert_eq!(table.len(), 4, "{out}");
+    assert!(table[0].starts_with("Zoe "), "{out}");
+    assert!(table[1].starts_with("Abe "), "{out}");
+    assert_eq!(table[2], "labels, not people:", "{out}");
+    assert!(table[3].starts_with("Interviewer "), "{out}");
+}

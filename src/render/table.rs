@@ -214,7 +214,26 @@ pub fn summary(w: &mut dyn Write, s: &Summary) -> io::Result<()> {
                 w,
                 "\n  {BOLD}{title:<26}{BOLD:#} interviews  mean score  mean talk  top rules"
             )?;
-            for (name, g) in groups {
+            // Interviewers as the HTML report ranks them: people by mean score, best first
+            // (no score last), then the labels a transcript gives instead of a name
+            // (`Interviewer`, `Speaker 1`, `SPEAKER_00`) apart, as they are not people.
+            let mut items: Vec<(&String, &Group)> = groups.iter().collect();
+            let people = title == "by interviewer";
+            if people {
+                items.sort_by(|(a, x), (b, y)| {
+                    let rank = |g: &Group| g.mean_score().map_or(f64::INFINITY, |s| -s);
+                    crate::summary::is_generic_label(a)
+                        .cmp(&crate::summary::is_generic_label(b))
+                        .then(rank(x).total_cmp(&rank(y)))
+                        .then(a.cmp(b))
+                });
+            }
+            let mut labels_said = false;
+            for (name, g) in items {
+                if people && !labels_said && crate::summary::is_generic_label(name) {
+                    writeln!(w, "  {DIM}labels, not people:{DIM:#}")?;
+                    labels_said = true;
+                }
                 let top: Vec<String> = g
                     .top_rules(3)
                     .iter()
