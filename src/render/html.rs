@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use candor::Finding;
 
+use super::human::plural;
 use crate::error::Error;
 use crate::output::AtomicFile;
 use crate::summary::{Row, Summary, is_generic_label};
@@ -73,9 +74,12 @@ fn utc(secs: i64) -> String {
     )
 }
 
-/// `n` and the noun, singular for one: "1 file", "3 files", "0 files".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// Why a report was not judged, in words: its last "not judged" warning.
+fn not_judged_why(r: &candor::Report) -> Option<&str> {
+    r.warnings
+        .iter()
+        .rfind(|w| w.message.starts_with("not judged"))
+        .map(|w| w.message.as_str())
 }
 
 /// Where each finding's offending words are in its `text`, as a byte range, found from the
@@ -236,11 +240,7 @@ impl Builder {
             };
             let judged = r.is_judged();
             if !judged && self.not_judged.len() < LISTED {
-                let why = r
-                    .warnings
-                    .iter()
-                    .rfind(|w| w.message.starts_with("not judged"))
-                    .map_or(String::new(), |w| w.message.clone());
+                let why = not_judged_why(r).unwrap_or_default().to_string();
                 let reason = r.reason.map_or("not judged", |x| x.as_str());
                 self.not_judged.push((row.path.to_string(), reason, why));
             }
@@ -269,11 +269,7 @@ impl Builder {
             let _ = write!(s, "<tr class=detail id=d{i}><td colspan=7>");
             if !judged {
                 // Why it was not judged: never "No findings", which would read as clean.
-                let why = r
-                    .warnings
-                    .iter()
-                    .rfind(|w| w.message.starts_with("not judged"))
-                    .map_or("not judged", |w| w.message.as_str());
+                let why = not_judged_why(r).unwrap_or("not judged");
                 let _ = write!(s, "<p>{}</p>", esc(why));
             } else if r.findings.is_empty() {
                 s.push_str("<p>No findings.</p>");
@@ -611,7 +607,7 @@ fn head(s: &Summary, c: &Context, not_judged: &[(String, &'static str, String)])
         let _ = write!(
             out,
             "<section class=notjudged><h2>Not judged: {}</h2><p>Read, but not an interview candor can stand behind a judgement of ({}): no score, and left out of the figures and charts below.</p><ul>",
-            count(nj, "file", "files"),
+            plural(nj, "file", "files"),
             esc(&reasons.join(", "))
         );
         for (path, reason, why) in not_judged {
@@ -629,7 +625,7 @@ fn head(s: &Summary, c: &Context, not_judged: &[(String, &'static str, String)])
         }
         let more = nj.saturating_sub(not_judged.len());
         if more > 0 {
-            let _ = write!(out, "<li>and {} more</li>", count(more, "file", "files"));
+            let _ = write!(out, "<li>and {} more</li>", plural(more, "file", "files"));
         }
         out.push_str("</ul></section>");
     }
@@ -637,7 +633,7 @@ fn head(s: &Summary, c: &Context, not_judged: &[(String, &'static str, String)])
         let _ = write!(
             out,
             "<details class=skipped><summary>Not read: {} that {} not a transcript</summary><ul>",
-            count(c.skipped.len(), "file", "files"),
+            plural(c.skipped.len(), "file", "files"),
             if c.skipped.len() == 1 { "is" } else { "are" }
         );
         for (path, why) in c.skipped.iter().take(LISTED) {
@@ -647,7 +643,7 @@ fn head(s: &Summary, c: &Context, not_judged: &[(String, &'static str, String)])
             let _ = write!(
                 out,
                 "<li>and {} more</li>",
-                count(c.skipped.len() - LISTED, "file", "files")
+                plural(c.skipped.len() - LISTED, "file", "files")
             );
         }
         out.push_str("</ul></details>");
@@ -670,7 +666,12 @@ fn head(s: &Summary, c: &Context, not_judged: &[(String, &'static str, String)])
             },
             sub: String::new(),
             value: *n as f64,
-            tip: format!("{}–{}%: {}", i * 5, i * 5 + 5, interviews(*n)),
+            tip: format!(
+                "{}–{}%: {}",
+                i * 5,
+                i * 5 + 5,
+                plural(*n, "interview", "interviews")
+            ),
             class: if i as f64 * 0.05 >= lowest - 1e-9 {
                 "over"
             } else {
@@ -736,7 +737,7 @@ fn head(s: &Summary, c: &Context, not_judged: &[(String, &'static str, String)])
                 (
                     (*name).clone(),
                     *m,
-                    format!("{m:.0} · {}", interviews(*n)),
+                    format!("{m:.0} · {}", plural(*n, "interview", "interviews")),
                     format!("{}{few}", band(*m)),
                 )
             })
@@ -752,7 +753,7 @@ fn head(s: &Summary, c: &Context, not_judged: &[(String, &'static str, String)])
         let _ = write!(
             out,
             "<h3>Generic labels</h3><p>{} whose interviewer is a label, not a name (<q>Interviewer</q>, <q>Speaker 1</q>): it may be several people. Name them with <code>--interviewer</code> to compare them.</p>{}",
-            count(n, "interview", "interviews"),
+            plural(n, "interview", "interviews"),
             bars(&scored(&generic), 100.0)
         );
     }
@@ -769,7 +770,10 @@ fn head(s: &Summary, c: &Context, not_judged: &[(String, &'static str, String)])
                     label: month_label(m, &mut last_year),
                     sub: format!("({})", g.interviews),
                     value: x,
-                    tip: format!("{m}: mean score {x:.0} over {}", interviews(g.interviews)),
+                    tip: format!(
+                        "{m}: mean score {x:.0} over {}",
+                        plural(g.interviews, "interview", "interviews")
+                    ),
                     class: band(x),
                 })
             })
@@ -868,15 +872,6 @@ const TAIL: &str = r#"</tbody></table></div>
 </body></html>
 "#;
 
-/// "1 interview", "3 interviews".
-fn interviews(n: usize) -> String {
-    if n == 1 {
-        "1 interview".to_string()
-    } else {
-        format!("{n} interviews")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -926,8 +921,8 @@ mod tests {
 
     #[test]
     fn plurals() {
-        assert_eq!(count(1, "file", "files"), "1 file");
-        assert_eq!(count(0, "file", "files"), "0 files");
-        assert_eq!(count(2, "file", "files"), "2 files");
+        assert_eq!(plural(1, "file", "files"), "1 file");
+        assert_eq!(plural(0, "file", "files"), "0 files");
+        assert_eq!(plural(2, "file", "files"), "2 files");
     }
 }

@@ -111,9 +111,7 @@ impl Tally {
     }
 }
 
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use candor::render::plural;
 
 /// The last line: totals.
 pub fn totals(w: &mut dyn Write, t: &Tally) -> io::Result<()> {

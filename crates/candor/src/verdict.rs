@@ -7,6 +7,7 @@
 //! [`Reason`], and has no findings and no score. docs/report.md gives the thresholds and
 //! how they were checked against the labelled cases.
 
+use crate::render::plural;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -148,10 +149,6 @@ pub(crate) fn after_metrics(
             plural(words, "word", "words"),
         ),
     ))
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// How much text is read to tell the language: eight pieces of up to 500 bytes, from turns

@@ -442,7 +442,8 @@ pub fn by_sentence(findings: &[Finding]) -> Vec<(&Finding, Vec<&Finding>)> {
         .collect()
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// `n` and its noun, singular for one: "1 finding", "3 findings", "0 findings".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

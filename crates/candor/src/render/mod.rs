@@ -29,4 +29,4 @@
 mod human;
 mod style;
 
-pub use human::{Human, HumanOptions, by_sentence};
+pub use human::{Human, HumanOptions, by_sentence, plural};
