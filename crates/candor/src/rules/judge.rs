@@ -171,6 +171,8 @@ impl<'t> Judge<'t> {
         let mut model_only: Vec<Option<Hit>> = vec![None; n];
         // The first pattern finding of each rule in the chunk that the model overruled.
         let mut overruled: Vec<Option<Hit>> = vec![None; n];
+        // The verdicts before the model's, sentence by sentence (one buffer for the chunk).
+        let mut before: Vec<Option<Hit>> = vec![None; n];
         for (i, s) in ctx.sentences.iter().enumerate() {
             // What each rule's patterns find; then the rules that yield drop theirs.
             for &(id, rule, _) in &self.sentence_rules {
@@ -186,12 +188,12 @@ impl<'t> Judge<'t> {
             }
             if let Some(l) = &self.learned {
                 let (base, pats, shape) = l.featurise(ctx, s, i, &raw);
-                let before: Vec<Option<Hit>> = fin
-                    .iter()
-                    .map(|h| h.as_ref().filter(|_| l.model.is_some()).cloned())
-                    .collect();
+                if l.model.is_some() {
+                    before.clone_from_slice(&fin);
+                }
                 l.decide(ctx, s, i, &raw, (&base, &pats, shape), &mut fin, k);
-                for ((was, now), kept) in before.into_iter().zip(&fin).zip(&mut overruled) {
+                for ((was, now), kept) in before.iter_mut().zip(&fin).zip(&mut overruled) {
+                    let was = was.take();
                     if now.is_none() && kept.is_none() {
                         *kept = was;
                     }
