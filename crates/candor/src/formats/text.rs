@@ -19,18 +19,23 @@ use crate::model::{Declared, Transcript, UNKNOWN_SPEAKER};
 
 const CLOCK: &str = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?";
 
-/// `[00:01:23] rest`, `00:01:23 rest`, `(00:01) rest`, `[0:00:06.8 - 0:00:07.2] rest`.
+/// `[00:01:23] rest`, `00:01:23 rest`, `(00:01) rest`, `[0:00:06.8 - 0:00:07.2] rest`: up to
+/// the rest, which starts where the match ends.
+///
+/// None of these patterns captures the rest of the line: with a capture group the whole
+/// line is the match, and the engine that resolves groups then runs over all of it (a
+/// long turn cost tens of thousands of instructions). The rest is sliced off the line.
 static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*([\[(]?)\s*({CLOCK})(?:\s*(?:-->|->|-|–|—|to)\s*({CLOCK}))?\s*([\])]?)(?:\s+|\s*[-–|]\s+|$)(.*)$"
+        r"^\s*([\[(]?)\s*({CLOCK})(?:\s*(?:-->|->|-|–|—|to)\s*({CLOCK}))?\s*([\])]?)(?:\s+|\s*[-–|]\s+|$)"
     ))
     .expect("valid regex")
 });
 
-/// `Name (00:01):` or `Name (00:01:23): text` (Rev); `Name [00:01]: text`.
+/// `Name (00:01):` or `Name (00:01:23): text` (Rev); `Name [00:01]: text`: up to the text.
 static TIME_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(.{{0,64}}?)\s*[\[(]\s*({CLOCK})(?:\s*(?:-|–|to)\s*({CLOCK}))?\s*[\])]\s*:\s*(.*)$"
+        r"^\s*(.{{0,64}}?)\s*[\[(]\s*({CLOCK})(?:\s*(?:-|–|to)\s*({CLOCK}))?\s*[\])]\s*:\s*"
     ))
     .expect("valid regex")
 });
@@ -71,11 +76,11 @@ fn holds_clock(s: &str) -> bool {
 
 /// `NAME - text` after a timestamp (pyannote): a single token name.
 static DASH_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[?([A-Za-z][\w.]{0,40})\]?\s+-\s+(.*)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\[?([A-Za-z][\w.]{0,40})\]?\s+-\s+").expect("valid regex"));
 
 /// `From Name : message` and `From Name to Other (Privately) : message` (Zoom chat).
 static ZOOM_CHAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^From\s+(.{1,64}?)(?:\s+to\s+.{1,64}?)?\s+:\s?(.*)$").expect("valid regex")
+    Regex::new(r"^From\s+(.{1,64}?)(?:\s+to\s+.{1,64}?)?\s+:\s?").expect("valid regex")
 });
 
 /// Dates in headers: 2024-03-02, 2024/03/02.
@@ -228,26 +233,26 @@ fn classify(line: &str) -> Kind<'_> {
         if balanced {
             let start = c.get(2).and_then(|m| parse_clock(m.as_str()));
             let end = c.get(3).and_then(|m| parse_clock(m.as_str()));
-            let rest = c.get(5).map_or("", |m| m.as_str());
-            let rest_start = c.get(5).map_or(line.len(), |m| m.start());
+            let rest_start = c.get_match().end();
+            let rest = &line[rest_start..];
             if rest.trim().is_empty() {
                 return Kind::Time;
             }
             if let Some(z) = ZOOM_CHAT.captures(rest) {
-                let (n, t) = (z.get(1).expect("group"), z.get(2).expect("group"));
+                let n = z.get(1).expect("group");
                 return Kind::Speaker(Cand {
                     name: n.as_str(),
-                    text_start: rest_start + t.start(),
+                    text_start: rest_start + z.get_match().end(),
                     start,
                     end,
                     shape: Shape::TimeFirst,
                 });
             }
             if let Some(d) = DASH_NAME.captures(rest) {
-                let (n, t) = (d.get(1).expect("group"), d.get(2).expect("group"));
+                let n = d.get(1).expect("group");
                 return Kind::Speaker(Cand {
                     name: n.as_str(),
-                    text_start: rest_start + t.start(),
+                    text_start: rest_start + d.get_match().end(),
                     start,
                     end,
                     shape: Shape::TimeFirst,
@@ -276,11 +281,10 @@ fn classify(line: &str) -> Kind<'_> {
     {
         let name = c.get(1).map_or("", |m| m.as_str()).trim();
         let name = name.trim_matches(|ch| ch == '*' || ch == '_').trim();
-        let text = c.get(4).expect("group");
         if name.is_empty() || label::shape_ok(name) {
             return Kind::Speaker(Cand {
                 name,
-                text_start: text.start(),
+                text_start: c.get_match().end(),
                 start: c.get(2).and_then(|m| parse_clock(m.as_str())),
                 end: c.get(3).and_then(|m| parse_clock(m.as_str())),
                 shape: Shape::TimeAfterName,
@@ -882,6 +886,28 @@ mod tests {
                 .captures(&line)
                 .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()));
             proptest::prop_assert_eq!(otter_header(&line), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// Each line pattern, matched up to where its text starts, finds the groups and the
+        /// start of the text that the same pattern capturing the rest (`(.*)$`) finds.
+        #[test]
+        fn line_patterns_end_where_the_rest_of_the_line_starts(
+            line in "[\\[(]?[ 0-9:.,\\-–>to]{0,20}[\\])]?[ \\-|]{0,3}(From )?[A-Za-z. ]{0,12}[ \\-:]{0,3}[\\[(]?[0-9:]{0,8}[\\])]?[ :]{0,2}[a-zé ’:]{0,12}"
+        ) {
+            for (re, groups) in [(&*TIME_FIRST, 5), (&*TIME_AFTER_NAME, 4), (&*ZOOM_CHAT, 2), (&*DASH_NAME, 2)] {
+                let whole = Regex::new(&format!("{}(.*)$", re.as_str())).unwrap();
+                let got = re.captures(&line).map(|c| {
+                    let g: Vec<_> = (1..groups).map(|i| c.get(i).map(|m| m.range())).collect();
+                    (g, c.get_match().end())
+                });
+                let want = whole.captures(&line).map(|c| {
+                    let g: Vec<_> = (1..groups).map(|i| c.get(i).map(|m| m.range())).collect();
+                    (g, c.get(groups).unwrap().start())
+                });
+                proptest::prop_assert_eq!(got, want, "{}", re.as_str());
+            }
         }
     }
 
