@@ -381,29 +381,45 @@ fn is_subject(w: &str) -> bool {
 
 /// The [`Shape`] of a sentence.
 pub(crate) fn shape(s: &Sentence) -> Shape {
-    let toks: Vec<(&str, bool)> = (s.core.min(s.toks.len())..s.toks.len())
-        .map(|i| (s.tok_str(i), s.toks[i].punct))
-        .collect();
-    let words: Vec<&str> = toks.iter().filter(|t| !t.1).map(|t| t.0).collect();
-    let head = match words.as_slice() {
-        [] => 0,
-        [a] => ngram(&[word_hash(a.as_bytes())]),
-        [a, b, ..] => ngram(&[word_hash(a.as_bytes()), word_hash(b.as_bytes())]),
+    let from = s.core.min(s.toks.len());
+    let tok = |k: usize| (s.tok_str(k), s.toks[k].punct);
+    // Its first two words after the core, for the head and for telling a joined question
+    // from the opening said again.
+    let mut firsts = (from..s.toks.len()).filter(|&k| !s.toks[k].punct);
+    let (first, second) = (firsts.next(), firsts.next());
+    let words = second.map_or(usize::from(first.is_some()), |_| 2 + firsts.count());
+    let head = match (first, second) {
+        (None, _) => 0,
+        (Some(a), None) => ngram(&[word_hash(s.tok_str(a).as_bytes())]),
+        (Some(a), Some(b)) => ngram(&[
+            word_hash(s.tok_str(a).as_bytes()),
+            word_hash(s.tok_str(b).as_bytes()),
+        ]),
     };
+    let (first, second) = (first.map(|k| s.tok_str(k)), second.map(|k| s.tok_str(k)));
     // A joined question: a conjunction (or a comma) and then a wh-word, or an auxiliary
     // and its subject; not the sentence's own opening said again ("what was, what was it").
+    // Tokens from the core on, counted from 0; the first three cannot start one.
     let mut inner = 0u8;
-    for k in 1..toks.len() {
-        let (prev, w) = (toks[k - 1].0, toks[k].0);
-        if toks[k].1 {
+    for k in from + 3..s.toks.len() {
+        let (w, punct) = tok(k);
+        if punct {
             continue;
         }
+        let prev = s.tok_str(k - 1);
         let joined = matches!(prev, "and" | "or" | "but" | "also" | "plus") || prev == ",";
-        let next = toks.get(k + 1).map_or("", |t| t.0);
+        if !joined {
+            continue;
+        }
+        let next = if k + 1 < s.toks.len() {
+            s.tok_str(k + 1)
+        } else {
+            ""
+        };
         let opens = crate::speech::is_wh(w) && (prev != "," || crate::speech::is_aux(next))
             || crate::speech::is_aux(w) && is_subject(next);
-        let again = words.first() == Some(&w) && words.get(1) == Some(&next);
-        if joined && opens && !again && k > 2 {
+        let again = first == Some(w) && second == Some(next);
+        if opens && !again {
             inner = inner.saturating_add(1);
         }
     }
@@ -411,7 +427,7 @@ pub(crate) fn shape(s: &Sentence) -> Shape {
         form: s.form,
         ends_q: s.ends_q,
         head,
-        words: words.len().min(usize::from(u16::MAX)) as u16,
+        words: words.min(usize::from(u16::MAX)) as u16,
         inner,
     }
 }
