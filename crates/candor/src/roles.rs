@@ -29,20 +29,40 @@ const HANDOVER_WORDS: usize = 25;
 /// [`rough_questions`] for deciding who interviews: a question mark within the last
 /// [`HANDOVER_WORDS`] words counts 1, one further back 0.4.
 fn asked_questions(text: &str) -> f32 {
-    if !text.contains('?') {
+    let Some(first) = memchr::memchr(b'?', text.as_bytes()) else {
         return opening_question(text);
+    };
+    // Where the last HANDOVER_WORDS words start: counted back from the end, so that a long
+    // turn is not split into words (this runs on every turn, the interviewees' long ones
+    // too).
+    let mut recent = 0;
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices().rev() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else {
+            if !in_word {
+                words += 1;
+                if words > HANDOVER_WORDS {
+                    break;
+                }
+            }
+            in_word = true;
+            recent = i;
+        }
     }
-    let total = text.split_whitespace().count();
-    let mut seen = 0usize;
+    // Each word with a question mark counts once, in order: 1 among the last words, 0.4
+    // before them.
     let mut q = 0f32;
-    for w in text.split_whitespace() {
-        seen += 1;
-        if w.contains('?') {
-            q += if total - seen < HANDOVER_WORDS {
-                1.0
-            } else {
-                0.4
-            };
+    let mut last_mark: Option<usize> = None;
+    for at in std::iter::once(first)
+        .chain(memchr::memchr_iter(b'?', &text.as_bytes()[first + 1..]).map(|i| i + first + 1))
+    {
+        let same_word = last_mark.is_some_and(|p| !text[p..at].contains(char::is_whitespace));
+        last_mark = Some(at);
+        if !same_word {
+            q += if at >= recent { 1.0 } else { 0.4 };
         }
     }
     q
@@ -491,6 +511,29 @@ pub(crate) fn assign_counted(
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The count of questions asked reads a turn as splitting it into words does.
+        #[test]
+        fn asked_questions_as_by_words(
+            text in "(([a-zé]{1,3}|\\?)\\?{0,2}[ \u{a0}\u{2009}\n]{1,2}){0,60}[a-z?]{0,2}",
+        ) {
+            let by_words = |text: &str| -> f32 {
+                if !text.contains('?') {
+                    return super::opening_question(text);
+                }
+                let total = text.split_whitespace().count();
+                let mut q = 0f32;
+                for (seen, w) in text.split_whitespace().enumerate() {
+                    if w.contains('?') {
+                        q += if total - (seen + 1) < super::HANDOVER_WORDS { 1.0 } else { 0.4 };
+                    }
+                }
+                q
+            };
+            proptest::prop_assert_eq!(super::asked_questions(&text).to_bits(), by_words(&text).to_bits());
+        }
+    }
+
     use super::*;
 
     fn roles(src: &str, given: &[&str]) -> Vec<(String, Role)> {
