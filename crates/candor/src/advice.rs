@@ -1076,6 +1076,19 @@ fn opened(w: &Words) -> Option<String> {
     if PLACEHOLDERS.contains(first) || is(&["to", "about", "at"], first) {
         return None;
     }
+    // "…people you went through school with?": a preposition left at the end takes no
+    // "today" after it, and without one the question reads unfinished; the rule's text
+    // serves.
+    if rest.last().is_some_and(|&k| {
+        is(
+            &[
+                "of", "for", "to", "with", "in", "on", "at", "by", "from", "about",
+            ],
+            w.get(k),
+        )
+    }) {
+        return None;
+    }
     let today = if matches!(aux, "do" | "does")
         && !rest.iter().any(|&k| {
             is(
