@@ -193,19 +193,37 @@ fn not_english(t: &Transcript) -> Option<&'static str> {
 
 /// Whether a sample is plainly English: a fifth or more of its words are English words
 /// that other languages written in Latin letters do not use as common words ("the",
-/// "you", "that", "what", "don't"; not "is", "was", "we", "to", "of", "i" or "for", which
-/// are Dutch, German, Polish, Italian or Danish words too). English speech runs at two
-/// fifths or more, other languages near none, and a call half in another language falls
-/// below it and goes to whatlang. Telling the language costs whatlang about 400
-/// instructions a byte of sample; this look, a few, and most interviews are in English.
+/// "you", "that", "what", "don't"; not "is", "was", "we", "to", "of", "i", "also" or
+/// "want", which are Dutch, German, Polish, Italian or Danish words too, nor fillers such
+/// as "okay" that every language borrows). English interview speech runs at about a third
+/// (median 0.33 over pieces of the fixtures), other languages near none; a call in another
+/// language with English in it falls below the bar unless most of it is English, and goes
+/// to whatlang. Telling the language costs whatlang about 400 instructions a byte of
+/// sample; this look, a few, and most interviews are in English.
 fn plainly_english(sample: &str) -> bool {
+    let (words, english) = english_words(sample);
+    words >= 20 && english * 5 >= words
+}
+
+/// The share of a sample's words that are [`ENGLISH`] (for tests).
+#[cfg(test)]
+fn english_share(sample: &str) -> f64 {
+    let (words, english) = english_words(sample);
+    english as f64 / words.max(1) as f64
+}
+
+/// The words of a sample, and how many of them are [`ENGLISH`].
+fn english_words(sample: &str) -> (usize, usize) {
     let (mut words, mut english) = (0usize, 0usize);
     for w in sample
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
     {
-        words += 1;
         let w = w.trim_matches(|c| c == '\'' || c == '’');
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
         if w.len() <= 8 && w.is_ascii() {
             let mut lower = [0u8; 8];
             lower[..w.len()].copy_from_slice(w.as_bytes());
@@ -216,19 +234,18 @@ fn plainly_english(sample: &str) -> bool {
             english += usize::from(ENGLISH.contains(&w.as_bytes()));
         }
     }
-    words >= 20 && english * 5 >= words
+    (words, english)
 }
 
 /// Common English words that are not common words of other languages in Latin letters.
 const ENGLISH: &[&[u8]] = &[
-    b"the", b"and", b"you", b"that", b"this", b"they", b"what", b"have", b"with", b"but", b"are",
-    b"just", b"like", b"your", b"know", b"about", b"there", b"would", b"think", b"yeah", b"really",
-    b"when", b"which", b"people", b"been", b"were", b"because", b"could", b"how", b"why", b"where",
-    b"who", b"it", b"it's", b"don't", b"that's", b"i'm", b"we're", b"you're", b"they're", b"can't",
+    b"the", b"and", b"you", b"that", b"this", b"they", b"what", b"have", b"with", b"just", b"like",
+    b"your", b"know", b"about", b"there", b"would", b"think", b"yeah", b"really", b"when",
+    b"which", b"people", b"been", b"were", b"because", b"could", b"how", b"why", b"where", b"who",
+    b"it", b"it's", b"don't", b"that's", b"i'm", b"we're", b"you're", b"they're", b"can't",
     b"didn't", b"doesn't", b"isn't", b"she", b"his", b"our", b"from", b"not", b"can", b"did",
-    b"does", b"get", b"got", b"going", b"okay", b"yes", b"well", b"uh", b"mean", b"thing",
-    b"things", b"time", b"want", b"work", b"some", b"any", b"more", b"very", b"then", b"than",
-    b"also", b"one", b"all", b"if", b"be", b"had", b"has",
+    b"does", b"get", b"got", b"going", b"yes", b"well", b"mean", b"thing", b"things", b"time",
+    b"work", b"some", b"more", b"very", b"then", b"than", b"one", b"if", b"had",
 ];
 
 #[cfg(test)]
@@ -263,15 +280,24 @@ mod tests {
     #[test]
     fn other_languages_are_not_plainly_english() {
         for text in OTHER_LANGUAGES {
+            assert!(english_share(text) < 0.05, "{text}");
             assert!(!plainly_english(text), "{text}");
             assert!(whatlang::detect(text).is_some_and(|i| i.lang() != whatlang::Lang::Eng));
         }
-        // Half English, half another language: whatlang decides.
-        let mixed = format!(
-            "{} Okay, so how do you handle it when the invoices come in late?",
-            OTHER_LANGUAGES[0]
-        );
-        assert!(!plainly_english(&mixed));
+        // Another language with English in it: fillers, tech words and a switched phrase
+        // or two, as in Taglish or German office talk. whatlang decides.
+        for mixed in [
+            "Also, okay, ich hab das Meeting mit dem Team gehabt, und das Feedback war eigentlich \
+             ganz gut, but the deadline ist halt echt knapp, weißt du, und der Sprint endet Freitag.",
+            "Okay so ano, yung app namin is medyo mabagal pa, pero the users naman are happy, kasi \
+             mas mabilis pa rin kaysa sa dati nilang ginagawa, diba, pero kailangan pa ng feedback.",
+            &format!(
+                "{} Okay, so how do you handle it when the invoices come in late?",
+                OTHER_LANGUAGES[0]
+            ),
+        ] {
+            assert!(!plainly_english(mixed), "{mixed}");
+        }
     }
 
     /// Every piece of every labelled interview in English reads as plainly English, and
