@@ -209,3 +209,35 @@ fn the_checks_here_reject_what_they_should() {
     }
     assert_eq!(malformed("How do you handle mileage today?"), None);
 }
+
+/// A yes/no question whose object ends on a preposition gets the rule's own advice, not a
+/// rewrite that runs "today" or "if at all" into the stranded preposition (r03-07:19).
+#[test]
+fn a_question_ending_on_a_preposition_keeps_the_rules_advice() {
+    let analyzer = Analyzer::new(candor::Config::default()).expect("analyser");
+    let text = "Interviewer: Thanks for joining. How did you get into teaching?\n\
+         Teacher: Mostly by accident, honestly. I did a summer of tutoring after university and \
+         never looked back, and that was eleven years ago now.\n\
+         Interviewer: What was the hardest part of the first year?\n\
+         Teacher: The marking. Nobody warns you how much of the evenings it eats, and the \
+         parents' emails on top of it.\n\
+         Interviewer: Do you keep in touch with people you went through school with?\n\
+         Teacher: A few of them, mostly on a group chat that wakes up at Christmas.\n\
+         Interviewer: How did the group chat start?\n\
+         Teacher: Someone's wedding, I think, about six years ago.\n";
+    let report = analyzer.analyze_bytes(text.as_bytes(), None);
+    assert!(report.is_judged(), "{:?}", report.warnings);
+    let helps: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.line == 5 && f.rule == "closed-question")
+        .map(|f| f.help.as_str())
+        .collect();
+    assert!(!helps.is_empty(), "{:?}", report.findings);
+    for h in helps {
+        assert!(
+            !h.contains("school with") && !h.contains("if at all"),
+            "{h}"
+        );
+    }
+}
