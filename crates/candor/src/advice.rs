@@ -1076,19 +1076,6 @@ fn opened(w: &Words) -> Option<String> {
     if PLACEHOLDERS.contains(first) || is(&["to", "about", "at"], first) {
         return None;
     }
-    // "…people you went through school with?": a preposition left at the end takes no
-    // "today" after it, and without one the question reads unfinished; the rule's text
-    // serves.
-    if rest.last().is_some_and(|&k| {
-        is(
-            &[
-                "of", "for", "to", "with", "in", "on", "at", "by", "from", "about",
-            ],
-            w.get(k),
-        )
-    }) {
-        return None;
-    }
     let today = if matches!(aux, "do" | "does")
         && !rest.iter().any(|&k| {
             is(
@@ -1546,8 +1533,10 @@ pub(crate) fn well_formed(q: &str) -> bool {
     let Some(body) = q.strip_suffix('?') else {
         return false;
     };
-    // The question proper, before a closing "if at all".
+    // The question proper, before a closing "if at all" and a "today" added to it ("…
+    // people you went through school with today" ends on "with").
     let body = body.strip_suffix(", if at all").unwrap_or(body);
+    let body = body.strip_suffix(" today").unwrap_or(body);
     if body.contains(['?', '"']) || !OPEN_OPENERS.iter().any(|o| q.starts_with(o)) {
         return false;
     }
