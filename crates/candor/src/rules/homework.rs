@@ -337,7 +337,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
                     | "everyone"
             );
             (tok.cap && !generic && !is_speaker(ctx, original)).then(|| {
-                let m = c.get(0).expect("group 0");
+                let m = c.get_match();
                 (m.start(), m.end())
             })
         })
@@ -351,7 +351,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Sentence) -> Option<Hit> {
                 .iter()
                 .find(|t| t.n0 as usize == off + place.start())?;
             tok.cap.then(|| {
-                let m = c.get(0).expect("group 0");
+                let m = c.get_match();
                 (m.start(), m.end())
             })
         })
