@@ -239,9 +239,8 @@ fn classify(line: &str) -> Kind<'_> {
                 return Kind::Time;
             }
             if let Some(z) = ZOOM_CHAT.captures(rest) {
-                let n = z.get(1).expect("group");
                 return Kind::Speaker(Cand {
-                    name: n.as_str(),
+                    name: z.get(1).map_or("", |m| m.as_str()),
                     text_start: rest_start + z.get_match().end(),
                     start,
                     end,
@@ -249,9 +248,8 @@ fn classify(line: &str) -> Kind<'_> {
                 });
             }
             if let Some(d) = DASH_NAME.captures(rest) {
-                let n = d.get(1).expect("group");
                 return Kind::Speaker(Cand {
-                    name: n.as_str(),
+                    name: d.get(1).map_or("", |m| m.as_str()),
                     text_start: rest_start + d.get_match().end(),
                     start,
                     end,
@@ -890,17 +888,8 @@ mod tests {
     }
 
     /// `re` matched up to where its text starts finds the groups and the start of the text
-    /// that the same pattern capturing the rest (`(.*)$`) finds; whether it matched.
-    fn same_as_capturing(re: &Regex, groups: usize, line: &str) -> bool {
-        thread_local! {
-            static WHOLE: std::cell::RefCell<HashMap<String, Regex>> = Default::default();
-        }
-        let whole = WHOLE.with(|w| {
-            w.borrow_mut()
-                .entry(re.as_str().to_string())
-                .or_insert_with(|| Regex::new(&format!("{}(.*)$", re.as_str())).unwrap())
-                .clone()
-        });
+    /// that `whole`, the same pattern capturing the rest (`(.*)$`), finds; whether it matched.
+    fn same_as_capturing(re: &Regex, whole: &Regex, groups: usize, line: &str) -> bool {
         let got = re.captures(line).map(|c| {
             let g: Vec<_> = (1..groups).map(|i| c.get(i).map(|m| m.range())).collect();
             (g, c.get_match().end())
@@ -942,6 +931,9 @@ mod tests {
             "note: 3:02 PM ",
             "\r",
         ];
+        let whole = |re: &Regex| Regex::new(&format!("{}(.*)$", re.as_str())).unwrap();
+        let (first_whole, chat_whole) = (whole(&TIME_FIRST), whole(&ZOOM_CHAT));
+        let (dash_whole, after_whole) = (whole(&DASH_NAME), whole(&TIME_AFTER_NAME));
         let (mut first, mut chat, mut dash, mut after) = (0, 0, 0, 0);
         for o in opens {
             for c in clocks {
@@ -950,18 +942,37 @@ mod tests {
                         for sep in seps {
                             for rest in rests {
                                 let line = format!("{o}{c}{r}{cl}{sep}{rest}");
-                                if same_as_capturing(&TIME_FIRST, 5, &line) {
+                                if same_as_capturing(&TIME_FIRST, &first_whole, 5, &line) {
                                     first += 1;
                                     let at = TIME_FIRST.find(&line).unwrap().end();
                                     let rest = &line[at..];
-                                    chat += usize::from(same_as_capturing(&ZOOM_CHAT, 2, rest));
-                                    dash += usize::from(same_as_capturing(&DASH_NAME, 2, rest));
+                                    chat += usize::from(same_as_capturing(
+                                        &ZOOM_CHAT,
+                                        &chat_whole,
+                                        2,
+                                        rest,
+                                    ));
+                                    dash += usize::from(same_as_capturing(
+                                        &DASH_NAME,
+                                        &dash_whole,
+                                        2,
+                                        rest,
+                                    ));
                                 }
                                 let named = format!("Maya Lin{sep}{o}{c}{r}{cl}:{sep}{rest}");
-                                after +=
-                                    usize::from(same_as_capturing(&TIME_AFTER_NAME, 4, &named));
+                                after += usize::from(same_as_capturing(
+                                    &TIME_AFTER_NAME,
+                                    &after_whole,
+                                    4,
+                                    &named,
+                                ));
                                 let bare = format!("**Dr. O'Neil** {o}{c}{cl}: {rest}");
-                                after += usize::from(same_as_capturing(&TIME_AFTER_NAME, 4, &bare));
+                                after += usize::from(same_as_capturing(
+                                    &TIME_AFTER_NAME,
+                                    &after_whole,
+                                    4,
+                                    &bare,
+                                ));
                             }
                         }
                     }
