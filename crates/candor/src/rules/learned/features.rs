@@ -382,7 +382,6 @@ fn is_subject(w: &str) -> bool {
 /// The [`Shape`] of a sentence.
 pub(crate) fn shape(s: &Sentence) -> Shape {
     let from = s.core.min(s.toks.len());
-    let tok = |k: usize| (s.tok_str(k), s.toks[k].punct);
     // Its first two words after the core, for the head and for telling a joined question
     // from the opening said again.
     let mut firsts = (from..s.toks.len()).filter(|&k| !s.toks[k].punct);
@@ -402,10 +401,10 @@ pub(crate) fn shape(s: &Sentence) -> Shape {
     // Tokens from the core on, counted from 0; the first three cannot start one.
     let mut inner = 0u8;
     for k in from + 3..s.toks.len() {
-        let (w, punct) = tok(k);
-        if punct {
+        if s.toks[k].punct {
             continue;
         }
+        let w = s.tok_str(k);
         let prev = s.tok_str(k - 1);
         let joined = matches!(prev, "and" | "or" | "but" | "also" | "plus") || prev == ",";
         if !joined {
