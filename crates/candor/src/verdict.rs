@@ -314,6 +314,8 @@ mod tests {
             "corpus/b06",
             "corpus/r01",
             "corpus/r02",
+            "corpus/r03",
+            "heldout/r04",
         ] {
             for entry in std::fs::read_dir(root.join(dir)).unwrap() {
                 let path = entry.unwrap().path();
