@@ -84,7 +84,7 @@ impl Analyzer {
         let custom = Custom::compile_all(&config)?;
         let model = match config.learned {
             Some(false) => None,
-            _ => rules::learned::builtin().map(|m| Arc::new(m.clone())),
+            _ => rules::learned::builtin(),
         };
         Ok(Analyzer {
             config,

@@ -6,7 +6,7 @@
 pub(crate) mod features;
 pub(crate) mod train;
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use super::Id;
 pub use features::{FeatureSpec, Features};
@@ -109,15 +109,17 @@ const MAGIC: &[u8; 8] = b"CANDORLM";
 const VERSION: u32 = 4;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
-pub(crate) fn builtin() -> Option<&'static Model> {
-    static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
+/// Decoded once per process and shared: its weight table is 9.4 MB in memory, so every
+/// analyser holds the same one rather than a copy.
+pub(crate) fn builtin() -> Option<Arc<Model>> {
+    static MODEL: LazyLock<Option<Arc<Model>>> = LazyLock::new(|| {
         let bytes: &[u8] = include_bytes!("weights.bin");
         if bytes.is_empty() {
             return None;
         }
-        Model::from_bytes(bytes).ok()
+        Model::from_bytes(bytes).ok().map(Arc::new)
     });
-    MODEL.as_ref()
+    MODEL.clone()
 }
 
 /// The logistic function.
