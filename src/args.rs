@@ -347,6 +347,10 @@ pub struct TrainingOptions {
     /// No character n-grams.
     #[arg(long, hide = true)]
     pub no_char_ngrams: bool,
+    /// The precision each rule's threshold and mode should keep in the inner
+    /// cross-validation.
+    #[arg(long, value_name = "P", hide = true)]
+    pub min_precision: Option<f32>,
 }
 
 impl TrainingOptions {
@@ -359,6 +363,7 @@ impl TrainingOptions {
             l2: self.l2.unwrap_or(d.l2),
             alpha: self.alpha.unwrap_or(d.alpha),
             rounds: self.rounds.unwrap_or(d.rounds),
+            min_precision: self.min_precision.unwrap_or(d.min_precision),
             spec: candor::learn::FeatureSpec {
                 bits: self.bits.unwrap_or(d.spec.bits),
                 char_ngrams: !self.no_char_ngrams && d.spec.char_ngrams,

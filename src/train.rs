@@ -121,7 +121,7 @@ pub fn markdown(v: &Validation) -> String {
     }
     let summary = |x: &Variant| {
         format!(
-            "macro-F1 {:.3}, lowest precision {:.2}",
+            "macro-F1 {:.3}, lowest precision {:.3}",
             x.macro_f1(),
             x.min_precision()
         )
