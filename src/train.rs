@@ -153,5 +153,22 @@ pub fn markdown(v: &Validation) -> String {
             x.false_alarms_per_100(*n)
         ));
     }
+    // Where each group's false alarms come from, rule by rule.
+    s.push_str(
+        "\nFalse alarms by rule (lines flagged that the labels do not give the rule):\n\n| cases |",
+    );
+    for id in &ids {
+        s.push_str(&format!(" `{id}` |"));
+    }
+    s.push_str("\n|---|");
+    s.push_str(&"---:|".repeat(ids.len()));
+    s.push('\n');
+    for (g, (x, _)) in &v.by_group {
+        s.push_str(&format!("| {g} |"));
+        for c in &x.rules {
+            s.push_str(&format!(" {} |", c.false_positives));
+        }
+        s.push('\n');
+    }
     s
 }
