@@ -646,3 +646,23 @@ fn speaker_names(t: &Transcript) -> Vec<String> {
     }
     names
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysers_share_the_built_in_model() {
+        let a = Analyzer::new(Config::default()).expect("analyser");
+        let b = Analyzer::new(Config::default()).expect("analyser");
+        match (&a.model, &b.model) {
+            // Its weight table is 9.4 MB: one per process, not one per analyser.
+            (Some(x), Some(y)) => assert!(Arc::ptr_eq(x, y)),
+            // A crate built without weights has no model to share.
+            (None, None) => {}
+            _ => panic!("one analyser has the model and the other not"),
+        }
+        let off = Analyzer::new(Config::default().with_learned(false)).expect("analyser");
+        assert!(off.model.is_none());
+    }
+}
