@@ -212,7 +212,7 @@ fn english_share(sample: &str) -> f64 {
     english as f64 / words.max(1) as f64
 }
 
-/// The words of a sample, and how many of them are [`ENGLISH`].
+/// The words of a sample, and how many of them [`is_english`] knows.
 fn english_words(sample: &str) -> (usize, usize) {
     let (mut words, mut english) = (0usize, 0usize);
     for w in sample
