@@ -348,9 +348,17 @@ pub struct TrainingOptions {
     #[arg(long, hide = true)]
     pub no_char_ngrams: bool,
     /// The precision each rule's threshold and mode should keep in the inner
-    /// cross-validation.
-    #[arg(long, value_name = "P", hide = true)]
+    /// cross-validation, and that a pattern reason needs in training to be trusted.
+    #[arg(long, value_name = "P", hide = true, value_parser = precision)]
     pub min_precision: Option<f32>,
+}
+
+/// A precision for `--min-precision`: a number from 0 to 1.
+fn precision(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{s}` is not a precision from 0 to 1")),
+    }
 }
 
 impl TrainingOptions {
