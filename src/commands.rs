@@ -503,7 +503,13 @@ fn eval(a: EvalArgs) -> Result<u8, Error> {
     };
     let cases = crate::train::load_all(&a.dirs)?;
     if let Some(folds) = a.cv {
-        return crate::train::cross_validate(&cases, &config, folds, &a.training.options());
+        return crate::train::cross_validate(
+            &cases,
+            &config,
+            folds,
+            &a.training.options(),
+            a.verbose,
+        );
     }
     let e = candor::eval::evaluate(&config, &cases)?;
     let mut out = Out::new(a.output.output.as_deref(), crate::args::ColorChoice::Never)?;

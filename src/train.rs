@@ -81,13 +81,50 @@ pub fn cross_validate(
     config: &candor::Config,
     folds: usize,
     o: &Options,
+    verbose: bool,
 ) -> Result<u8, Error> {
     let lines = learn::lines(config, cases, o.spec)?;
     let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
     let v = learn::cross_validate(&lines, &names, o, folds.max(2));
     let mut out = std::io::stdout();
     write!(out, "{}", markdown(&v))?;
+    if verbose {
+        writeln!(out)?;
+        write!(out, "{}", errors(&v, cases))?;
+    }
     Ok(0)
+}
+
+/// Every held-out line the combined decision got wrong, as `eval -v` lists them, with the
+/// model's probability for the rule.
+fn errors(v: &Validation, cases: &[Case]) -> String {
+    let mut s = String::new();
+    let mut source: Option<(usize, String)> = None;
+    for e in &v.errors {
+        let Some(case) = cases.get(e.case) else {
+            continue;
+        };
+        if source.as_ref().is_none_or(|(c, _)| *c != e.case) {
+            source = Some((
+                e.case,
+                String::from_utf8_lossy(&case.transcript).into_owned(),
+            ));
+        }
+        let text = source
+            .as_ref()
+            .and_then(|(_, t)| t.lines().nth((e.line as usize).saturating_sub(1)))
+            .unwrap_or("");
+        let kind = if e.false_alarm {
+            "false positive"
+        } else {
+            "missed"
+        };
+        s.push_str(&format!(
+            "{}:{}: {kind}: {} ({:.2}): {text}\n",
+            case.name, e.line, e.rule, e.score
+        ));
+    }
+    s
 }
 
 fn cell(c: &Counts) -> String {

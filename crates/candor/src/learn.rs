@@ -117,6 +117,7 @@ fn make_line(
 ) -> (Line, Vec<f32>) {
     let mut l = Line {
         case,
+        line,
         sentences: Vec::new(),
         sentence_patterns: Vec::new(),
         turn: Features::default(),
@@ -257,6 +258,23 @@ pub struct Validation {
     pub by_group: BTreeMap<String, (Variant, usize)>,
     /// The modes chosen, per rule, in each fold.
     pub modes: Vec<Vec<Mode>>,
+    /// Every held-out line the combined decision got wrong, in the order of the lines.
+    pub errors: Vec<CvError>,
+}
+
+/// A held-out line the combined decision got wrong for one rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CvError {
+    /// The case (its index in the cases given).
+    pub case: usize,
+    /// The line number in its transcript.
+    pub line: u32,
+    /// The rule.
+    pub rule: &'static str,
+    /// Flagged without the label (a false alarm), else labelled and not flagged.
+    pub false_alarm: bool,
+    /// The model's probability for the rule on the line.
+    pub score: f32,
 }
 
 impl Validation {
@@ -294,6 +312,7 @@ pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usiz
         combined: Variant::new(),
         by_group: BTreeMap::new(),
         modes: Vec::new(),
+        errors: Vec::new(),
     };
     let alone = Options {
         spec: FeatureSpec {
@@ -342,9 +361,20 @@ pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usiz
                 };
                 v.combined.add(r, flag, gold);
                 g.add(r, flag, gold);
+                if flag != gold {
+                    v.errors.push(CvError {
+                        case: l.case,
+                        line: l.line,
+                        rule: LEARNABLE[r].info().id,
+                        false_alarm: flag,
+                        score: cs[k][r],
+                    });
+                }
             }
         }
     }
+    // By line, each line's rules in order (the sort is stable).
+    v.errors.sort_by_key(|e| (e.case, e.line));
     v
 }
 

@@ -143,3 +143,58 @@ fn min_confidence_drops_the_less_sure_findings() {
     }
     assert!(n_sure < n_all, "{n_sure} of {n_all}");
 }
+
+#[test]
+fn cross_validation_lists_each_held_out_error_once() {
+    // A small corpus and two folds: what `candor eval --cv 2 -v` lists.
+    let cases: Vec<_> = load_cases(&root().join("fixtures/labelled"))
+        .into_iter()
+        .take(12)
+        .collect();
+    let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
+    let o = Options {
+        epochs: 2,
+        folds: 2,
+        ..Options::default()
+    };
+    let lines = learn::lines(&Config::default(), &cases, o.spec).expect("featurised");
+    let v = learn::cross_validate(&lines, &names, &o, 2);
+    // One error per wrong (line, rule): false alarms and misses as the counts have them.
+    for (r, id) in learn::rule_ids().iter().enumerate() {
+        let c = &v.combined.rules[r];
+        let mine = |alarm: bool| {
+            v.errors
+                .iter()
+                .filter(|e| e.rule == *id && e.false_alarm == alarm)
+                .count()
+        };
+        assert_eq!(
+            (mine(true), mine(false)),
+            (c.false_positives, c.false_negatives),
+            "{id}"
+        );
+    }
+    // Each names a labelled interviewer line of its case, where the labels and the flag
+    // disagree, in order of case and line.
+    for e in &v.errors {
+        let line = lines
+            .iter()
+            .find(|l| l.case == e.case && l.line == e.line)
+            .expect("an interviewer line that was scored");
+        let r = learn::rule_ids()
+            .iter()
+            .position(|id| *id == e.rule)
+            .expect("a rule");
+        assert_eq!(line.gold[r], !e.false_alarm, "{:?}", e);
+        assert!((0.0..=1.0).contains(&e.score));
+    }
+    assert!(
+        v.errors
+            .windows(2)
+            .all(|w| (w[0].case, w[0].line) <= (w[1].case, w[1].line))
+    );
+    assert!(
+        !v.errors.is_empty(),
+        "a dozen cases and two folds get something wrong"
+    );
+}

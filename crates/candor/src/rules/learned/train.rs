@@ -19,6 +19,8 @@ use crate::rules::Id;
 pub struct Line {
     /// The case it comes from: lines of one case are never split across folds.
     pub case: usize,
+    /// Its line number in the case's transcript (from 1).
+    pub line: u32,
     /// Its sentences' features (without what the patterns found).
     pub sentences: Vec<Features>,
     /// What the patterns found in each sentence, as features.
