@@ -509,6 +509,7 @@ fn eval(a: EvalArgs) -> Result<u8, Error> {
             folds,
             &a.training.options(),
             a.verbose,
+            a.output.output.as_deref(),
         );
     }
     let e = candor::eval::evaluate(&config, &cases)?;

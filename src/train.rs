@@ -82,21 +82,25 @@ pub fn cross_validate(
     folds: usize,
     o: &Options,
     verbose: bool,
+    output: Option<&std::path::Path>,
 ) -> Result<u8, Error> {
     let lines = learn::lines(config, cases, o.spec)?;
     let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
     let v = learn::cross_validate(&lines, &names, o, folds.max(2));
-    let mut out = std::io::stdout();
-    write!(out, "{}", markdown(&v))?;
+    let mut text = markdown(&v);
     if verbose {
-        writeln!(out)?;
-        write!(out, "{}", errors(&v, cases))?;
+        text.push('\n');
+        text.push_str(&errors(&v, cases));
     }
+    let mut out = crate::output::Out::new(output, crate::args::ColorChoice::Never)?;
+    write!(out, "{text}")?;
+    out.finish()?;
     Ok(0)
 }
 
 /// Every held-out line the combined decision got wrong, as `eval -v` lists them, with the
-/// model's probability for the rule.
+/// model's probability for the rule (whatever the rule's mode: in `patterns` mode the
+/// patterns decided, and the probability only says what the model thought).
 fn errors(v: &Validation, cases: &[Case]) -> String {
     let mut s = String::new();
     let mut source: Option<(usize, String)> = None;
@@ -120,7 +124,7 @@ fn errors(v: &Validation, cases: &[Case]) -> String {
             "missed"
         };
         s.push_str(&format!(
-            "{}:{}: {kind}: {} ({:.2}): {text}\n",
+            "{}:{}: {kind}: {} (model {:.2}): {text}\n",
             case.name, e.line, e.rule, e.score
         ));
     }
