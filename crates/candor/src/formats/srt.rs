@@ -213,9 +213,9 @@ fn spans_of(line: &str, lineno: u32, from: usize) -> Vec<Span<'_>> {
             run = i;
             run_col = col;
         } else {
-            let ch = rest.chars().next().expect("char");
+            // `rest` is not empty: `i` is short of the end.
             col += 1;
-            i += ch.len_utf8();
+            i += rest.chars().next().map_or(1, char::len_utf8);
         }
     }
     if run < s.len() {

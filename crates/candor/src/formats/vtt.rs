@@ -388,9 +388,11 @@ fn cue_segments(payload: &str, first_line: u32) -> Vec<Seg<'_>> {
         ($end:expr) => {
             if run_start < $end {
                 let t = &payload[run_start..$end];
-                let seg = segs.last_mut().expect("one segment");
-                seg.chars += t.chars().count();
-                seg.spans.push(Span::exact(t, run_line, run_col));
+                // `segs` starts with one segment and only grows.
+                if let Some(seg) = segs.last_mut() {
+                    seg.chars += t.chars().count();
+                    seg.spans.push(Span::exact(t, run_line, run_col));
+                }
             }
         };
     }
@@ -456,16 +458,18 @@ fn cue_segments(payload: &str, first_line: u32) -> Vec<Seg<'_>> {
                 flush!(i);
                 match char_ref(&payload[i..]) {
                     Some((text, used)) => {
-                        let seg = segs.last_mut().expect("one segment");
-                        seg.chars += text.chars().count();
-                        seg.spans.push(Span::approx(text, line, col));
+                        if let Some(seg) = segs.last_mut() {
+                            seg.chars += text.chars().count();
+                            seg.spans.push(Span::approx(text, line, col));
+                        }
                         col += payload[i..i + used].chars().count() as u32;
                         i += used;
                     }
                     None => {
-                        let seg = segs.last_mut().expect("one segment");
-                        seg.chars += 1;
-                        seg.spans.push(Span::exact(&payload[i..i + 1], line, col));
+                        if let Some(seg) = segs.last_mut() {
+                            seg.chars += 1;
+                            seg.spans.push(Span::exact(&payload[i..i + 1], line, col));
+                        }
                         col += 1;
                         i += 1;
                     }

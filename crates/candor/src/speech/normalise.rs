@@ -192,8 +192,9 @@ pub(super) fn normalise(
                 norm.truncate(mark);
                 if after_dash {
                     // drop the dash of "I- I"
-                    let t = toks.pop().expect("dash");
-                    norm.truncate(t.n0.saturating_sub(1) as usize);
+                    if let Some(t) = toks.pop() {
+                        norm.truncate(t.n0.saturating_sub(1) as usize);
+                    }
                 }
                 continue;
             }
