@@ -159,6 +159,20 @@ pub fn debug_rewrite(rule: &str, sentence: &str) -> Option<String> {
     advice::rewrite(*id, sentence)
 }
 
+/// Compiles a regular expression written in this crate, from a constant: every one is
+/// compiled by the tests, so failure is a bug, not something input can cause.
+pub(crate) fn re(pattern: &str) -> regex::Regex {
+    built_in(regex::Regex::new(pattern))
+}
+
+/// A built-in pattern, compiled (see [`re`]).
+pub(crate) fn built_in<R, E: std::fmt::Display>(compiled: Result<R, E>) -> R {
+    match compiled {
+        Ok(r) => r,
+        Err(e) => panic!("built-in pattern failed to compile: {e}"),
+    }
+}
+
 /// Invariants every report must satisfy, checked by the property tests and the fuzz
 /// targets. Not part of the stable API.
 #[doc(hidden)]

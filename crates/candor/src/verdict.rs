@@ -42,9 +42,8 @@ impl NotJudged {
 }
 
 /// A Zoom chat line: `18:02:01 From Ana to Everyone : hi`, `10:02:03 From  Ana  to  Everyone:`.
-static CHAT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+From\s+\S.{0,100}?:").expect("valid regex")
-});
+static CHAT_LINE: LazyLock<Regex> =
+    LazyLock::new(|| crate::re(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+From\s+\S.{0,100}?:"));
 
 /// Whether `text` is a meeting's saved chat rather than a transcript of speech: at least
 /// three chat lines (`HH:MM:SS From Name : message`), and a third of its lines or more.

@@ -26,24 +26,21 @@ const CLOCK: &str = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?";
 /// line is the match, and the engine that resolves groups then runs over all of it (a
 /// long turn cost tens of thousands of instructions). The rest is sliced off the line.
 static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::re(&format!(
         r"^\s*([\[(]?)\s*({CLOCK})(?:\s*(?:-->|->|-|–|—|to)\s*({CLOCK}))?\s*([\])]?)(?:\s+|\s*[-–|]\s+|$)"
     ))
-    .expect("valid regex")
 });
 
 /// `Name (00:01):` or `Name (00:01:23): text` (Rev); `Name [00:01]: text`: up to the text.
 static TIME_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::re(&format!(
         r"^\s*(.{{0,64}}?)\s*[\[(]\s*({CLOCK})(?:\s*(?:-|–|to)\s*({CLOCK}))?\s*[\])]\s*:\s*"
     ))
-    .expect("valid regex")
 });
 
 /// `Name  0:00` (Otter header, one or two spaces).
 /// The clock of an Otter header, on its own (see [`otter_header`]).
-static OTTER_CLOCK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?$").expect("valid regex"));
+static OTTER_CLOCK: LazyLock<Regex> = LazyLock::new(|| crate::re(r"^\d{1,2}:\d{2}(?::\d{2})?$"));
 
 /// An Otter header, `Name  0:00`: the name and the clock, as the pattern
 /// `^(\S.{0,64}?)\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$` would capture them. Split by hand
@@ -76,17 +73,15 @@ fn holds_clock(s: &str) -> bool {
 
 /// `NAME - text` after a timestamp (pyannote): a single token name.
 static DASH_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[?([A-Za-z][\w.]{0,40})\]?\s+-\s+").expect("valid regex"));
+    LazyLock::new(|| crate::re(r"^\[?([A-Za-z][\w.]{0,40})\]?\s+-\s+"));
 
 /// `From Name : message` and `From Name to Other (Privately) : message` (Zoom chat).
-static ZOOM_CHAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^From\s+(.{1,64}?)(?:\s+to\s+.{1,64}?)?\s+:\s?").expect("valid regex")
-});
+static ZOOM_CHAT: LazyLock<Regex> =
+    LazyLock::new(|| crate::re(r"^From\s+(.{1,64}?)(?:\s+to\s+.{1,64}?)?\s+:\s?"));
 
 /// Dates in headers: 2024-03-02, 2024/03/02.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\D)((?:19|20)\d\d)[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])(?:\D|$)")
-        .expect("valid regex")
+    crate::re(r"(?:^|\D)((?:19|20)\d\d)[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])(?:\D|$)")
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -13,7 +13,6 @@
 
 use std::borrow::Cow;
 
-use regex::Regex;
 
 use crate::model::Severity;
 use crate::speech::stems::Echo;
@@ -130,22 +129,11 @@ registry! {
     NoSummary => summary,
 }
 
-/// Compiles a pattern written in this crate; the patterns are tested, so failure is a bug.
-pub(crate) fn re(pattern: &str) -> Regex {
-    built_in(Regex::new(pattern))
-}
+pub(crate) use crate::re;
 
 /// [`re`] for the anchored searches of [`pattern`], with regex-automata's own regex.
 pub(crate) fn re_anchored(pattern: &str) -> regex_automata::meta::Regex {
-    built_in(regex_automata::meta::Regex::new(pattern))
-}
-
-/// A built-in pattern, compiled; every one is compiled by the tests, so failure is a bug.
-fn built_in<R, E: std::fmt::Display>(compiled: Result<R, E>) -> R {
-    match compiled {
-        Ok(r) => r,
-        Err(e) => panic!("built-in pattern failed to compile: {e}"),
-    }
+    crate::built_in(regex_automata::meta::Regex::new(pattern))
 }
 
 /// Where a rule looks.

@@ -100,7 +100,7 @@ pub(super) fn find_core(norm: &str, toks: &[Tok], names: &[String]) -> usize {
 }
 
 pub(super) static INVITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re(concat!(
         r"^(?:please )?(?:(?:would|do) you mind \w+ing\b|(?:(?:can|could|would|will) you (?:please |just |maybe |perhaps |quickly |briefly |kindly |also |now |first )*|",
         r"would you be (?:able|willing) to |are you able to |",
         r"do you want to |would you like to |",
@@ -110,11 +110,12 @@ pub(super) static INVITATION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:can|could|may) i ask you to |",
         r")(?:tell (?:me|us)|walk (?:me|us)|talk (?:me|us) through|talk (?:about|to me about|a bit about)|take (?:me|us) (?:through|back)|describe|explain|share (?:a|an|some|more|what|how|why|your experience|the story|with me)|show (?:me|us) (?:how|what|where)|give (?:me|us) (?:an|a|some|more)|help (?:me|us) understand|go through|run (?:me )?through|paint (?:me )?a picture|say (?:a bit )?more|expand|elaborate|unpack|start by|start with|begin by|begin with|recount|remind me (?:how|what|why|who|when|where)|hear about|hear more|understand (?:how|what|why|more)|learn (?:how|what|more|about)|go back|think (?:back|of|about)|set the scene|describing|telling|walking|sharing|explaining|talking)\b)"
     ))
-    .expect("valid regex")
 });
 
 pub(super) static TAG_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|,|-|\s)\s*(?:right|yeah|yes|no|correct|true|huh|eh|okay|ok|innit|am i right|isn't it|isn't that|isn't that (?:right|true|so)|aren't they|aren't you|aren't we|doesn't it|doesn't he|doesn't she|don't you|don't they|don't we|didn't it|didn't you|didn't they|wouldn't you|wouldn't it|won't it|won't you|can't you|haven't you|hasn't it|wasn't it|weren't they|weren't you|was it|is it|would you say|do you think|agreed|yes or no) \?$").expect("valid regex")
+    crate::re(
+        r"(?:^|,|-|\s)\s*(?:right|yeah|yes|no|correct|true|huh|eh|okay|ok|innit|am i right|isn't it|isn't that|isn't that (?:right|true|so)|aren't they|aren't you|aren't we|doesn't it|doesn't he|doesn't she|don't you|don't they|don't we|didn't it|didn't you|didn't they|wouldn't you|wouldn't it|won't it|won't you|can't you|haven't you|hasn't it|wasn't it|weren't they|weren't you|was it|is it|would you say|do you think|agreed|yes or no) \?$",
+    )
 });
 
 /// Classifies a sentence from its core tokens.

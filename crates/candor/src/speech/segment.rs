@@ -176,7 +176,9 @@ pub(super) fn split_lowercase_starts(
 }
 
 pub(super) static SPOKEN_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(?:yeah|right|huh|eh|innit|correct|isn't it|isn't that|aren't they|don't you|don't they|didn't it|didn't you|wouldn't you|wouldn't it|won't it|yes or no|you know what i mean) ?[.!]?$").expect("valid regex")
+    crate::re(
+        r"(?:^|\s)(?:yeah|right|huh|eh|innit|correct|isn't it|isn't that|aren't they|don't you|don't they|didn't it|didn't you|wouldn't you|wouldn't it|won't it|yes or no|you know what i mean) ?[.!]?$",
+    )
 });
 
 /// Sentence-break classes of UAX #29, for the characters the fast path knows.
