@@ -103,21 +103,20 @@ pub fn cross_validate(
 /// patterns decided, and the probability only says what the model thought).
 fn errors(v: &Validation, cases: &[Case]) -> String {
     let mut s = String::new();
-    let mut source: Option<(usize, String)> = None;
+    // The lines of the case being listed, split once per case (errors come case by case).
+    let mut source: Option<(usize, Vec<String>)> = None;
     for e in &v.errors {
         let Some(case) = cases.get(e.case) else {
             continue;
         };
         if source.as_ref().is_none_or(|(c, _)| *c != e.case) {
-            source = Some((
-                e.case,
-                String::from_utf8_lossy(&case.transcript).into_owned(),
-            ));
+            let text = String::from_utf8_lossy(&case.transcript);
+            source = Some((e.case, text.lines().map(str::to_string).collect()));
         }
         let text = source
             .as_ref()
-            .and_then(|(_, t)| t.lines().nth((e.line as usize).saturating_sub(1)))
-            .unwrap_or("");
+            .and_then(|(_, lines)| lines.get((e.line as usize).saturating_sub(1)))
+            .map_or("", String::as_str);
         let kind = if e.false_alarm {
             "false positive"
         } else {

@@ -13,7 +13,6 @@
 
 use std::borrow::Cow;
 
-
 use crate::model::Severity;
 use crate::speech::stems::Echo;
 
