@@ -29,6 +29,7 @@ fn exchange(line: &str) -> String {
 #[test]
 fn bad_examples_are_flagged_and_better_ones_are_not() {
     let mut checked = 0;
+    let mut failures = Vec::new();
     for rule in candor::rules() {
         for ex in rule.examples {
             // Transcript-level examples describe a whole interview in words.
@@ -36,32 +37,27 @@ fn bad_examples_are_flagged_and_better_ones_are_not() {
                 continue;
             }
             let bad = rules_flagged(&exchange(ex.bad));
-            assert!(
-                bad.iter().any(|r| r == rule.id),
-                "{}: not flagged: {:?} (found {:?})",
-                rule.id,
-                ex.bad,
-                bad
-            );
+            if !bad.iter().any(|r| r == rule.id) {
+                failures.push(format!(
+                    "{}: not flagged: {:?} (found {bad:?})",
+                    rule.id, ex.bad
+                ));
+            }
             let better = rules_flagged(&exchange(ex.better));
-            if rule.scope != Scope::Transcript {
-                assert!(
-                    !better.iter().any(|r| r == rule.id),
-                    "{}: flagged the better example {:?}",
-                    rule.id,
-                    ex.better
-                );
-            } else {
-                assert!(
-                    !better.iter().any(|r| r == rule.id),
-                    "{}: the better example {:?} should satisfy it",
-                    rule.id,
-                    ex.better
-                );
+            if better.iter().any(|r| r == rule.id) {
+                failures.push(if rule.scope != Scope::Transcript {
+                    format!("{}: flagged the better example {:?}", rule.id, ex.better)
+                } else {
+                    format!(
+                        "{}: the better example {:?} should satisfy it",
+                        rule.id, ex.better
+                    )
+                });
             }
             checked += 1;
         }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked >= 25, "only {checked} examples checked");
 }
 
