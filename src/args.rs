@@ -351,6 +351,9 @@ pub struct TrainingOptions {
     /// cross-validation, and that a pattern reason needs in training to be trusted.
     #[arg(long, value_name = "P", hide = true, value_parser = precision)]
     pub min_precision: Option<f32>,
+    /// No context layer: each rule's mode chosen among patterns, model and either.
+    #[arg(long, hide = true)]
+    pub no_context: bool,
 }
 
 /// A precision for `--min-precision`: a number from 0 to 1.
@@ -372,6 +375,7 @@ impl TrainingOptions {
             alpha: self.alpha.unwrap_or(d.alpha),
             rounds: self.rounds.unwrap_or(d.rounds),
             min_precision: self.min_precision.unwrap_or(d.min_precision),
+            context: !self.no_context && d.context,
             spec: candor::learn::FeatureSpec {
                 bits: self.bits.unwrap_or(d.spec.bits),
                 char_ngrams: !self.no_char_ngrams && d.spec.char_ngrams,

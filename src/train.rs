@@ -48,13 +48,20 @@ pub fn train(a: TrainArgs) -> Result<u8, Error> {
     )?;
     writeln!(
         out,
-        "| rule | mode | threshold | pattern precision | trusted pattern reasons |"
+        "| rule | mode | threshold | without context | pattern precision | trusted pattern reasons |"
     )?;
-    writeln!(out, "|---|---|---:|---:|---|")?;
+    writeln!(out, "|---|---|---:|---:|---:|---|")?;
     for r in &model.rows {
+        let alone = if r.mode != learn::Mode::Context {
+            "–".to_string()
+        } else if r.fallback == learn::Mode::Patterns {
+            "patterns".to_string()
+        } else {
+            format!("{} {:.3}", r.fallback.name(), r.alone)
+        };
         writeln!(
             out,
-            "| `{}` | {} | {:.3} | {:.2} | {} |",
+            "| `{}` | {} | {:.3} | {alone} | {:.2} | {} |",
             r.rule_id(),
             r.mode.name(),
             r.threshold,

@@ -58,6 +58,15 @@ pub fn line_scores(model: &Model, lines: &[Line]) -> Vec<Vec<f32>> {
     train::model_scores(model, &refs)
 }
 
+/// Each line's verdict per row of `model` (in [`rule_ids`] order), with the probability
+/// behind it, computed from the lines' features as the trainer does: what the analyser
+/// decides while judging (a test checks they agree).
+pub fn line_decisions(model: &Model, lines: &[Line]) -> Vec<Vec<(bool, f32)>> {
+    let refs: Vec<&Line> = lines.iter().collect();
+    let scores = train::model_scores(model, &refs);
+    train::decide_lines(model, &refs, &scores)
+}
+
 fn featurise(
     config: &Config,
     cases: &[Case],
@@ -101,7 +110,14 @@ fn featurise(
                 continue;
             }
             let recs = by_line.get(&line).map(Vec::as_slice).unwrap_or(&[]);
-            out.push(make_line(c, line, recs, &gold, &spec));
+            // The words of the line's turn, as the analyser counts them for the context layer.
+            let words = recs
+                .first()
+                .map(|r| match r {
+                    Record::Sentence { turn, .. } | Record::TurnFlagged { turn, .. } => *turn,
+                })
+                .map_or(0, |k| t.turns[k].text.split_whitespace().count() as u32);
+            out.push(make_line(c, line, words, recs, &gold, &spec));
         }
     }
     Ok(out)
@@ -111,6 +127,7 @@ fn featurise(
 fn make_line(
     case: usize,
     line: u32,
+    words: u32,
     recs: &[&Record],
     gold: &BTreeMap<u32, BTreeSet<&str>>,
     spec: &FeatureSpec,
@@ -128,6 +145,7 @@ fn make_line(
             .collect(),
         patterns: vec![false; LEARNABLE.len()],
         reasons: vec![Vec::new(); LEARNABLE.len()],
+        words,
     };
     let mut facts = Vec::new();
     let mut scores: Vec<f32> = vec![0.0; LEARNABLE.len()];
@@ -320,6 +338,7 @@ pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usiz
             ..o.spec
         },
         modes: vec![Mode::Model],
+        context: false,
         ..o.clone()
     };
     for f in 0..folds {
@@ -332,6 +351,7 @@ pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usiz
         let model = train::train(&train_set, &alone);
         let cs = train::model_scores(&combined, &test);
         let ms = train::model_scores(&model, &test);
+        let decided = train::decide_lines(&combined, &test, &cs);
         v.modes.push(combined.rows.iter().map(|r| r.mode).collect());
         for (k, l) in test.iter().enumerate() {
             // The folder a case came from, else its name up to the first `-`.
@@ -350,15 +370,9 @@ pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usiz
             for r in 0..LEARNABLE.len() {
                 let gold = l.gold[r];
                 v.patterns.add(r, l.patterns[r], gold);
+                // The model alone at its own threshold, trusted reasons aside.
                 v.model.add(r, ms[k][r] >= model.rows[r].threshold, gold);
-                let row = &combined.rows[r];
-                let says = cs[k][r] >= row.threshold;
-                let trusted = l.reasons[r].iter().any(|w| row.trusted.contains(w));
-                let flag = match row.mode {
-                    Mode::Patterns => l.patterns[r],
-                    Mode::Model => says || trusted,
-                    Mode::Either => says || l.patterns[r],
-                };
+                let flag = decided[k][r].0;
                 v.combined.add(r, flag, gold);
                 g.add(r, flag, gold);
                 if flag != gold {
@@ -367,7 +381,7 @@ pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usiz
                         line: l.line,
                         rule: LEARNABLE[r].info().id,
                         false_alarm: flag,
-                        score: cs[k][r],
+                        score: decided[k][r].1,
                     });
                 }
             }

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
+use super::learned::context::{self, Context};
 use super::learned::features::{self, Facts, Shape};
 use super::learned::{Features, LEARNABLE, Mode, Model, Row};
 use super::{
@@ -36,6 +37,8 @@ pub(crate) struct Judge<'t> {
     turn_rules: Vec<(Id, &'static dyn TurnRule)>,
     /// The learned layer, when it runs (or records).
     learned: Option<Learned<'t>>,
+    /// The context layer's memory of the interviewer's turns judged so far.
+    context: Context,
 }
 
 /// One interviewer turn being judged, a chunk of sentences at a time.
@@ -43,6 +46,9 @@ pub(crate) struct Judge<'t> {
 pub(crate) struct TurnJudgement {
     /// The interviewer has pitched somewhere in this turn so far.
     pitched: bool,
+    /// The model's scores of the turn per rule, and its words, once the context layer has
+    /// decided it: what the next turns remember of it.
+    line: Option<(Vec<f32>, usize)>,
 }
 
 impl<'t> Judge<'t> {
@@ -105,6 +111,7 @@ impl<'t> Judge<'t> {
             sentence_rules,
             turn_rules,
             learned,
+            context: Context::default(),
         }
     }
 
@@ -148,11 +155,14 @@ impl<'t> Judge<'t> {
             ctx.selling = Some(sold);
         }
         ctx.pitching |= turn.pitched;
-        self.dispatch(&ctx, k, out);
+        self.dispatch(&ctx, k, turn, out);
     }
 
     /// Ends an interviewer turn.
     pub fn end_turn(&mut self, turn: TurnJudgement) {
+        if let Some((scores, words)) = &turn.line {
+            self.context.push(scores, *words);
+        }
         self.pitch_left = if turn.pitched {
             PITCH_TURNS
         } else {
@@ -161,7 +171,7 @@ impl<'t> Judge<'t> {
     }
 
     /// Runs every sentence and turn rule over a chunk of turn `k`.
-    fn dispatch(&self, ctx: &Ctx<'_>, k: usize, out: &mut Vec<Hit>) {
+    fn dispatch(&self, ctx: &Ctx<'_>, k: usize, turn: &mut TurnJudgement, out: &mut Vec<Hit>) {
         // One finding per rule and place, however many sentences lead to it.
         let mut seen: HashSet<(Id, usize)> = HashSet::new();
         let n = Id::ALL.len();
@@ -173,6 +183,13 @@ impl<'t> Judge<'t> {
         let mut overruled: Vec<Option<Hit>> = vec![None; n];
         // The verdicts before the model's, sentence by sentence (one buffer for the chunk).
         let mut before: Vec<Option<Hit>> = vec![None; n];
+        // For the rules the context layer decides: each sentence's pattern findings, held
+        // until the whole chunk is scored, and the model's scores of each sentence.
+        let contextual = self.learned.as_ref().and_then(Learned::contextual);
+        let mut held: Vec<(usize, Hit)> = Vec::new();
+        let mut sentence_scores: Vec<Vec<f32>> = Vec::new();
+        // When explaining: what the patterns found in each sentence, for the features.
+        let mut raws: Vec<Vec<Option<Hit>>> = Vec::new();
         for (i, s) in ctx.sentences.iter().enumerate() {
             // What each rule's patterns find; then the rules that yield drop theirs.
             for &(id, rule, _) in &self.sentence_rules {
@@ -191,7 +208,24 @@ impl<'t> Judge<'t> {
                 if l.model.is_some() {
                     before.clone_from_slice(&fin);
                 }
-                l.decide(ctx, s, i, &raw, (&base, &pats, shape), &mut fin, k);
+                let scores = l.decide(ctx, s, i, &raw, (&base, &pats, shape), &mut fin, k);
+                if let Some(model) = contextual {
+                    // Held back, whatever the mode of the others: the layer decides them at
+                    // the end of the chunk.
+                    for (id, row) in Id::ALL.iter().zip(&l.rows) {
+                        let Some(r) = *row else { continue };
+                        if model.rows[r].mode != Mode::Context {
+                            continue;
+                        }
+                        if let Some(h) = fin[*id as usize].take() {
+                            held.push((i, h));
+                        }
+                    }
+                    if l.explain {
+                        raws.push(raw.clone());
+                    }
+                    sentence_scores.push(scores);
+                }
                 for ((was, now), kept) in before.iter_mut().zip(&fin).zip(&mut overruled) {
                     let was = was.take();
                     if now.is_none() && kept.is_none() {
@@ -238,15 +272,50 @@ impl<'t> Judge<'t> {
                 out.push(hit);
             }
         }
+        let mut turn_scores: Vec<(Id, Option<Hit>, f32)> = Vec::new();
         for &(id, rule) in &self.turn_rules {
             let hit = rule.check(ctx);
             let hit = match &self.learned {
-                Some(l) => l.decide_turn(ctx, id, hit, &facts, k),
+                Some(l) => match l.decide_turn(ctx, id, hit, &facts, k) {
+                    Turned::Decided(hit) => hit,
+                    Turned::Scored(hit, score) => {
+                        turn_scores.push((id, hit, score));
+                        continue;
+                    }
+                },
                 None => hit,
             };
             if self.enabled[id as usize] {
                 out.extend(hit);
             }
+        }
+        if let (Some(model), Some(l)) = (contextual, &self.learned) {
+            let decided = l.decide_context(
+                model,
+                ctx,
+                &self.context,
+                (&sentence_scores, &turn_scores, held),
+                &raws,
+            );
+            if !sentence_scores.is_empty() {
+                // Across the chunks of a long turn: each rule's highest score, all words.
+                let (scores, words) = decided.line;
+                turn.line = Some(match turn.line.take() {
+                    Some((mut best, w)) => {
+                        for (b, x) in best.iter_mut().zip(&scores) {
+                            *b = b.max(*x);
+                        }
+                        (best, w.max(words))
+                    }
+                    None => (scores, words),
+                });
+            }
+            out.extend(
+                decided
+                    .hits
+                    .into_iter()
+                    .filter(|h| self.enabled[h.rule() as usize]),
+            );
         }
     }
 
@@ -408,7 +477,7 @@ impl<'m> Learned<'m> {
         (base, pats, shape): (&Features, &Features, Shape),
         fin: &mut [Option<Hit>],
         k: usize,
-    ) {
+    ) -> Vec<f32> {
         // What the patterns flagged, for the recording only.
         let flagged: Vec<Option<String>> = match &self.records {
             Some(_) => LEARNABLE
@@ -428,6 +497,10 @@ impl<'m> Learned<'m> {
                 let (Some(r), Check::Sentence(_)) = (row, id.check()) else {
                     continue;
                 };
+                if model.rows[*r].mode == Mode::Context {
+                    // Decided for the whole line, once every sentence is scored.
+                    continue;
+                }
                 let slot = &mut fin[*id as usize];
                 let cue = || {
                     let (span, cue) = features::cue(model, *r, s)?;
@@ -459,9 +532,10 @@ impl<'m> Learned<'m> {
                 patterns: pats.clone(),
                 shape,
                 flagged,
-                scores,
+                scores: scores.clone(),
             });
         }
+        scores
     }
 
     /// Decides a turn rule the model covers, by its mode, in place of the patterns' verdict.
@@ -472,7 +546,7 @@ impl<'m> Learned<'m> {
         hit: Option<Hit>,
         facts: &[(Features, Features, Shape)],
         k: usize,
-    ) -> Option<Hit> {
+    ) -> Turned {
         let why = hit.as_ref().map(|h| h.why.message().into_owned());
         if let (Some(rec), Some(h), Some(why)) = (&self.records, &hit, &why) {
             rec.borrow_mut().push(Record::TurnFlagged {
@@ -483,7 +557,7 @@ impl<'m> Learned<'m> {
             });
         }
         let (Some(model), Some(r)) = (self.model, self.rows[id as usize]) else {
-            return hit;
+            return Turned::Decided(hit);
         };
         let spec = &self.spec;
         let items: Vec<Facts<'_>> = facts
@@ -498,22 +572,215 @@ impl<'m> Learned<'m> {
         features::turn(spec, &items, why.as_deref(), &mut base, &mut pats);
         let mut scores = Vec::new();
         model.scores(&base, spec.patterns.then_some(&pats), &mut scores);
-        // The span of a turn finding the model alone makes: its questions, first to last.
-        let questions: Vec<&Sentence> = ctx
-            .sentences
+        if model.rows[r].mode == Mode::Context {
+            return Turned::Scored(hit, scores[r]);
+        }
+        let why = || turn_span(ctx).map(|sp| (sp, Why::Learned(id, TURN_CUE.into())));
+        Turned::Decided(judged(scores[r], hit, why, &model.rows[r]))
+    }
+
+    /// The model, when the context layer decides some of its rows (then every row covers
+    /// a learnable rule, in order, as the layer's inputs need).
+    fn contextual(&self) -> Option<&'m Model> {
+        self.model.filter(|m| {
+            m.rows.len() == LEARNABLE.len()
+                && m.rows.iter().zip(LEARNABLE).all(|(r, id)| r.rule == *id)
+                && m.rows.iter().any(|r| r.mode == Mode::Context)
+        })
+    }
+
+    /// Decides the rows the context layer covers for a chunk of an interviewer turn, from
+    /// the model's scores of its sentences and of the turn, the pattern findings held
+    /// back (by sentence), and what `memory` holds of the turns before.
+    fn decide_context(
+        &self,
+        model: &Model,
+        ctx: &Ctx<'_>,
+        memory: &Context,
+        (sentence_scores, turn_scores, held): Scored<'_>,
+        raws: &[Vec<Option<Hit>>],
+    ) -> ContextVerdicts {
+        let n = LEARNABLE.len();
+        // The line's score per row: its best sentence's, or the turn's.
+        let mut line = vec![0.0f32; n];
+        let mut best = vec![None::<usize>; n];
+        for (i, ss) in sentence_scores.iter().enumerate() {
+            for (r, &x) in ss.iter().enumerate().take(n) {
+                if best[r].is_none() || x > line[r] {
+                    line[r] = x;
+                    best[r] = Some(i);
+                }
+            }
+        }
+        let mut patterns = vec![false; n];
+        let mut sure = vec![false; n];
+        let trusted =
+            |r: usize, h: &Hit| model.rows[r].trusted.iter().any(|t| *t == h.why.message());
+        for (_, h) in &held {
+            if let Some(r) = LEARNABLE.iter().position(|id| *id == h.rule()) {
+                patterns[r] = true;
+                sure[r] |= trusted(r, h);
+            }
+        }
+        for (id, hit, score) in turn_scores {
+            if let Some(r) = LEARNABLE.iter().position(|x| x == id) {
+                line[r] = *score;
+                if let Some(h) = hit {
+                    patterns[r] = true;
+                    sure[r] |= trusted(r, h);
+                }
+            }
+        }
+        let words = ctx.text.split_whitespace().count();
+        let x = memory.inputs(&line, &patterns, &sure, words, sentence_scores.len());
+        let mut hits: Vec<(Option<usize>, Hit)> = Vec::new();
+        for (r, row) in model.rows.iter().enumerate() {
+            if row.mode != Mode::Context {
+                continue;
+            }
+            let id = row.rule;
+            let p = context::probability(&row.context, &x);
+            // The fallback: the mode the rule would have without the layer.
+            let by_model = row.fallback != Mode::Patterns && line[r] >= row.alone;
+            let by_patterns = row.fallback != Mode::Model && patterns[r];
+            let says = p >= row.threshold || by_model;
+            // How sure: the layer's probability, or the model's own where that decided.
+            let p = if by_model { p.max(line[r]) } else { p };
+            if !says && !sure[r] && !by_patterns {
+                continue;
+            }
+            let own: Vec<&(usize, Hit)> = held.iter().filter(|(_, h)| h.rule() == id).collect();
+            let turned = turn_scores.iter().find(|(t, ..)| *t == id);
+            let stands = |h: &Hit| says || by_patterns || trusted(r, h);
+            let mut found = false;
+            let explain = |i: usize| -> Vec<(String, f32)> {
+                match (self.explain, ctx.sentences.get(i), raws.get(i)) {
+                    (true, Some(s), Some(raw)) => top_features(model, r, ctx, s, i, raw),
+                    _ => Vec::new(),
+                }
+            };
+            let mut keep = |i: Option<usize>, h: &Hit, hits: &mut Vec<(Option<usize>, Hit)>| {
+                let mut h = h.clone();
+                (h.source, h.confidence) = if says {
+                    (Source::Both, p)
+                } else {
+                    (Source::Pattern, row.pattern_precision)
+                };
+                if says {
+                    h.cues = i.map(explain).unwrap_or_default();
+                }
+                hits.push((i, h));
+                found = true;
+            };
+            for (i, h) in &own {
+                if stands(h) {
+                    keep(Some(*i), h, &mut hits);
+                }
+            }
+            if let Some((_, Some(h), _)) = turned {
+                if stands(h) {
+                    keep(None, h, &mut hits);
+                }
+            }
+            if found || !says {
+                continue;
+            }
+            // The model alone: the sentence it scored highest shows where, or the turn's
+            // questions for a turn rule.
+            let model_hit = if turned.is_some() {
+                // Several questions in one turn need at least two questions.
+                let asked = ctx
+                    .sentences
+                    .iter()
+                    .filter(|s| s.form.is_question())
+                    .count();
+                (asked >= 2)
+                    .then(|| turn_span(ctx))
+                    .flatten()
+                    .map(|sp| (None, Hit::new(sp, Why::Learned(id, TURN_CUE.into()))))
+            } else {
+                best[r].and_then(|i| {
+                    let s = ctx.sentences.get(i)?;
+                    // The words that weighed most, else the sentence as a whole.
+                    let (span, cue) = features::cue(model, r, s)
+                        .unwrap_or(((s.start, s.end), "the sentence as a whole".into()));
+                    let mut h = Hit::new(span, Why::Learned(id, cue));
+                    h.cues = explain(i);
+                    Some((Some(i), h))
+                })
+            };
+            if let Some((i, mut h)) = model_hit {
+                h.source = Source::Model;
+                h.confidence = p;
+                hits.push((i, h));
+            }
+        }
+        // What yields to another rule's finding in the same sentence gives way, as it does
+        // to the patterns' (a solution request phrased with "would" is not also hypothetical).
+        let kept: Vec<Hit> = hits
             .iter()
-            .filter(|s| s.form.is_question())
+            .filter(|(i, h)| {
+                let Check::Sentence(rule) = h.rule().check() else {
+                    return true;
+                };
+                !rule.yields_to().iter().any(|y| {
+                    hits.iter()
+                        .any(|(j, o)| i.is_some() && j == i && o.rule() == *y)
+                })
+            })
+            .map(|(_, h)| h.clone())
             .collect();
-        let span = match (questions.first(), questions.last()) {
-            (Some(a), Some(b)) => Some((a.start, b.end)),
-            _ => ctx
-                .sentences
-                .first()
-                .zip(ctx.sentences.last())
-                .map(|(a, b)| (a.start, b.end)),
-        };
-        let why = || span.map(|sp| (sp, Why::Learned(id, "several questions in one turn".into())));
-        judged(scores[r], hit, why, &model.rows[r])
+        let mut seen: HashSet<(Id, usize)> = HashSet::new();
+        ContextVerdicts {
+            hits: kept
+                .into_iter()
+                .filter(|h| seen.insert((h.rule(), h.start)))
+                .collect(),
+            line: (line, words),
+        }
+    }
+}
+
+/// What the context layer decides a chunk from: the model's scores of each sentence, each
+/// turn rule's pattern finding and score, and the sentence rules' pattern findings held
+/// back, with their sentences.
+type Scored<'a> = (
+    &'a [Vec<f32>],
+    &'a [(Id, Option<Hit>, f32)],
+    Vec<(usize, Hit)>,
+);
+
+/// What the context layer decided of a chunk: its findings, and what the next turns
+/// remember of it.
+struct ContextVerdicts {
+    hits: Vec<Hit>,
+    line: (Vec<f32>, usize),
+}
+
+/// A turn rule's verdict, or, for a row the context layer decides, the patterns' finding
+/// and the model's score, for the layer to decide with the rest of the line.
+enum Turned {
+    Decided(Option<Hit>),
+    Scored(Option<Hit>, f32),
+}
+
+/// What a turn finding of the model alone says.
+const TURN_CUE: &str = "several questions in one turn";
+
+/// The span of a turn finding the model alone makes: its questions, first to last.
+fn turn_span(ctx: &Ctx<'_>) -> Option<(usize, usize)> {
+    let questions: Vec<&Sentence> = ctx
+        .sentences
+        .iter()
+        .filter(|s| s.form.is_question())
+        .collect();
+    match (questions.first(), questions.last()) {
+        (Some(a), Some(b)) => Some((a.start, b.end)),
+        _ => ctx
+            .sentences
+            .first()
+            .zip(ctx.sentences.last())
+            .map(|(a, b)| (a.start, b.end)),
     }
 }
 
@@ -537,7 +804,10 @@ fn judged(
     };
     match (info.mode, hit, says) {
         (Mode::Patterns, Some(h), _) => Some(with(h, Source::Pattern, info.pattern_precision)),
-        (Mode::Patterns, None, _) => None,
+        (Mode::Patterns | Mode::Context, None, _) => None,
+        // The context layer decides whole lines (`decide_context`); a pattern finding
+        // reaching here stands as the patterns' own.
+        (Mode::Context, Some(h), _) => Some(with(h, Source::Pattern, info.pattern_precision)),
         (Mode::Model | Mode::Either, Some(h), true) => Some(with(h, Source::Both, score)),
         (Mode::Either, Some(h), false) => Some(with(h, Source::Pattern, info.pattern_precision)),
         (Mode::Model, Some(h), false) if trusted => {

@@ -3,6 +3,7 @@
 //! combines with each rule's patterns ([`Mode`]) and the score above which it flags were
 //! chosen per rule by cross-validation grouped by interview (docs/accuracy.md).
 
+pub(crate) mod context;
 pub(crate) mod features;
 pub(crate) mod train;
 
@@ -20,6 +21,9 @@ pub enum Mode {
     Model,
     /// Either: what the patterns find, and what the model finds besides.
     Either,
+    /// The context layer decides each line from the model's scores for every rule, what
+    /// the patterns found and the lines before it (`context`).
+    Context,
 }
 
 impl Mode {
@@ -28,6 +32,7 @@ impl Mode {
             Mode::Patterns => 0,
             Mode::Model => 1,
             Mode::Either => 2,
+            Mode::Context => 3,
         }
     }
 
@@ -36,6 +41,7 @@ impl Mode {
             0 => Mode::Patterns,
             1 => Mode::Model,
             2 => Mode::Either,
+            3 => Mode::Context,
             _ => return None,
         })
     }
@@ -46,6 +52,7 @@ impl Mode {
             Mode::Patterns => "patterns",
             Mode::Model => "model",
             Mode::Either => "either",
+            Mode::Context => "context",
         }
     }
 }
@@ -67,6 +74,16 @@ pub struct Row {
     /// The patterns' reasons (their messages) that were right often enough in training to
     /// stand where the model disagrees.
     pub trusted: Vec<String>,
+    /// In [`Mode::Context`], the context layer's weights (its inputs', then the bias; see
+    /// `context::DIM`); `threshold` is then its probability's. Empty in other modes.
+    pub context: Vec<f32>,
+    /// In [`Mode::Context`], how a line is flagged whatever its context, so that a clear
+    /// case is not talked out of it by a call that had been clean so far: the mode the rule
+    /// would have without the layer (patterns, model or either), with `alone` its
+    /// threshold on the model's own probability.
+    pub fallback: Mode,
+    /// The threshold of `fallback`.
+    pub alone: f32,
 }
 
 impl Row {
@@ -106,7 +123,7 @@ pub(crate) const LEARNABLE: &[Id] = &[
 ];
 
 const MAGIC: &[u8; 8] = b"CANDORLM";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
 /// Decoded once per process and shared: its weight table is 9.4 MB in memory, so every
@@ -199,6 +216,12 @@ impl Model {
                 out.extend_from_slice(&(t.len() as u32).to_le_bytes());
                 out.extend_from_slice(t.as_bytes());
             }
+            out.extend_from_slice(&(r.context.len() as u32).to_le_bytes());
+            for w in &r.context {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+            out.extend_from_slice(&r.alone.to_le_bytes());
+            out.push(r.fallback.code());
         }
         let nonzero: Vec<(usize, f32)> = self
             .weights
@@ -262,6 +285,23 @@ impl Model {
                 let t = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
                 trusted.push(t.to_string());
             }
+            let count = r.u32()? as usize;
+            if count != 0 && count != context::DIM + 1 {
+                return Err(format!(
+                    "{count} context weights, expected {}",
+                    context::DIM + 1
+                ));
+            }
+            let context = (0..count)
+                .map(|_| r.f32())
+                .collect::<Result<Vec<f32>, _>>()?;
+            let alone = r.f32()?;
+            let fallback = Mode::from_code(r.take(1)?[0])
+                .filter(|m| *m != Mode::Context)
+                .ok_or("unknown fallback mode")?;
+            if (mode == Mode::Context) != (count != 0) {
+                return Err("context weights do not match the mode".into());
+            }
             rows.push(Row {
                 rule,
                 mode,
@@ -269,7 +309,21 @@ impl Model {
                 bias,
                 pattern_precision,
                 trusted,
+                context,
+                fallback,
+                alone,
             });
+        }
+        // The context layer reads every rule's score, so a model with context rows has one
+        // row per learnable rule, in order, all of them context rows.
+        if rows.iter().any(|r| r.mode == Mode::Context)
+            && !(rows.len() == ROWS
+                && rows
+                    .iter()
+                    .zip(LEARNABLE)
+                    .all(|(r, id)| r.rule == *id && r.mode == Mode::Context))
+        {
+            return Err("context rows must cover every learnable rule, in order".into());
         }
         let size = (1usize << bits) * n;
         let mut weights = vec![0.0f32; size];
@@ -361,14 +415,20 @@ mod tests {
                     bias: -2.0,
                     pattern_precision: 0.9,
                     trusted: vec!["names a price".into()],
+                    context: vec![],
+                    fallback: Mode::Model,
+                    alone: 1.0,
                 },
                 Row {
                     rule: Id::Closed,
-                    mode: Mode::Patterns,
+                    mode: Mode::Context,
                     threshold: 0.5,
                     bias: -1.0,
                     pattern_precision: 0.8,
                     trusted: vec![],
+                    context: (0..=context::DIM).map(|k| k as f32 * 0.5 - 3.0).collect(),
+                    fallback: Mode::Either,
+                    alone: 0.8,
                 },
             ],
             weights,

@@ -11,6 +11,7 @@
 //! Everything is deterministic: fixed folds, a fixed shuffle, and the same floating-point
 //! operations in the same order, so the same corpus gives the same weights bit for bit.
 
+use super::context::{self, Context, DIM};
 use super::{FeatureSpec, Features, LEARNABLE, Mode, Model, Row, sigmoid};
 use crate::rules::Id;
 
@@ -35,6 +36,8 @@ pub struct Line {
     pub patterns: Vec<bool>,
     /// For each rule in `LEARNABLE` order: the reasons the patterns gave (their messages).
     pub reasons: Vec<Vec<String>>,
+    /// The words of its turn (split at white space), for the context layer.
+    pub words: u32,
 }
 
 /// How to train.
@@ -66,6 +69,11 @@ pub struct Options {
     /// A pattern reason is trusted (stands where the model disagrees) when it flagged at
     /// least this many training lines with at least `min_precision` precision.
     pub trust_support: usize,
+    /// Decide each line with the context layer (`Mode::Context`), trained on the model's
+    /// out-of-fold scores, instead of choosing among the other modes.
+    pub context: bool,
+    /// The context layer's L2 penalty.
+    pub context_l2: f32,
 }
 
 impl Default for Options {
@@ -83,6 +91,8 @@ impl Default for Options {
             min_precision: 0.9,
             seed: 0x5eed,
             trust_support: 8,
+            context: true,
+            context_l2: 1.0,
         }
     }
 }
@@ -445,7 +455,8 @@ pub fn choose(
     cuts.sort_by(f32::total_cmp);
     cuts.dedup();
     for &t in &cuts {
-        for &mode in o.modes.iter().filter(|m| **m != Mode::Patterns) {
+        let modes = o.modes.iter();
+        for &mode in modes.filter(|m| !matches!(m, Mode::Patterns | Mode::Context)) {
             let (p, _, f, ..) = prf((0..lines.len()).map(|k| {
                 let m = scores[k][row] >= t;
                 let flag = match mode {
@@ -469,6 +480,10 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
     let oof = out_of_fold(lines, o, o.folds, o.seed);
     let rows = train_rows(lines, o);
     let n = LEARNABLE.len();
+    let trusted_all: Vec<Vec<String>> = (0..n).map(|r| trusted(lines, r, o)).collect();
+    let layer = o
+        .context
+        .then(|| train_context(lines, &oof, &trusted_all, o));
     let dim = 1usize << o.spec.bits;
     let mut weights = vec![0.0f32; dim * n];
     let mut out_rows = Vec::with_capacity(n);
@@ -476,8 +491,14 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
         for (i, x) in w.iter().enumerate() {
             weights[i * n + r] = *x;
         }
-        let trusted = trusted(lines, r, o);
-        let (mode, threshold) = choose(lines, &oof, r, &trusted, o);
+        let trusted = trusted_all[r].clone();
+        let (mode, threshold, context, (fallback, alone)) = match &layer {
+            Some(layer) => (Mode::Context, layer[r].1, layer[r].0.clone(), layer[r].2),
+            None => {
+                let (mode, threshold) = choose(lines, &oof, r, &trusted, o);
+                (mode, threshold, Vec::new(), (Mode::Model, 1.0))
+            }
+        };
         let (pp, ..) = prf(lines.iter().map(|l| (l.patterns[r], l.gold[r])));
         out_rows.push(Row {
             rule: LEARNABLE[r],
@@ -486,6 +507,9 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
             bias: *b,
             pattern_precision: pp,
             trusted,
+            context,
+            fallback,
+            alone,
         });
     }
     Model {
@@ -493,6 +517,166 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
         rows: out_rows,
         weights,
     }
+}
+
+/// The context layer's inputs for each of `lines` (in case order, each case's lines in
+/// order), given the model's `scores` of them and each row's trusted reasons: what the
+/// analyser computes turn by turn.
+fn context_inputs(
+    lines: &[&Line],
+    scores: &[Vec<f32>],
+    trusted: &[Vec<String>],
+) -> Vec<[f32; DIM]> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut memory = Context::default();
+    let mut case = usize::MAX;
+    for (l, s) in lines.iter().zip(scores) {
+        if l.case != case {
+            memory = Context::default();
+            case = l.case;
+        }
+        let sure: Vec<bool> = (0..LEARNABLE.len())
+            .map(|r| l.reasons[r].iter().any(|w| trusted[r].contains(w)))
+            .collect();
+        let words = l.words as usize;
+        out.push(memory.inputs(s, &l.patterns, &sure, words, l.sentences.len()));
+        // A line without a sentence is not judged, so it is not remembered either.
+        if !l.sentences.is_empty() {
+            memory.push(s, words);
+        }
+    }
+    out
+}
+
+/// Whether a line is flagged by a context row: never without a sentence (the analyser
+/// has nothing to judge), else when the layer is sure enough (`p`), when the fallback
+/// flags it (`fallback`: its mode, the model's score of the line and the mode's
+/// threshold), or when a trusted reason flagged it.
+fn context_flag(
+    l: &Line,
+    p: f32,
+    row: usize,
+    threshold: f32,
+    fallback: (Mode, f32, f32),
+    trusted: &[String],
+) -> bool {
+    let (mode, score, alone) = fallback;
+    let by_model = matches!(mode, Mode::Model | Mode::Either) && score >= alone;
+    let by_patterns = matches!(mode, Mode::Patterns | Mode::Either) && l.patterns[row];
+    !l.sentences.is_empty()
+        && (p >= threshold
+            || by_model
+            || by_patterns
+            || l.reasons[row].iter().any(|w| trusted.contains(w)))
+}
+
+/// Trains the context layer on the model's out-of-fold `scores`: per row, its weights, its
+/// threshold and the model's own threshold. The model's is the one it would have alone
+/// (the best F1 keeping `min_precision`); the layer's is then the best F1 keeping it with
+/// the model's findings beside, from a cross-validation of its own over the same cases.
+fn train_context(
+    lines: &[&Line],
+    scores: &[Vec<f32>],
+    trusted: &[Vec<String>],
+    o: &Options,
+) -> Vec<(Vec<f32>, f32, (Mode, f32))> {
+    let xs = context_inputs(lines, scores, trusted);
+    let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
+    let fold = folds_of(cases, o.folds, o.seed ^ 0xc0de);
+    let l2 = f64::from(o.context_l2);
+    let fallback_options = Options {
+        modes: o
+            .modes
+            .iter()
+            .copied()
+            .filter(|m| *m != Mode::Context)
+            .collect(),
+        ..o.clone()
+    };
+    par_map(LEARNABLE.len(), |row| {
+        let (fallback, alone) = choose(lines, scores, row, &trusted[row], &fallback_options);
+        let ys: Vec<bool> = lines.iter().map(|l| l.gold[row]).collect();
+        let mut held = vec![0.0f32; lines.len()];
+        for f in 0..o.folds {
+            let (mut tx, mut ty) = (Vec::new(), Vec::new());
+            for (k, l) in lines.iter().enumerate() {
+                if fold[l.case] != f {
+                    tx.push(xs[k]);
+                    ty.push(ys[k]);
+                }
+            }
+            if tx.is_empty() {
+                continue;
+            }
+            let w = context::fit(&tx, &ty, l2);
+            for (k, l) in lines.iter().enumerate() {
+                if fold[l.case] == f {
+                    held[k] = context::probability(&w, &xs[k]);
+                }
+            }
+        }
+        let mut cuts = held.clone();
+        cuts.sort_by(f32::total_cmp);
+        cuts.dedup();
+        let mut best = (f32::NEG_INFINITY, 0.5f32);
+        for &t in &cuts {
+            let (p, _, f, ..) = prf(lines.iter().zip(&held).enumerate().map(|(k, (l, &x))| {
+                let own = (fallback, scores[k][row], alone);
+                (context_flag(l, x, row, t, own, &trusted[row]), l.gold[row])
+            }));
+            let obj = objective(p, f, o.min_precision);
+            if obj > best.0 + 1e-6 {
+                best = (obj, t);
+            }
+        }
+        (context::fit(&xs, &ys, l2), best.1, (fallback, alone))
+    })
+}
+
+/// Each line's verdict per row of `model`, and the probability behind it, given the
+/// model's `scores` of the lines (from [`model_scores`]): what the analyser decides.
+pub fn decide_lines(model: &Model, lines: &[&Line], scores: &[Vec<f32>]) -> Vec<Vec<(bool, f32)>> {
+    let trusted: Vec<Vec<String>> = model.rows.iter().map(|r| r.trusted.clone()).collect();
+    let contextual =
+        model.rows.len() == LEARNABLE.len() && model.rows.iter().any(|r| r.mode == Mode::Context);
+    let xs = if contextual {
+        context_inputs(lines, scores, &trusted)
+    } else {
+        Vec::new()
+    };
+    lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            model
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| {
+                    let s = scores[k][r];
+                    let sure = l.reasons[r].iter().any(|w| row.trusted.contains(w));
+                    match row.mode {
+                        Mode::Patterns => (l.patterns[r], row.pattern_precision),
+                        Mode::Model => (s >= row.threshold || sure, s),
+                        Mode::Either => (s >= row.threshold || l.patterns[r], s),
+                        Mode::Context => match xs.get(k) {
+                            Some(x) => {
+                                let p = context::probability(&row.context, x);
+                                let own = (row.fallback, s, row.alone);
+                                let by_model = row.fallback != Mode::Patterns && s >= row.alone;
+                                let sure = if by_model { p.max(s) } else { p };
+                                (
+                                    context_flag(l, p, r, row.threshold, own, &row.trusted),
+                                    sure,
+                                )
+                            }
+                            None => (false, 0.0),
+                        },
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,265 @@
+//! The context layer: a second, small logistic regression per rule that decides each
+//! interviewer line from what the first model scored on it for every rule, what the
+//! patterns found, and what came before it in the call.
+//!
+//! The first model reads one sentence (or turn) at a time. Many of its mistakes are
+//! about context that no sentence shows: a volunteered weakness of "our" product scores
+//! high for `selling` too, until the `self-criticism` score beside it says otherwise; "we
+//! have a reliability score" is a pitch in a call whose interviewer has been pitching,
+//! and a question in a host's long, rambling turns is judged against that host's habits.
+//! So each line is decided from a handful of dense inputs (below), each a number the
+//! analyser knows by the end of the line: nothing after the line is used, so findings are
+//! still made turn by turn.
+//!
+//! Trained on the first model's out-of-fold scores (so that it learns how far to trust
+//! them on lines that model did not see), by Newton's method with an L2 penalty: small,
+//! exact and deterministic.
+
+// Matrix arithmetic reads best with indices.
+#![allow(clippy::needless_range_loop)]
+
+use super::LEARNABLE;
+
+/// How many rules the first model scores.
+const N: usize = LEARNABLE.len();
+
+/// The inputs of one line, in order: its scores for every rule (as log-odds), what the
+/// patterns flagged, which of those a trusted reason flagged, then the previous
+/// interviewer line's scores, the highest score of every earlier interviewer line, the
+/// mean probability of the earlier lines, and four numbers about length and place (each
+/// a logarithm, so that a very long turn or call stays near what training saw).
+pub(crate) const DIM: usize = 6 * N + 4;
+
+/// Log-odds never go beyond this (a probability of about 1 in 10,000), so that a line
+/// with no sentence, or a call's first line, has a finite input.
+const FAR: f32 = 9.2;
+
+/// The log-odds of `p`, kept within ±[`FAR`].
+pub(crate) fn logit(p: f32) -> f32 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    (p / (1.0 - p)).ln().clamp(-FAR, FAR)
+}
+
+/// What the context layer remembers of a call's interviewer lines so far.
+#[derive(Debug, Clone)]
+pub(crate) struct Context {
+    prev: [f32; N],
+    max: [f32; N],
+    sum: [f32; N],
+    lines: u32,
+    words: f32,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context {
+            prev: [-FAR; N],
+            max: [-FAR; N],
+            sum: [0.0; N],
+            lines: 0,
+            words: 0.0,
+        }
+    }
+}
+
+impl Context {
+    /// The inputs for a line with these first-model `scores` (probabilities, per rule in
+    /// [`LEARNABLE`] order), pattern findings, trusted findings, words and sentences.
+    pub fn inputs(
+        &self,
+        scores: &[f32],
+        patterns: &[bool],
+        trusted: &[bool],
+        words: usize,
+        sentences: usize,
+    ) -> [f32; DIM] {
+        let mut x = [0.0f32; DIM];
+        for r in 0..N {
+            x[r] = logit(scores.get(r).copied().unwrap_or(0.0));
+            x[N + r] = f32::from(u8::from(patterns.get(r).copied().unwrap_or(false)));
+            x[2 * N + r] = f32::from(u8::from(trusted.get(r).copied().unwrap_or(false)));
+            x[3 * N + r] = self.prev[r];
+            x[4 * N + r] = self.max[r];
+            x[5 * N + r] = if self.lines == 0 {
+                0.0
+            } else {
+                self.sum[r] / self.lines as f32
+            };
+        }
+        x[6 * N] = (1.0 + self.lines as f32).ln();
+        x[6 * N + 1] = if self.lines == 0 {
+            0.0
+        } else {
+            (1.0 + self.words / self.lines as f32).ln()
+        };
+        x[6 * N + 2] = (1.0 + words as f32).ln();
+        x[6 * N + 3] = (1.0 + sentences as f32).ln();
+        x
+    }
+
+    /// Remembers a line once it is decided.
+    pub fn push(&mut self, scores: &[f32], words: usize) {
+        for r in 0..N {
+            let p = scores.get(r).copied().unwrap_or(0.0);
+            let l = logit(p);
+            self.prev[r] = l;
+            self.max[r] = self.max[r].max(l);
+            self.sum[r] += p;
+        }
+        self.lines += 1;
+        self.words += words as f32;
+    }
+}
+
+/// The probability weights `w` (the inputs', then the bias) give inputs `x`: summed in
+/// one fixed order, so the trainer and the analyser get the same number to the last bit.
+pub(crate) fn probability(w: &[f32], x: &[f32; DIM]) -> f32 {
+    if w.len() != DIM + 1 {
+        return 0.0;
+    }
+    let s = x.iter().zip(w).fold(w[DIM], |a, (x, w)| a + x * w);
+    super::sigmoid(s)
+}
+
+/// Fits weights (the inputs', then the bias) to `ys` by Newton's method, with an L2
+/// penalty of `l2` on the inputs' weights (not the bias).
+pub(crate) fn fit(xs: &[[f32; DIM]], ys: &[bool], l2: f64) -> Vec<f32> {
+    const D: usize = DIM + 1;
+    // A little ridge always, so that an input that never varies (a rule without trusted
+    // reasons) cannot make the system singular.
+    let l2 = l2.max(1e-6);
+    let mut w = [0.0f64; D];
+    for _ in 0..30 {
+        let mut grad = [0.0f64; D];
+        let mut hess = vec![[0.0f64; D]; D];
+        for (x, &y) in xs.iter().zip(ys) {
+            let mut z = [1.0f64; D];
+            for (a, b) in z.iter_mut().zip(x) {
+                *a = f64::from(*b);
+            }
+            let s: f64 = z.iter().zip(&w).map(|(a, b)| a * b).sum();
+            let p = 1.0 / (1.0 + (-s).exp());
+            let g = p - if y { 1.0 } else { 0.0 };
+            let h = (p * (1.0 - p)).max(1e-9);
+            for i in 0..D {
+                grad[i] += g * z[i];
+                for j in 0..=i {
+                    hess[i][j] += h * z[i] * z[j];
+                }
+            }
+        }
+        for i in 0..D {
+            for j in 0..i {
+                hess[j][i] = hess[i][j];
+            }
+            if i < DIM {
+                grad[i] += l2 * w[i];
+                hess[i][i] += l2;
+            } else {
+                hess[i][i] += 1e-6;
+            }
+        }
+        let Some(step) = solve(hess, grad) else {
+            break;
+        };
+        let mut moved = 0.0f64;
+        for (a, s) in w.iter_mut().zip(&step) {
+            *a -= s;
+            moved = moved.max(s.abs());
+        }
+        if moved < 1e-7 {
+            break;
+        }
+    }
+    w.iter().map(|&x| x as f32).collect()
+}
+
+/// Solves `a x = b` for a symmetric positive definite `a` (Cholesky); `None` if it is not.
+fn solve<const D: usize>(mut a: Vec<[f64; D]>, b: [f64; D]) -> Option<[f64; D]> {
+    for j in 0..D {
+        let mut d = a[j][j];
+        for k in 0..j {
+            d -= a[j][k] * a[j][k];
+        }
+        if d <= 0.0 || !d.is_finite() {
+            return None;
+        }
+        let d = d.sqrt();
+        a[j][j] = d;
+        for i in j + 1..D {
+            let mut s = a[i][j];
+            for k in 0..j {
+                s -= a[i][k] * a[j][k];
+            }
+            a[i][j] = s / d;
+        }
+    }
+    let mut y = [0.0f64; D];
+    for i in 0..D {
+        let mut s = b[i];
+        for k in 0..i {
+            s -= a[i][k] * y[k];
+        }
+        y[i] = s / a[i][i];
+    }
+    let mut x = [0.0f64; D];
+    for i in (0..D).rev() {
+        let mut s = y[i];
+        for k in i + 1..D {
+            s -= a[k][i] * x[k];
+        }
+        x[i] = s / a[i][i];
+    }
+    Some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_learns_an_input_that_decides_and_is_deterministic() {
+        // Input 0 (the first rule's log-odds) decides; input 1 is noise.
+        let xs: Vec<[f32; DIM]> = (0..300)
+            .map(|k| {
+                let mut x = [0.0; DIM];
+                x[0] = if k % 3 == 0 { 2.0 } else { -2.0 } + (k % 7) as f32 * 0.1;
+                x[1] = (k % 5) as f32;
+                x
+            })
+            .collect();
+        let ys: Vec<bool> = (0..300).map(|k| k % 3 == 0).collect();
+        let w = fit(&xs, &ys, 1.0);
+        assert_eq!(w.len(), DIM + 1);
+        assert!(w[0] > 1.0, "{w:?}");
+        assert!(w[1].abs() < w[0].abs() / 4.0, "{w:?}");
+        assert!(probability(&w, &xs[0]) > 0.9 && probability(&w, &xs[1]) < 0.1);
+        assert_eq!(fit(&xs, &ys, 1.0), w);
+    }
+
+    #[test]
+    fn context_remembers_earlier_lines_only() {
+        let mut c = Context::default();
+        let none = [false; N];
+        let first = c.inputs(&[0.5; N], &none, &none, 10, 1);
+        assert_eq!(first[3 * N], -FAR, "no line before the first");
+        assert_eq!(first[6 * N], 0.0);
+        let mut scores = [0.01; N];
+        scores[0] = 0.99;
+        c.push(&scores, 30);
+        let second = c.inputs(&[0.5; N], &none, &none, 10, 2);
+        assert!((second[3 * N] - logit(0.99)).abs() < 1e-6);
+        assert!((second[5 * N] - 0.99).abs() < 1e-6);
+        assert!((second[6 * N + 1] - 31f32.ln()).abs() < 1e-6);
+        assert!((second[6 * N + 3] - 3f32.ln()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn solve_finds_the_solution() {
+        let a = vec![[4.0, 1.0], [1.0, 3.0]];
+        let x = solve(a, [1.0, 2.0]).unwrap();
+        assert!((4.0 * x[0] + x[1] - 1.0).abs() < 1e-12);
+        assert!((x[0] + 3.0 * x[1] - 2.0).abs() < 1e-12);
+        assert!(solve(vec![[0.0, 0.0], [0.0, 0.0]], [1.0, 1.0]).is_none());
+    }
+}
