@@ -395,44 +395,51 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_model_reads_back_what_it_wrote() {
-        let spec = FeatureSpec {
-            bits: 8,
-            char_ngrams: false,
-            patterns: true,
-        };
-        let mut weights = vec![0.0; 256 * 2];
+    fn row(rule: Id, mode: Mode, k: usize) -> Row {
+        Row {
+            rule,
+            mode,
+            threshold: 0.4 + k as f32 * 0.01,
+            bias: -2.0 + k as f32,
+            pattern_precision: 0.9,
+            trusted: if k % 2 == 0 {
+                vec!["names a price".into()]
+            } else {
+                vec![]
+            },
+            context: if mode == Mode::Context {
+                (0..=context::DIM)
+                    .map(|j| (j + k) as f32 * 0.5 - 3.0)
+                    .collect()
+            } else {
+                vec![]
+            },
+            fallback: if k % 3 == 0 {
+                Mode::Either
+            } else {
+                Mode::Model
+            },
+            alone: 0.8,
+        }
+    }
+
+    fn model(rows: Vec<Row>) -> Model {
+        let n = rows.len();
+        let mut weights = vec![0.0; 256 * n];
         weights[3] = 1.5;
-        weights[511] = -0.25;
-        let m = Model {
-            spec,
-            rows: vec![
-                Row {
-                    rule: Id::Selling,
-                    mode: Mode::Model,
-                    threshold: 0.4,
-                    bias: -2.0,
-                    pattern_precision: 0.9,
-                    trusted: vec!["names a price".into()],
-                    context: vec![],
-                    fallback: Mode::Model,
-                    alone: 1.0,
-                },
-                Row {
-                    rule: Id::Closed,
-                    mode: Mode::Context,
-                    threshold: 0.5,
-                    bias: -1.0,
-                    pattern_precision: 0.8,
-                    trusted: vec![],
-                    context: (0..=context::DIM).map(|k| k as f32 * 0.5 - 3.0).collect(),
-                    fallback: Mode::Either,
-                    alone: 0.8,
-                },
-            ],
+        weights[256 * n - 1] = -0.25;
+        Model {
+            spec: FeatureSpec {
+                bits: 8,
+                char_ngrams: false,
+                patterns: true,
+            },
+            rows,
             weights,
-        };
+        }
+    }
+
+    fn reads_back(m: Model) {
         let bytes = m.to_bytes();
         assert_eq!(Model::from_bytes(&bytes), Ok(m));
         for cut in [0, 7, 20, bytes.len() - 1] {
@@ -441,5 +448,38 @@ mod tests {
         let mut extra = bytes.clone();
         extra.push(0);
         assert!(Model::from_bytes(&extra).is_err());
+    }
+
+    #[test]
+    fn a_model_reads_back_what_it_wrote() {
+        // Without the context layer, any rows.
+        reads_back(model(vec![
+            row(Id::Selling, Mode::Model, 0),
+            row(Id::Closed, Mode::Patterns, 1),
+        ]));
+        // With it, one context row per learnable rule, in order.
+        reads_back(model(
+            LEARNABLE
+                .iter()
+                .enumerate()
+                .map(|(k, id)| row(*id, Mode::Context, k))
+                .collect(),
+        ));
+    }
+
+    #[test]
+    fn context_rows_that_do_not_cover_every_rule_in_order_are_refused() {
+        let partial = model(vec![
+            row(Id::Selling, Mode::Model, 0),
+            row(Id::Closed, Mode::Context, 1),
+        ]);
+        assert!(Model::from_bytes(&partial.to_bytes()).is_err());
+        let mut rows: Vec<Row> = LEARNABLE
+            .iter()
+            .enumerate()
+            .map(|(k, id)| row(*id, Mode::Context, k))
+            .collect();
+        rows.swap(0, 1);
+        assert!(Model::from_bytes(&model(rows).to_bytes()).is_err());
     }
 }
