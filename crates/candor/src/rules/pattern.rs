@@ -447,13 +447,11 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
     }
     // A contiguous NFA rather than a DFA: a few more instructions a byte, but a fraction of
     // the memory (the DFA of these literals takes megabytes), so the scan stays in cache.
-    let literals = match AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(&literals)
-    {
-        Ok(ac) => ac,
-        Err(e) => panic!("the built-in patterns' literals failed to build an automaton: {e}"),
-    };
+    let literals = crate::built_in(
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&literals),
+    );
     Gate { literals, owners }
 });
 
