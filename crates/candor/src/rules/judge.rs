@@ -205,18 +205,16 @@ impl<'t> Judge<'t> {
             }
             if let Some(l) = &self.learned {
                 let (base, pats, shape) = l.featurise(ctx, s, i, &raw);
-                if l.model.is_some() {
+                // What the model overrules is tracked for the per-sentence modes only.
+                let overruling = l.model.is_some() && contextual.is_none();
+                if overruling {
                     before.clone_from_slice(&fin);
                 }
                 let scores = l.decide(ctx, s, i, &raw, (&base, &pats, shape), &mut fin, k);
-                if let Some(model) = contextual {
-                    // Held back, whatever the mode of the others: the layer decides them at
-                    // the end of the chunk.
-                    for (id, row) in Id::ALL.iter().zip(&l.rows) {
-                        let Some(r) = *row else { continue };
-                        if model.rows[r].mode != Mode::Context {
-                            continue;
-                        }
+                if contextual.is_some() {
+                    // Every row is the layer's: its pattern findings wait for the end of
+                    // the chunk.
+                    for id in LEARNABLE {
                         if let Some(h) = fin[*id as usize].take() {
                             held.push((i, h));
                         }
@@ -225,11 +223,12 @@ impl<'t> Judge<'t> {
                         raws.push(raw.clone());
                     }
                     sentence_scores.push(scores);
-                }
-                for ((was, now), kept) in before.iter_mut().zip(&fin).zip(&mut overruled) {
-                    let was = was.take();
-                    if now.is_none() && kept.is_none() {
-                        *kept = was;
+                } else if overruling {
+                    for ((was, now), kept) in before.iter_mut().zip(&fin).zip(&mut overruled) {
+                        let was = was.take();
+                        if now.is_none() && kept.is_none() {
+                            *kept = was;
+                        }
                     }
                 }
                 facts.push((base, pats, shape));
@@ -579,13 +578,16 @@ impl<'m> Learned<'m> {
         Turned::Decided(judged(scores[r], hit, why, &model.rows[r]))
     }
 
-    /// The model, when the context layer decides some of its rows (then every row covers
-    /// a learnable rule, in order, as the layer's inputs need).
+    /// The model, when the context layer decides its rows: then every row is a context row
+    /// and they cover the learnable rules in order, as the layer's inputs need (a model
+    /// read from bytes is refused otherwise; see `Model::from_bytes`).
     fn contextual(&self) -> Option<&'m Model> {
         self.model.filter(|m| {
             m.rows.len() == LEARNABLE.len()
-                && m.rows.iter().zip(LEARNABLE).all(|(r, id)| r.rule == *id)
-                && m.rows.iter().any(|r| r.mode == Mode::Context)
+                && m.rows
+                    .iter()
+                    .zip(LEARNABLE)
+                    .all(|(r, id)| r.rule == *id && r.mode == Mode::Context)
         })
     }
 
@@ -635,9 +637,6 @@ impl<'m> Learned<'m> {
         let x = memory.inputs(&line, &patterns, &sure, words, sentence_scores.len());
         let mut hits: Vec<(Option<usize>, Hit)> = Vec::new();
         for (r, row) in model.rows.iter().enumerate() {
-            if row.mode != Mode::Context {
-                continue;
-            }
             let id = row.rule;
             let p = context::probability(&row.context, &x);
             // The fallback: the mode the rule would have without the layer.
@@ -717,23 +716,26 @@ impl<'m> Learned<'m> {
         }
         // What yields to another rule's finding in the same sentence gives way, as it does
         // to the patterns' (a solution request phrased with "would" is not also hypothetical).
-        let kept: Vec<Hit> = hits
+        let yields: Vec<bool> = hits
             .iter()
-            .filter(|(i, h)| {
+            .map(|(i, h)| {
                 let Check::Sentence(rule) = h.rule().check() else {
-                    return true;
+                    return false;
                 };
-                !rule.yields_to().iter().any(|y| {
-                    hits.iter()
-                        .any(|(j, o)| i.is_some() && j == i && o.rule() == *y)
-                })
+                i.is_some()
+                    && rule
+                        .yields_to()
+                        .iter()
+                        .any(|y| hits.iter().any(|(j, o)| j == i && o.rule() == *y))
             })
-            .map(|(_, h)| h.clone())
             .collect();
         let mut seen: HashSet<(Id, usize)> = HashSet::new();
         ContextVerdicts {
-            hits: kept
+            hits: hits
                 .into_iter()
+                .zip(yields)
+                .filter(|(_, gives_way)| !gives_way)
+                .map(|((_, h), _)| h)
                 .filter(|h| seen.insert((h.rule(), h.start)))
                 .collect(),
             line: (line, words),
