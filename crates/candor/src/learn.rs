@@ -146,6 +146,7 @@ fn make_line(
         patterns: vec![false; LEARNABLE.len()],
         reasons: vec![Vec::new(); LEARNABLE.len()],
         words,
+        asks: Vec::new(),
     };
     let mut facts = Vec::new();
     let mut scores: Vec<f32> = vec![0.0; LEARNABLE.len()];
@@ -171,6 +172,7 @@ fn make_line(
                         scores[k] = scores[k].max(*x);
                     }
                 }
+                l.asks.push(shape.form.is_question() || shape.ends_q);
                 l.sentences.push(base.clone());
                 l.sentence_patterns.push(patterns.clone());
                 facts.push((base, patterns, *shape));

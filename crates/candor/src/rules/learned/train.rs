@@ -38,6 +38,9 @@ pub struct Line {
     pub reasons: Vec<Vec<String>>,
     /// The words of its turn (split at white space), for the context layer.
     pub words: u32,
+    /// For each sentence: whether it asks something (a question by its form or its mark).
+    /// A question rule's positive is looked for among those that ask.
+    pub asks: Vec<bool>,
 }
 
 /// How to train.
@@ -221,7 +224,14 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
             .collect();
         return ftrl(&ex, o.spec.bits, o, seed);
     }
-    // Round 0: every sentence of a labelled line is a positive.
+    // Which sentences of a labelled line may be its positive: for a rule about questions,
+    // those that ask, when the line has any (the pitch before "What do you think?" is not
+    // what seeks validation); else all of them.
+    let asking = !matches!(rule, Id::Selling | Id::SelfCriticism);
+    let candidate = |l: &Line, j: usize| -> bool {
+        !asking || !l.asks.iter().any(|&a| a) || l.asks.get(j).copied().unwrap_or(true)
+    };
+    // Round 0: every candidate sentence of a labelled line is a positive.
     let mut chosen: Vec<Option<usize>> = vec![None; lines.len()];
     // Replaced by every round; `0..=rounds` runs at least once.
     let mut model = (Vec::new(), 0.0);
@@ -231,7 +241,7 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
             for (j, s) in p.sentences[k].iter().enumerate() {
                 if !l.gold[row] {
                     ex.push((s.clone(), false));
-                } else if round == 0 || chosen[k] == Some(j) {
+                } else if round == 0 && candidate(l, j) || round > 0 && chosen[k] == Some(j) {
                     ex.push((s.clone(), true));
                 }
             }
@@ -243,6 +253,7 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
                 chosen[k] = p.sentences[k]
                     .iter()
                     .enumerate()
+                    .filter(|&(j, _)| candidate(l, j))
                     .map(|(j, s)| (j, dot(&w, b, s)))
                     .fold(None, |best: Option<(usize, f32)>, (j, x)| match best {
                         Some((_, y)) if y >= x => best,
@@ -708,6 +719,69 @@ mod tests {
         assert!(w[3].abs() < w[1].abs());
         // And the same again, bit for bit.
         assert_eq!(ftrl(&ex, 4, &o, 1), (w, b));
+    }
+
+    /// A line of sentences, each `(bucket, asks)`, labelled with `gold` for every rule.
+    fn line(case: usize, sentences: &[(u32, bool)], gold: bool) -> Line {
+        let n = LEARNABLE.len();
+        Line {
+            case,
+            line: 1,
+            sentences: sentences
+                .iter()
+                .map(|&(b, _)| Features::from_buckets(vec![b]))
+                .collect(),
+            sentence_patterns: vec![Features::default(); sentences.len()],
+            turn: Features::default(),
+            turn_patterns: Features::default(),
+            gold: vec![gold; n],
+            patterns: vec![false; n],
+            reasons: vec![Vec::new(); n],
+            words: 10,
+            asks: sentences.iter().map(|&(_, a)| a).collect(),
+        }
+    }
+
+    #[test]
+    fn a_question_rule_learns_from_the_sentence_that_asks() {
+        // Labelled lines: a pitch (bucket 1, no question), then a question (bucket 2). The
+        // same question also comes alone, unlabelled, as often; other questions (bucket 3)
+        // are unlabelled too. The pitch never comes alone.
+        let mut lines = Vec::new();
+        for k in 0..60 {
+            lines.push(line(k, &[(1, false), (2, true)], true));
+            lines.push(line(k, &[(2, true)], false));
+            lines.push(line(k, &[(3, true)], false));
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        let o = Options {
+            spec: FeatureSpec {
+                bits: 4,
+                ..FeatureSpec::default()
+            },
+            ..Options::default()
+        };
+        let p = prepare(&refs, &o);
+        let score = |row: usize, bucket: u32| {
+            let (w, b) = train_row(&refs, &p, row, &o);
+            sigmoid(dot(&w, b, &[bucket]))
+        };
+        let validation = LEARNABLE.iter().position(|id| *id == Id::Validation);
+        let selling = LEARNABLE.iter().position(|id| *id == Id::Selling);
+        let (Some(validation), Some(selling)) = (validation, selling) else {
+            panic!("both rules are learned");
+        };
+        // Bucket 9 is never seen: what a rule gives a sentence that tells it nothing.
+        // `validation-seeking` is about questions: its positive is the sentence that asks,
+        // never the pitch, however well the pitch alone would tell the lines apart; so the
+        // pitch weighs nothing for it, and the question does.
+        let nothing = score(validation, 9);
+        assert!((score(validation, 1) - nothing).abs() < 0.05);
+        assert!(score(validation, 2) > nothing + 0.1);
+        // `selling` is not about questions: its positive is the sentence that tells the
+        // lines apart, the pitch.
+        assert!(score(selling, 1) > score(selling, 9) + 0.2);
+        assert!(score(selling, 1) > score(selling, 2));
     }
 
     #[test]
