@@ -39,7 +39,8 @@ pub struct Line {
     /// The words of its turn (split at white space), for the context layer.
     pub words: u32,
     /// For each sentence: whether it asks something (a question by its form or its mark).
-    /// A question rule's positive is looked for among those that ask.
+    /// A question rule's positive is looked for among those that ask, a pitch's or a
+    /// weakness's among those that do not (when the line has any).
     pub asks: Vec<bool>,
 }
 
@@ -226,10 +227,14 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
     }
     // Which sentences of a labelled line may be its positive: for a rule about questions,
     // those that ask, when the line has any (the pitch before "What do you think?" is not
-    // what seeks validation); else all of them.
+    // what seeks validation); for a rule about what is said (a pitch, a weakness), those
+    // that do not ask, when it has any ("Would you use it?" after a pitch is not the
+    // pitch); else all of them.
     let asking = !matches!(rule, Id::Selling | Id::SelfCriticism);
     let candidate = |l: &Line, j: usize| -> bool {
-        !asking || !l.asks.iter().any(|&a| a) || l.asks.get(j).copied().unwrap_or(true)
+        rule == Id::Selling
+            || !l.asks.iter().any(|&a| a == asking)
+            || l.asks.get(j).is_some_and(|&a| a == asking)
     };
     // Round 0: every candidate sentence of a labelled line is a positive.
     let mut chosen: Vec<Option<usize>> = vec![None; lines.len()];
@@ -778,8 +783,8 @@ mod tests {
         let nothing = score(validation, 9);
         assert!((score(validation, 1) - nothing).abs() < 0.05);
         assert!(score(validation, 2) > nothing + 0.1);
-        // `selling` is not about questions: its positive is the sentence that tells the
-        // lines apart, the pitch.
+        // `selling` is about what is said: its positive is a sentence that does not ask,
+        // the pitch.
         assert!(score(selling, 1) > score(selling, 9) + 0.2);
         assert!(score(selling, 1) > score(selling, 2));
     }
