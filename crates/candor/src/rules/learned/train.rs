@@ -233,7 +233,7 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
     let asking = !matches!(rule, Id::Selling | Id::SelfCriticism);
     let candidate = |l: &Line, j: usize| -> bool {
         rule == Id::Selling
-            || !l.asks.iter().any(|&a| a == asking)
+            || !l.asks.contains(&asking)
             || l.asks.get(j).is_some_and(|&a| a == asking)
     };
     // Round 0: every candidate sentence of a labelled line is a positive.
