@@ -3,9 +3,11 @@
 //!
 //! Labels are per line and a line may hold several sentences, of which usually one shows
 //! the problem; the model scores sentences. So a sentence rule is trained in rounds (a
-//! simple multiple-instance scheme): first every sentence of a labelled line counts as a
-//! positive, then only the sentence the model scores highest in each labelled line. A
-//! line's score is its best sentence's. Turn rules (stacked questions) are scored on the
+//! simple multiple-instance scheme): first every candidate sentence of a labelled line
+//! counts as a positive, then only the candidate the model scores highest in each labelled
+//! line. For the rules about questions the candidates are the sentences that ask, for
+//! `self-criticism` those that do not (when the line has any), for `selling` all. A
+//! line's score is its best sentence's, over all its sentences. Turn rules (stacked questions) are scored on the
 //! line's features as a whole.
 //!
 //! Everything is deterministic: fixed folds, a fixed shuffle, and the same floating-point
@@ -227,14 +229,25 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
     }
     // Which sentences of a labelled line may be its positive: for a rule about questions,
     // those that ask, when the line has any (the pitch before "What do you think?" is not
-    // what seeks validation); for a rule about what is said (a pitch, a weakness), those
-    // that do not ask, when it has any ("Would you use it?" after a pitch is not the
-    // pitch); else all of them.
-    let asking = !matches!(rule, Id::Selling | Id::SelfCriticism);
+    // what seeks validation); for `self-criticism`, those that do not ask, when it has any
+    // ("Would you still use it?" after "I know ours is clunky" is not the weakness); for
+    // `selling` (an offer is a pitch that asks) and any other rule, all of them.
+    let wanted: Option<bool> = match rule {
+        Id::Leading
+        | Id::Hypothetical
+        | Id::SolutionRequest
+        | Id::Validation
+        | Id::Closed
+        | Id::Stacked
+        | Id::Homework => Some(true),
+        Id::SelfCriticism => Some(false),
+        _ => None,
+    };
     let candidate = |l: &Line, j: usize| -> bool {
-        rule == Id::Selling
-            || !l.asks.contains(&asking)
-            || l.asks.get(j).is_some_and(|&a| a == asking)
+        match wanted {
+            None => true,
+            Some(asks) => !l.asks.contains(&asks) || l.asks.get(j) == Some(&asks),
+        }
     };
     // Round 0: every candidate sentence of a labelled line is a positive.
     let mut chosen: Vec<Option<usize>> = vec![None; lines.len()];
