@@ -62,6 +62,20 @@ fn question_forms() {
         Form::Invitation
     );
     assert_eq!(form("Say more about that?"), Form::Invitation);
+    // Asking for background or an overview, with or without "me"/"us", asks for a story.
+    assert_eq!(
+        form("Would you give a little bit of background on the project?"),
+        Form::Invitation
+    );
+    assert_eq!(
+        form("Could you give a quick overview of how the team works?"),
+        Form::Invitation
+    );
+    // Giving something else is still yes or no.
+    assert_eq!(
+        form("Would you give a discount to early customers?"),
+        Form::YesNo
+    );
     assert_eq!(
         form("Maybe start with what your job looks like day to day?"),
         Form::Invitation
