@@ -71,11 +71,24 @@ fn question_forms() {
         form("Could you give a quick overview of how the team works?"),
         Form::Invitation
     );
-    // Giving something else is still yes or no.
     assert_eq!(
-        form("Would you give a discount to early customers?"),
-        Form::YesNo
+        form("Could you give me a bit more background on that?"),
+        Form::Invitation
     );
+    assert_eq!(
+        form("Would you give a rough sense of how often it happens?"),
+        Form::Invitation
+    );
+    // Giving something else, or giving it to someone, is still yes or no.
+    for q in [
+        "Would you give a discount to early customers?",
+        "Would you give the summary to your manager?",
+        "Would you give an introduction at the event?",
+        "Would you give some background information to the auditors?",
+        "Would you give background checks to every contractor?",
+    ] {
+        assert_eq!(form(q), Form::YesNo, "{q}");
+    }
     assert_eq!(
         form("Maybe start with what your job looks like day to day?"),
         Form::Invitation
