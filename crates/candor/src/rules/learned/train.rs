@@ -231,14 +231,14 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
     // those that ask, when the line has any (the pitch before "What do you think?" is not
     // what seeks validation); for `self-criticism`, those that do not ask, when it has any
     // ("Would you still use it?" after "I know ours is clunky" is not the weakness); for
-    // `selling` (an offer is a pitch that asks) and any other rule, all of them.
+    // `selling` (an offer is a pitch that asks), all of them; a rule added later gets all
+    // of them until it is placed here. (Turn rules never get here: they returned above.)
     let wanted: Option<bool> = match rule {
         Id::Leading
         | Id::Hypothetical
         | Id::SolutionRequest
         | Id::Validation
         | Id::Closed
-        | Id::Stacked
         | Id::Homework => Some(true),
         Id::SelfCriticism => Some(false),
         _ => None,
