@@ -116,7 +116,9 @@ fn featurise(
                 .map(|r| match r {
                     Record::Sentence { turn, .. } | Record::TurnFlagged { turn, .. } => *turn,
                 })
-                .map_or(0, |k| t.turns[k].text.split_whitespace().count() as u32);
+                .map_or(0, |k| {
+                    crate::rules::learned::context::words(&t.turns[k].text) as u32
+                });
             out.push(make_line(c, line, words, recs, &gold, &spec));
         }
     }

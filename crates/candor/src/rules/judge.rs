@@ -582,13 +582,7 @@ impl<'m> Learned<'m> {
     /// and they cover the learnable rules in order, as the layer's inputs need (a model
     /// read from bytes is refused otherwise; see `Model::from_bytes`).
     fn contextual(&self) -> Option<&'m Model> {
-        self.model.filter(|m| {
-            m.rows.len() == LEARNABLE.len()
-                && m.rows
-                    .iter()
-                    .zip(LEARNABLE)
-                    .all(|(r, id)| r.rule == *id && r.mode == Mode::Context)
-        })
+        self.model.filter(|m| m.is_contextual())
     }
 
     /// Decides the rows the context layer covers for a chunk of an interviewer turn, from
@@ -619,13 +613,13 @@ impl<'m> Learned<'m> {
         let trusted =
             |r: usize, h: &Hit| model.rows[r].trusted.iter().any(|t| *t == h.why.message());
         for (_, h) in &held {
-            if let Some(r) = LEARNABLE.iter().position(|id| *id == h.rule()) {
+            if let Some(r) = self.rows[h.rule() as usize] {
                 patterns[r] = true;
                 sure[r] |= trusted(r, h);
             }
         }
         for (id, hit, score) in turn_scores {
-            if let Some(r) = LEARNABLE.iter().position(|x| x == id) {
+            if let Some(r) = self.rows[*id as usize] {
                 line[r] = *score;
                 if let Some(h) = hit {
                     patterns[r] = true;
@@ -633,7 +627,7 @@ impl<'m> Learned<'m> {
                 }
             }
         }
-        let words = ctx.text.split_whitespace().count();
+        let words = context::words(ctx.text);
         let x = memory.inputs(&line, &patterns, &sure, words, sentence_scores.len());
         let mut hits: Vec<(Option<usize>, Hit)> = Vec::new();
         for (r, row) in model.rows.iter().enumerate() {

@@ -40,6 +40,12 @@ pub(crate) fn logit(p: f32) -> f32 {
     (p / (1.0 - p)).ln().clamp(-FAR, FAR)
 }
 
+/// The words of a turn as the context layer counts them (split at white space), in the
+/// analyser and the trainer alike.
+pub(crate) fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
 /// What the context layer remembers of a call's interviewer lines so far.
 #[derive(Debug, Clone)]
 pub(crate) struct Context {

@@ -139,12 +139,28 @@ pub(crate) fn builtin() -> Option<Arc<Model>> {
     MODEL.clone()
 }
 
+/// Whether `rows` are what the context layer needs: one context row per learnable rule,
+/// in order.
+fn contextual_rows(rows: &[Row]) -> bool {
+    rows.len() == ROWS
+        && rows
+            .iter()
+            .zip(LEARNABLE)
+            .all(|(r, id)| r.rule == *id && r.mode == Mode::Context)
+}
+
 /// The logistic function.
 pub(crate) fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
 impl Model {
+    /// Whether the context layer decides the model's lines: then every row is a context
+    /// row and the rows cover the learnable rules in order, as the layer's inputs need.
+    pub(crate) fn is_contextual(&self) -> bool {
+        contextual_rows(&self.rows)
+    }
+
     /// The row of a rule, if the model covers it.
     pub(crate) fn row(&self, rule: Id) -> Option<usize> {
         self.rows.iter().position(|r| r.rule == rule)
@@ -316,13 +332,7 @@ impl Model {
         }
         // The context layer reads every rule's score, so a model with context rows has one
         // row per learnable rule, in order, all of them context rows.
-        if rows.iter().any(|r| r.mode == Mode::Context)
-            && !(rows.len() == ROWS
-                && rows
-                    .iter()
-                    .zip(LEARNABLE)
-                    .all(|(r, id)| r.rule == *id && r.mode == Mode::Context))
-        {
+        if rows.iter().any(|r| r.mode == Mode::Context) && !contextual_rows(&rows) {
             return Err("context rows must cover every learnable rule, in order".into());
         }
         let size = (1usize << bits) * n;

@@ -666,8 +666,7 @@ fn train_context(
 /// model's `scores` of the lines (from [`model_scores`]): what the analyser decides.
 pub fn decide_lines(model: &Model, lines: &[&Line], scores: &[Vec<f32>]) -> Vec<Vec<(bool, f32)>> {
     let trusted: Vec<Vec<String>> = model.rows.iter().map(|r| r.trusted.clone()).collect();
-    let contextual =
-        model.rows.len() == LEARNABLE.len() && model.rows.iter().any(|r| r.mode == Mode::Context);
+    let contextual = model.is_contextual();
     let xs = if contextual {
         context_inputs(lines, scores, &trusted)
     } else {
