@@ -517,6 +517,9 @@ mod tests {
         out.extend(
             [
                 "So, um, who else should I talk to about this, do you think?",
+                "Would you mind if I got in touch with your accountant, or would you be happy for us to contact her?",
+                "Do you think she would talk to us? Is there anyone who might be up for a chat, or could you intro me to Sam?",
+                "Is there anyone else you'd suggest? Anyone on the board you'd recommend we speak to?",
                 "Our app is, honestly, a bit of a mess right now, I know.",
                 "Would you pay £20 a month for something like that?",
                 "I'm from Hireflow and we're building a scheduling tool.",

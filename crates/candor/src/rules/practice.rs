@@ -123,14 +123,18 @@ pattern!(
         r")\b",
     ].concat()
 );
+/// Any word but "you" (the regex crate has no look-ahead): "your", "yours" and "youth"
+/// pass, as does every word not starting with "y".
+const NOT_YOU: &str = r"(?:[a-xz]\w*|y(?:[a-np-z]\w*|o(?:[a-tv-z]\w*|u\w+)?)?)";
+
 #[rustfmt::skip]
 pattern!(
     /// Asks to be introduced to others: "Who else should I talk to?", "Is there anyone you'd
     /// recommend I speak to?", "Could I talk to him?", "Would you mind introducing me to Sandra?"
-    pub(crate) REFERRAL,
+    REFERRAL,
     &[
         r"\b(?:",
-            r"who else (?:\w+ ){0,9}?(?:",
+            r"who else (?:(?:\w+|,) ){0,12}?(?:",
                 r"talk",
                 r"|speak",
                 r"|chat",
@@ -162,8 +166,16 @@ pattern!(
                 r"|people",
                 r"|colleagues",
                 r"|friends",
-            r") (?:else )?(?:\w+ ){0,8}?(?:i|we) (?:(?:should|could|ought to|might|can|would) )?",
-            r"(?:talk|speak|chat|meet|interview|contact|reach out|ask|call)",
+            // Asides between commas count as words: "anyone else, maybe a pharmacist, I…".
+            r") (?:else )?(?:(?:\w+|,) ){0,10}?(?:i|we) (?:(?:should|could|ought to|might|can|would) )?(?:be )?",
+            r"(?:talk(?:ing)?|speak(?:ing)?|chat(?:ting)?|meet(?:ing)?|interview(?:ing)?|contact(?:ing)?|reach(?:ing)? out|ask(?:ing)?|call(?:ing)?)",
+            // "…who'd be good to talk to?"
+            r"|(?:(?:who|that) (?:\w+ ){0,2}?(?:would|might|could)|who'd) be (?:good|worth|useful|great|helpful|interesting) to (?:talk|speak|chat)",
+            // "Would Kunle be willing to talk to me?"; not "would you…"
+            r"|(?:would|could|might) ", NOT_YOU, r" (?:\w+ )?be (?:willing|happy|okay|ok|up for|open|keen|able) (?:to )?(?:talk|speak|chat)(?:ing)? (?:to|with) (?:me|us)",
+            // A podcast's or panel's ask: "Who should we have on the show next?"
+            r"|who (?:else )?(?:should|could|would you like) (?:i|we|me to|us to) (?:have on|invite|interview|get on|bring on)",
+            r"|(?:do|would) you know (?:any )?other \w+ (?:\w+ )?(?:who|that) (?:\w+ ){0,2}?(?:want|like|be willing|be happy|be up for) to (?:be on|join|come on|take part|talk|speak|chat)",
             r"|(?:would|could) you (?:mind )?",
             r"(?:introduc\w*|put(?:ting)? me in touch|connect(?:ing)? me|point(?:ing)? me)",
             r"|introduce me to",
@@ -173,9 +185,51 @@ pattern!(
             r"|suggest (?:anyone|someone|anybody|somebody) (?:i|we|else)",
             r"|(?:could|can|may|might) i (?:talk|speak|chat) (?:to|with) ",
             r"(?:him|her|them|\w+ (?:too|as well|at some point))",
+            // "Could I come over one evening and maybe talk to her?"
+            r"|(?:could|can|may|might) (?:i|we) (?:\w+ ){1,10}?and (?:\w+ )?(?:talk|speak|chat) (?:to|with) (?:him|her|them)",
+            // "Could you intro me to Graham?", "can you connect us with her?"
+            r"|(?:intro|introduce|connect|link) (?:me|us) (?:up )?(?:to|with)",
+            // Leave to contact someone else: "Would you be happy for me to contact Deb?",
+            // "Would you mind if I got in touch with a couple of your students?"; not the
+            // interviewee ("… if I emailed you?"): the object is any word but "you".
+            r"|(?:would you be|are you) (?:happy|ok|okay|comfortable|alright|all right|fine) ",
+            r"(?:for (?:me|us) )?(?:if (?:i|we) |to |with (?:me|us) )?",
+            r"(?:contact(?:ed|ing)?|reach(?:ed|ing)? out to|(?:get|got|getting) in touch with|approach(?:ed)?) ",
+            NOT_YOU,
+            r"|(?:would you|do you) mind (?:if (?:i|we) |me |us )",
+            r"(?:contact(?:ed|ing)?|reach(?:ed|ing)? out to|(?:get|got|getting) in touch with|approach(?:ed)?) ",
+            NOT_YOU,
+            // Someone else willing to talk: "is there anyone who might chat to us?", "do you
+            // think she would be okay to talk to us?", "who might be up for a session?"
+            r"|(?:(?:who|that|anyone|anybody|someone|somebody) (?:\w+ ){0,4}?",
+            r"|(?:think|reckon|suppose) (?:he|she|they) )",
+            r"(?:would|might|could|will|may) (?:\w+ ){0,4}?(?:talk|speak|chat) (?:to|with) (?:me|us)",
+            r"|(?:would|might|could|will) (?:he|she|they) (?:\w+ ){0,4}?(?:talk|speak|chat) (?:to|with) (?:me|us)",
+            r"|(?:who|anyone|anybody|someone|somebody) (?:\w+ ){0,4}?",
+            r"(?:would|might|could|will|may) (?:also )?be (?:up for|interested in|open to|keen on) ",
+            r"(?:a |an |the )?(?:\w+ )?(?:session|chat|call|interview|conversation)",
         r")\b",
     ].concat()
 );
+
+#[rustfmt::skip]
+pattern!(
+    /// Asks who they would suggest, ending there or naming the talk: "Is there anyone you'd
+    /// suggest?", "Anyone else on the team you'd recommend we speak to?"; not "anyone you'd
+    /// recommend for the plumbing?". Apart from [`REFERRAL`], which ends at a word boundary
+    /// (never after the "?").
+    SUGGEST,
+    &[
+        r"\b(?:anyone|anybody|someone|somebody|(?:any )?other (?:\w+ )?\w+) (?:else )?(?:(?:\w+|,) ){0,6}?",
+        r"you (?:would|could|might|can) (?:suggest|recommend|think of|point (?:me|us) to) ",
+        r"(?:(?:i|we) (?:should )?(?:talk|speak|chat|contact|call|reach)|(?:, )?\?)",
+    ].concat()
+);
+
+/// Whether `hay` (the normalised text of `s`, or a part of it) asks for introductions.
+pub(crate) fn asks_referral_in(s: &Sentence, hay: &str) -> bool {
+    REFERRAL.is_match_in(s, hay) || SUGGEST.is_match_in(s, hay)
+}
 
 /// The interviewer's questions and good practice, counted over their sentences.
 #[derive(Debug, Default)]
@@ -285,7 +339,7 @@ pub(crate) fn is_summary(turn: &[Sentence], words: usize) -> bool {
 
 /// An ask for introductions to other people to talk to.
 pub(crate) fn is_referral_ask(s: &Sentence) -> bool {
-    *s.referral.get_or_init(|| REFERRAL.is_match_in(s, &s.norm))
+    *s.referral.get_or_init(|| asks_referral_in(s, &s.norm))
 }
 
 /// The patterns above, for the gate.
@@ -295,6 +349,73 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &ECHO_LEAD,
     &SUMMARY,
     &REFERRAL,
+    &SUGGEST,
     &SUMMARY_CHECK,
     &REFLECTION,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::sentence::sentences;
+
+    fn asks_referral(text: &str) -> bool {
+        sentences(text, &[]).iter().any(is_referral_ask)
+    }
+
+    #[test]
+    fn referral_asks_in_many_shapes() {
+        for text in [
+            "Who else should I talk to about this?",
+            "Is there anyone on your team you'd recommend I speak to?",
+            // Leave to contact someone else.
+            "Would you be happy for me to contact Deb?",
+            "Would you be okay with us reaching out to your supervisor?",
+            "Would you mind if I got in touch with a couple of your drivers?",
+            "Do you mind if we contact your accountant about this?",
+            // Someone else willing to talk.
+            "Do you know anyone at the other depots who might chat to us?",
+            "Are there other nurses here who you think would talk to me?",
+            "Your son who does the ordering, do you think he would be okay to talk to us too?",
+            "Is there anyone else in the family who might be up for a short session?",
+            // Introductions asked for in other words.
+            "Could you intro me to Graham?",
+            "Can you connect us with the person who runs payroll?",
+            "Could I pop in on Thursday and maybe talk to her for ten minutes?",
+            // Asides, suggestions and podcast guests.
+            "And is there any other site manager you know, who runs the same kit, who we should talk to?",
+            "Is there anyone else, maybe one of the drivers, I should be talking to?",
+            "I'm hoping to speak to a few more growers. Is there anyone you'd suggest?",
+            "Who should we have on the show next?",
+            "Before we go, anyone else in the finance team you'd recommend we speak to?",
+            "Who else has switched suppliers in the last year or two that I should talk to?",
+            "Is there anybody at another branch, or on the board, who'd be good to talk to?",
+            "Would Ayo be willing to talk to me about the ledger?",
+            "Do you know any other practice managers who might want to be on the podcast?",
+        ] {
+            assert!(asks_referral(text), "{text:?} is a referral ask");
+        }
+    }
+
+    #[test]
+    fn not_referral_asks() {
+        for text in [
+            // Following up with the interviewee is not an introduction.
+            "Would you be happy for us to contact you again in a month?",
+            "Would you mind if I emailed you the notes afterwards?",
+            "Do you mind if I reach out to you with a follow-up question?",
+            // Who else is involved, and what others said, are questions about their world.
+            "Did your manager ever talk to you about the rota?",
+            "He would talk to us about it at the Monday meeting, and that was that.",
+            "Who signs off the invoices?",
+            "They would talk to us about the rota every Monday.",
+            "Could I ask how the handover went?",
+            "Is there anyone you would trust with the keys?",
+            "Who should we invoice for the repairs?",
+            "Would you be willing to talk to us again next month?",
+            "Is there anyone you would recommend for the plumbing?",
+        ] {
+            assert!(!asks_referral(text), "{text:?} is not a referral ask");
+        }
+    }
+}

@@ -266,8 +266,10 @@ fn check(ctx: &Ctx<'_>) -> Option<Hit> {
                 end: b,
                 words: content_words(s, from, to),
                 invitation: s.form == Form::Invitation && c == 0,
-                referral: super::practice::REFERRAL
-                    .is_match_in(s, &s.norm[s.toks[from].n0 as usize..]),
+                referral: super::practice::asks_referral_in(
+                    s,
+                    &s.norm[s.toks[from].n0 as usize..],
+                ),
             });
         }
     }
