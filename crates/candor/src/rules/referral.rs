@@ -13,7 +13,10 @@ pub(crate) const RULE: Rule = Rule {
         summary: "never asks who else they should talk to",
         explanation: "Every interview can lead to the next: the person in front of you knows who \
 else has the problem, who decides, and who would disagree. Asking for an introduction \
-costs one sentence at the end and is the cheapest way to find your next interviews.",
+costs one sentence at the end and is the cheapest way to find your next interviews. Any ask \
+for an introduction counts, in any words: who else to talk to, whether they know anyone who \
+might talk to you or be up for a session, leave to contact someone (\"Would you be happy for me \
+to contact your manager?\"), or \"Could you intro me to…?\".",
         help: "before you close, ask: \"Who else should I talk to about this?\"",
         examples: &[Example {
             bad: "Thanks, this has been really helpful. Bye!",
