@@ -169,10 +169,6 @@ pattern!(
             // Asides between commas count as words: "anyone else, maybe a pharmacist, I…".
             r") (?:else )?(?:(?:\w+|,) ){0,10}?(?:i|we) (?:(?:should|could|ought to|might|can|would) )?(?:be )?",
             r"(?:talk(?:ing)?|speak(?:ing)?|chat(?:ting)?|meet(?:ing)?|interview(?:ing)?|contact(?:ing)?|reach(?:ing)? out|ask(?:ing)?|call(?:ing)?)",
-            // "…who'd be good to talk to?"
-            r"|(?:(?:who|that) (?:\w+ ){0,2}?(?:would|might|could)|who'd) be (?:good|worth|useful|great|helpful|interesting) to (?:talk|speak|chat)",
-            // "Would Kunle be willing to talk to me?"; not "would you…"
-            r"|(?:would|could|might) ", NOT_YOU, r" (?:\w+ )?be (?:willing|happy|okay|ok|up for|open|keen|able) (?:to )?(?:talk|speak|chat)(?:ing)? (?:to|with) (?:me|us)",
             // A podcast's or panel's ask: "Who should we have on the show next?"
             r"|who (?:else )?(?:should|could|would you like) (?:i|we|me to|us to) (?:have on|invite|interview|get on|bring on)",
             r"|(?:do|would) you know (?:any )?other \w+ (?:\w+ )?(?:who|that) (?:\w+ ){0,2}?(?:want|like|be willing|be happy|be up for) to (?:be on|join|come on|take part|talk|speak|chat)",
@@ -185,8 +181,6 @@ pattern!(
             r"|suggest (?:anyone|someone|anybody|somebody) (?:i|we|else)",
             r"|(?:could|can|may|might) i (?:talk|speak|chat) (?:to|with) ",
             r"(?:him|her|them|\w+ (?:too|as well|at some point))",
-            // "Could I come over one evening and maybe talk to her?"
-            r"|(?:could|can|may|might) (?:i|we) (?:\w+ ){1,10}?and (?:\w+ )?(?:talk|speak|chat) (?:to|with) (?:him|her|them)",
             // "Could you intro me to Graham?", "can you connect us with her?"
             r"|(?:intro|introduce|connect|link) (?:me|us) (?:up )?(?:to|with)",
             // Leave to contact someone else: "Would you be happy for me to contact Deb?",
@@ -199,19 +193,52 @@ pattern!(
             r"|(?:would you|do you) mind (?:if (?:i|we) |me |us )",
             r"(?:contact(?:ed|ing)?|reach(?:ed|ing)? out to|(?:get|got|getting) in touch with|approach(?:ed)?) ",
             NOT_YOU,
-            // Someone else willing to talk: "is there anyone who might chat to us?", "do you
-            // think she would be okay to talk to us?", "who might be up for a session?"
-            r"|(?:(?:who|that|anyone|anybody|someone|somebody) (?:\w+ ){0,4}?",
+        r")\b",
+    ].concat()
+);
+
+#[rustfmt::skip]
+pattern!(
+    /// What every ask in [`WILLING`] says: talking to the interviewer (or to someone else),
+    /// or being up for a session. Cheap, and rare in speech, so [`WILLING`], whose asks start
+    /// with words as common as "who", "that" and "would", runs only where it matches.
+    TALK_CUE,
+    &[
+        r"\b(?:",
+            r"(?:talk|speak|chat)(?:ing)? (?:to|with) (?:me|us|him|her|them)",
+            r"|be (?:up for|interested in|open to|keen on|good to|worth|useful to|great to|helpful to|interesting to)",
+        r")\b",
+    ].concat()
+);
+#[rustfmt::skip]
+pattern!(
+    /// Someone else willing to talk: "Is there anyone who might chat to us?", "Do you think
+    /// she would be okay to talk to us?", "…who might be up for a session?", "…who'd be good
+    /// to talk to?", "Would Kunle be willing to talk to me?" (not "would you…"), "Could I come
+    /// over one evening and maybe talk to her?"
+    WILLING,
+    &[
+        r"\b(?:",
+            r"(?:(?:who|that|anyone|anybody|someone|somebody) (?:\w+ ){0,4}?",
             r"|(?:think|reckon|suppose) (?:he|she|they) )",
             r"(?:would|might|could|will|may) (?:\w+ ){0,4}?(?:talk|speak|chat) (?:to|with) (?:me|us)",
             r"|(?:would|might|could|will) (?:he|she|they) (?:\w+ ){0,4}?(?:talk|speak|chat) (?:to|with) (?:me|us)",
             r"|(?:who|anyone|anybody|someone|somebody) (?:\w+ ){0,4}?",
             r"(?:would|might|could|will|may) (?:also )?be (?:up for|interested in|open to|keen on) ",
             r"(?:a |an |the )?(?:\w+ )?(?:session|chat|call|interview|conversation)",
+            r"|(?:(?:who|that) (?:\w+ ){0,2}?(?:would|might|could)|who'd) be (?:good|worth|useful|great|helpful|interesting) to (?:talk|speak|chat)",
+            r"|(?:would|could|might) ", NOT_YOU, r" (?:\w+ )?be (?:willing|happy|okay|ok|up for|open|keen|able) (?:to )?(?:talk|speak|chat)(?:ing)? (?:to|with) (?:me|us)",
+            r"|(?:could|can|may|might) (?:i|we) (?:\w+ ){1,10}?and (?:\w+ )?(?:talk|speak|chat) (?:to|with) (?:him|her|them)",
         r")\b",
     ].concat()
 );
-
+#[rustfmt::skip]
+pattern!(
+    /// What every ask in [`SUGGEST`] says, for the same reason as [`TALK_CUE`] ("other",
+    /// "anyone" are common).
+    SUGGEST_CUE,
+    r"\b(?:suggest|recommend|think of|point (?:me|us) to)\b"
+);
 #[rustfmt::skip]
 pattern!(
     /// Asks who they would suggest, ending there or naming the talk: "Is there anyone you'd
@@ -228,7 +255,9 @@ pattern!(
 
 /// Whether `hay` (the normalised text of `s`, or a part of it) asks for introductions.
 pub(crate) fn asks_referral_in(s: &Sentence, hay: &str) -> bool {
-    REFERRAL.is_match_in(s, hay) || SUGGEST.is_match_in(s, hay)
+    REFERRAL.is_match_in(s, hay)
+        || SUGGEST_CUE.is_match_in(s, hay) && SUGGEST.is_match_in(s, hay)
+        || TALK_CUE.is_match_in(s, hay) && WILLING.is_match_in(s, hay)
 }
 
 /// The interviewer's questions and good practice, counted over their sentences.
@@ -350,6 +379,9 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &SUMMARY,
     &REFERRAL,
     &SUGGEST,
+    &SUGGEST_CUE,
+    &TALK_CUE,
+    &WILLING,
     &SUMMARY_CHECK,
     &REFLECTION,
 ];
