@@ -68,15 +68,38 @@ fn asked_questions(text: &str) -> f32 {
     q
 }
 
-/// 0.8 for a turn without a question mark that opens as a question ("so how do you…"), else 0.
+/// 0.8 for a turn without a question mark that opens as a question ("so how do you…"), or
+/// whose last sentence, left without any closing mark as typed chat leaves it, does ("okay
+/// question two. do you stay up late"); else 0.
 fn opening_question(text: &str) -> f32 {
+    let trimmed = text.trim_end();
+    let last = match trimmed.rfind(['.', '!']) {
+        Some(i) if !trimmed.ends_with(['.', '!', '…']) => &trimmed[i + 1..],
+        _ => "",
+    };
+    opens_as_question(text).max(opens_as_question(last))
+}
+
+/// 0.8 when `text` opens as a question, after discourse markers, else 0.
+fn opens_as_question(text: &str) -> f32 {
     let first: String = text
         .split_whitespace()
         .find(|w| {
             !matches!(
                 w.to_lowercase()
                     .trim_matches(|c: char| !c.is_alphanumeric()),
-                "so" | "and" | "okay" | "ok" | "right" | "um" | "uh" | "but" | "well"
+                "so" | "and"
+                    | "okay"
+                    | "ok"
+                    | "right"
+                    | "um"
+                    | "uh"
+                    | "but"
+                    | "well"
+                    | "like"
+                    | "wait"
+                    | "oh"
+                    | "hmm"
             )
         })
         .unwrap_or("")
@@ -558,6 +581,23 @@ mod tests {
             vec![
                 ("Tom".into(), Role::Interviewee),
                 ("Maya".into(), Role::Interviewer)
+            ]
+        );
+    }
+
+    /// Typed chat drops question marks: the asker's turns end in questions with no mark at
+    /// all ("okay next one. how late do you stay up"), the other's answers ask back once.
+    #[test]
+    fn questions_left_without_a_mark_at_a_turn_end_count() {
+        let r = roles(
+            "Zoe: hi thanks for doing this. ok first one. how do you get to school\nLiam: bus mostly lol\nZoe: nice. like how long does it take\nLiam: like 40 min? its so slow\nZoe: wait why is it so slow\nLiam: it stops everywhere tbh\nZoe: omg same. ok last one. what do you do on the bus\nLiam: music and sleep mostly\n",
+            &[],
+        );
+        assert_eq!(
+            r,
+            vec![
+                ("Zoe".into(), Role::Interviewer),
+                ("Liam".into(), Role::Interviewee)
             ]
         );
     }

@@ -122,16 +122,27 @@ pub(super) fn contains_any(text: &str, ascii: &[u8], others: &[&str]) -> bool {
             .any(|o| memchr::memmem::find(b, o.as_bytes()).is_some()))
 }
 
+/// Whether a sentence ends with a closing mark (a full stop, an exclamation or question
+/// mark, an ellipsis), quotes and brackets aside.
+fn closed(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\'', ')', ']', '’', '”'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
 /// How many questions a turn asks, for speakers whose sentences are not judged.
 ///
 /// A punctuated turn (one with any sentence punctuation) asks questions only where it has a
 /// question mark, so only its sentences with one are analysed ("What do you mean. Is it
-/// ok?" asks one); unpunctuated speech-to-text is analysed in full, as the interviewer's is.
+/// ok?" asks one), and those it left without any closing mark, as typed chat and hurried
+/// notes leave them ("okay question two. do you stay up late"); unpunctuated
+/// speech-to-text is analysed in full, as the interviewer's is.
 pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
     // Question marks: ASCII, and the full-width and inverted ones.
     let asks = |t: &str| contains_any(t, b"?", &["？", "¿"]);
     let punctuated = contains_any(text, b".!?", &["。", "！", "？", "…"]);
-    if punctuated && !asks(text) {
+    if punctuated && !asks(text) && closed(text) {
         return 0;
     }
     // One sentence at a time: nothing is kept, however long the turn. Punctuated, only the
@@ -139,7 +150,7 @@ pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
     let mut reader = Reader::new(text, names);
     sentence_spans(text)
         .into_iter()
-        .filter(|&(a, b)| !punctuated || asks(&text[a..b]))
+        .filter(|&(a, b)| !punctuated || asks(&text[a..b]) || !closed(&text[a..b]))
         .filter_map(|(a, b)| reader.read(a, b))
         .filter(|s| s.form.is_question())
         .count()
