@@ -244,8 +244,27 @@ fn punctuated_turns_ask_only_where_they_have_a_question_mark() {
     );
     assert_eq!(count_questions("How would I know. I just do it.", &[]), 0);
     assert_eq!(count_questions("Is it ok? Or is it not? Fine.", &[]), 2);
+    // A sentence left without any closing mark is read: typed chat drops question marks.
+    assert_eq!(
+        count_questions("okay question two. do you stay up late on your phone", &[]),
+        1
+    );
+    assert_eq!(count_questions("okay question two. I stay up late", &[]), 0);
     // Unpunctuated speech-to-text is read in full.
     assert_eq!(count_questions("so what do you do for work", &[]), 1);
+    // There "or not" ends a yes/no question, as "right" does: "…you will book more or not".
+    assert_eq!(
+        count_questions(
+            "ok so if we launch it you will book more classes or not",
+            &[]
+        ),
+        1
+    );
+    // Punctuated, a statement that ends so asks nothing.
+    assert_eq!(
+        count_questions("I never know if the bus will come or not.", &[]),
+        0
+    );
 }
 
 #[test]
