@@ -73,11 +73,21 @@ fn asked_questions(text: &str) -> f32 {
 /// question two. do you stay up late"); else 0.
 fn opening_question(text: &str) -> f32 {
     let trimmed = text.trim_end();
+    // Typed chat only: a last sentence in lower case, of three words or more, not cut off
+    // ("…the spreadsheet got too big—" is an interviewee interrupted, not a question).
     let last = match trimmed.rfind(['.', '!']) {
-        Some(i) if !trimmed.ends_with(['.', '!', '…']) => &trimmed[i + 1..],
+        Some(i)
+            if !crate::speech::closed(trimmed)
+                && !trimmed.ends_with(['—', '–', '-', ',', ';', ':']) =>
+        {
+            trimmed[i + 1..].trim_start()
+        }
         _ => "",
     };
-    opens_as_question(text).max(opens_as_question(last))
+    let typed =
+        last.starts_with(|c: char| c.is_lowercase()) && last.split_whitespace().count() >= 3;
+    let last_opens = if typed { opens_as_question(last) } else { 0.0 };
+    opens_as_question(text).max(last_opens)
 }
 
 /// 0.8 when `text` opens as a question, after discourse markers, else 0.
@@ -599,6 +609,20 @@ mod tests {
                 ("Zoe".into(), Role::Interviewer),
                 ("Liam".into(), Role::Interviewee)
             ]
+        );
+    }
+
+    /// An interviewee cut off mid-sentence after a full stop does not ask.
+    #[test]
+    fn a_turn_cut_off_after_a_full_stop_is_not_a_question() {
+        assert_eq!(
+            opening_question("It was fine at first. And what happened was the sheet got too big—"),
+            0.0
+        );
+        assert_eq!(opening_question("Fine. Then I Would ask Dan"), 0.0);
+        assert_eq!(
+            opening_question("ok next one. how late do you stay up"),
+            0.8
         );
     }
 

@@ -182,12 +182,12 @@ pattern!(
             r"|(?:could|can|may|might) i (?:talk|speak|chat) (?:to|with) ",
             r"(?:him|her|them|\w+ (?:too|as well|at some point))",
             // "Could you intro me to Graham?", "can you connect us with her?"
-            r"|(?:intro|introduce|connect|link) (?:me|us) (?:up )?(?:to|with)",
+            r"|(?:intro|introduce|connect) (?:me|us) (?:up )?(?:to|with)|link (?:me|us) up with",
             // Leave to contact someone else: "Would you be happy for me to contact Deb?",
             // "Would you mind if I got in touch with a couple of your students?"; not the
             // interviewee ("… if I emailed you?"): the object is any word but "you".
             r"|(?:would you be|are you) (?:happy|ok|okay|comfortable|alright|all right|fine) ",
-            r"(?:for (?:me|us) )?(?:if (?:i|we) |to |with (?:me|us) )?",
+            r"(?:for (?:me|us) to |if (?:i|we) |with (?:me|us) )",
             r"(?:contact(?:ed|ing)?|reach(?:ed|ing)? out to|(?:get|got|getting) in touch with|approach(?:ed)?) ",
             NOT_YOU,
             r"|(?:would you|do you) mind (?:if (?:i|we) |me |us )",
@@ -219,18 +219,25 @@ pattern!(
     WILLING,
     &[
         r"\b(?:",
-            r"(?:(?:who|that|anyone|anybody|someone|somebody) (?:\w+ ){0,4}?",
+            r"(?:(?:who|anyone|anybody|someone|somebody) (?:\w+ ){0,4}?",
             r"|(?:think|reckon|suppose) (?:he|she|they) )",
             r"(?:would|might|could|will|may) (?:\w+ ){0,4}?(?:talk|speak|chat) (?:to|with) (?:me|us)",
             r"|(?:would|might|could|will) (?:he|she|they) (?:\w+ ){0,4}?(?:talk|speak|chat) (?:to|with) (?:me|us)",
             r"|(?:who|anyone|anybody|someone|somebody) (?:\w+ ){0,4}?",
             r"(?:would|might|could|will|may) (?:also )?be (?:up for|interested in|open to|keen on) ",
             r"(?:a |an |the )?(?:\w+ )?(?:session|chat|call|interview|conversation)",
-            r"|(?:(?:who|that) (?:\w+ ){0,2}?(?:would|might|could)|who'd) be (?:good|worth|useful|great|helpful|interesting) to (?:talk|speak|chat)",
+            r"|(?:who (?:\w+ ){0,2}?(?:would|might|could)|who'd) be (?:good|worth|useful|great|helpful|interesting) to (?:talk|speak|chat) (?:to|with)",
             r"|(?:would|could|might) ", NOT_YOU, r" (?:\w+ )?be (?:willing|happy|okay|ok|up for|open|keen|able) (?:to )?(?:talk|speak|chat)(?:ing)? (?:to|with) (?:me|us)",
             r"|(?:could|can|may|might) (?:i|we) (?:\w+ ){1,10}?and (?:\w+ )?(?:talk|speak|chat) (?:to|with) (?:him|her|them)",
         r")\b",
     ].concat()
+);
+#[rustfmt::skip]
+pattern!(
+    /// Not someone else willing to talk: "Would it be okay to talk to us about pricing?",
+    /// "Could we be able to chat with you…": the interviewer's own request.
+    WILLING_VETO,
+    r"\b(?:would|could|might) (?:it|that|this|there|i|we|you) (?:\w+ )?be (?:willing|happy|okay|ok|up for|open|keen|able) (?:to )?(?:talk|speak|chat)"
 );
 #[rustfmt::skip]
 pattern!(
@@ -247,9 +254,15 @@ pattern!(
     /// (never after the "?").
     SUGGEST,
     &[
-        r"\b(?:anyone|anybody|someone|somebody|(?:any )?other (?:\w+ )?\w+) (?:else )?(?:(?:\w+|,) ){0,6}?",
+        // A person, then the suggestion, ending there: "Is there anyone you'd suggest?"
+        r"\b(?:(?:anyone|anybody|someone|somebody) (?:else )?(?:(?:\w+|,) ){0,6}?",
         r"you (?:would|could|might|can) (?:suggest|recommend|think of|point (?:me|us) to) ",
         r"(?:(?:i|we) (?:should )?(?:talk|speak|chat|contact|call|reach)|(?:, )?\?)",
+        // Any other thing (tools, uses) only when talking to them follows: "any other
+        // growers you'd recommend I speak to?", not "any other tools you'd recommend?"
+        r"|(?:any )?other (?:\w+ )?\w+ (?:else )?(?:(?:\w+|,) ){0,6}?",
+        r"you (?:would|could|might|can) (?:suggest|recommend|think of|point (?:me|us) to) ",
+        r"(?:i|we) (?:should )?(?:talk|speak|chat|contact|call|reach))",
     ].concat()
 );
 
@@ -257,7 +270,9 @@ pattern!(
 pub(crate) fn asks_referral_in(s: &Sentence, hay: &str) -> bool {
     REFERRAL.is_match_in(s, hay)
         || SUGGEST_CUE.is_match_in(s, hay) && SUGGEST.is_match_in(s, hay)
-        || TALK_CUE.is_match_in(s, hay) && WILLING.is_match_in(s, hay)
+        || TALK_CUE.is_match_in(s, hay)
+            && WILLING.is_match_in(s, hay)
+            && !WILLING_VETO.is_match_in(s, hay)
 }
 
 /// The interviewer's questions and good practice, counted over their sentences.
@@ -382,6 +397,7 @@ pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &SUGGEST_CUE,
     &TALK_CUE,
     &WILLING,
+    &WILLING_VETO,
     &SUMMARY_CHECK,
     &REFLECTION,
 ];
@@ -446,6 +462,16 @@ mod tests {
             "Who should we invoice for the repairs?",
             "Would you be willing to talk to us again next month?",
             "Is there anyone you would recommend for the plumbing?",
+            // Things, not people; requests to the interviewee; documents.
+            "Are there any other tools you would recommend?",
+            "Is there any other feature you could think of?",
+            "Is there any other uses that you can think of?",
+            "Are you comfortable contacting support when it breaks?",
+            "Are you ok to contact the landlord yourself?",
+            "Would it be okay to talk to us about pricing?",
+            "That would be interesting to talk about later.",
+            "Is that something you would talk to us about?",
+            "Could you link me to that spreadsheet?",
         ] {
             assert!(!asks_referral(text), "{text:?} is not a referral ask");
         }

@@ -124,7 +124,7 @@ pub(super) fn contains_any(text: &str, ascii: &[u8], others: &[&str]) -> bool {
 
 /// Whether a sentence ends with a closing mark (a full stop, an exclamation or question
 /// mark, an ellipsis), quotes and brackets aside.
-fn closed(sentence: &str) -> bool {
+pub(crate) fn closed(sentence: &str) -> bool {
     sentence
         .trim_end()
         .trim_end_matches(['"', '\'', ')', ']', '’', '”'])
@@ -155,6 +155,15 @@ pub(crate) fn count_questions(text: &str, names: &[String]) -> usize {
         .filter(|s| s.form.is_question())
         .count()
 }
+
+/// "…not sure whether it matters or not", "I don't know if it helps or not": an "or not"
+/// that closes a clause of doubt is not a question's tag ("if we launch it you will book
+/// more or not" still asks).
+static UNSURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::re(
+        r"(?:\bwhether\b|\b(?:sure|know|knew|see|wonder|wondering|check|ask|asked|tell|decide|find out|care|mind|idea|remember) (?:\w+ )?if\b).* or not ?[.!]?$",
+    )
+});
 
 /// Analyses the sentences of one turn, one span at a time.
 pub(crate) struct Reader<'a> {
@@ -195,6 +204,7 @@ impl<'a> Reader<'a> {
             && form == Form::Statement
             && toks.iter().filter(|t| !t.punct).count() >= 5
             && SPOKEN_TAG.is_match(&norm)
+            && !UNSURE.is_match(&norm)
         {
             form = Form::Tag;
         }

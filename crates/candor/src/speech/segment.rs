@@ -177,7 +177,7 @@ pub(super) fn split_lowercase_starts(
 
 pub(super) static SPOKEN_TAG: LazyLock<Regex> = LazyLock::new(|| {
     crate::re(
-        r"(?:^|\s)(?:yeah|right|huh|eh|innit|correct|or not|or no|isn't it|isn't that|aren't they|don't you|don't they|didn't it|didn't you|wouldn't you|wouldn't it|won't it|yes or no|you know what i mean) ?[.!]?$",
+        r"(?:^|\s)(?:yeah|right|huh|eh|innit|correct|or not|isn't it|isn't that|aren't they|don't you|don't they|didn't it|didn't you|wouldn't you|wouldn't it|won't it|yes or no|you know what i mean) ?[.!]?$",
     )
 });
 

@@ -260,6 +260,11 @@ fn punctuated_turns_ask_only_where_they_have_a_question_mark() {
         ),
         1
     );
+    // Not when it closes an "if" or "whether" clause.
+    assert_eq!(
+        count_questions("ok i am not sure if this matters or not", &[]),
+        0
+    );
     // Punctuated, a statement that ends so asks nothing.
     assert_eq!(
         count_questions("I never know if the bus will come or not.", &[]),
