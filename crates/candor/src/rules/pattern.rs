@@ -520,6 +520,8 @@ mod tests {
                 "Would you mind if I got in touch with your accountant, or would you be happy for us to contact her?",
                 "Do you think she would talk to us? Is there anyone who might be up for a chat, or could you intro me to Sam?",
                 "Is there anyone else you'd suggest? Anyone on the board you'd recommend we speak to?",
+                "Who should we have on the show next? Do you know any other growers who might want to be on the podcast?",
+                "Would Ayo be willing to talk to me? Could I pop in on Friday and maybe talk to her? Would it be okay to talk to us?",
                 "Our app is, honestly, a bit of a mess right now, I know.",
                 "Would you pay £20 a month for something like that?",
                 "I'm from Hireflow and we're building a scheduling tool.",
