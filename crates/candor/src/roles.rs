@@ -75,14 +75,15 @@ fn opening_question(text: &str) -> f32 {
     let trimmed = text.trim_end();
     // Typed chat only: a last sentence in lower case, of three words or more, not cut off
     // ("…the spreadsheet got too big—" is an interviewee interrupted, not a question).
-    let last = match trimmed.rfind(['.', '!']) {
-        Some(i)
-            if !crate::speech::closed(trimmed)
-                && !trimmed.ends_with(['—', '–', '-', ',', ';', ':']) =>
-        {
-            trimmed[i + 1..].trim_start()
-        }
-        _ => "",
+    // The ends are checked first: most turns end closed, and then nothing is searched.
+    let open_end =
+        !crate::speech::closed(trimmed) && !trimmed.ends_with(['—', '–', '-', ',', ';', ':']);
+    let last = if open_end {
+        trimmed
+            .rfind(['.', '!'])
+            .map_or("", |i| trimmed[i + 1..].trim_start())
+    } else {
+        ""
     };
     let typed =
         last.starts_with(|c: char| c.is_lowercase()) && last.split_whitespace().count() >= 3;
@@ -616,10 +617,14 @@ mod tests {
     #[test]
     fn a_turn_cut_off_after_a_full_stop_is_not_a_question() {
         assert_eq!(
-            opening_question("It was fine at first. And what happened was the sheet got too big—"),
+            opening_question("it was fine at first. and what happened was the sheet got too big—"),
             0.0
         );
-        assert_eq!(opening_question("Fine. Then I Would ask Dan"), 0.0);
+        // Only typed chat: a last sentence in capitals is a writer's, who marks questions.
+        assert_eq!(
+            opening_question("It was fine. Do you know what I mean"),
+            0.0
+        );
         assert_eq!(
             opening_question("ok next one. how late do you stay up"),
             0.8

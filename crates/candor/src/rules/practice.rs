@@ -123,6 +123,13 @@ pattern!(
         r")\b",
     ].concat()
 );
+/// Getting in touch with someone: "contact", "reach out to", "get in touch with".
+const CONTACTS: &str = r"(?:contact(?:ed|ing)?|reach(?:ed|ing)? out to|(?:get|got|getting) in touch with|approach(?:ed)?) ";
+
+/// The interviewee suggesting someone: "you would recommend", "you can think of".
+const SUGGESTS: &str =
+    r"you (?:would|could|might|can) (?:suggest|recommend|think of|point (?:me|us) to) ";
+
 /// Any word but "you" (the regex crate has no look-ahead): "your", "yours" and "youth"
 /// pass, as does every word not starting with "y".
 const NOT_YOU: &str = r"(?:[a-xz]\w*|y(?:[a-np-z]\w*|o(?:[a-tv-z]\w*|u\w+)?)?)";
@@ -188,10 +195,10 @@ pattern!(
             // interviewee ("… if I emailed you?"): the object is any word but "you".
             r"|(?:would you be|are you) (?:happy|ok|okay|comfortable|alright|all right|fine) ",
             r"(?:for (?:me|us) to |if (?:i|we) |with (?:me|us) )",
-            r"(?:contact(?:ed|ing)?|reach(?:ed|ing)? out to|(?:get|got|getting) in touch with|approach(?:ed)?) ",
+            CONTACTS,
             NOT_YOU,
             r"|(?:would you|do you) mind (?:if (?:i|we) |me |us )",
-            r"(?:contact(?:ed|ing)?|reach(?:ed|ing)? out to|(?:get|got|getting) in touch with|approach(?:ed)?) ",
+            CONTACTS,
             NOT_YOU,
         r")\b",
     ].concat()
@@ -256,12 +263,12 @@ pattern!(
     &[
         // A person, then the suggestion, ending there: "Is there anyone you'd suggest?"
         r"\b(?:(?:anyone|anybody|someone|somebody) (?:else )?(?:(?:\w+|,) ){0,6}?",
-        r"you (?:would|could|might|can) (?:suggest|recommend|think of|point (?:me|us) to) ",
+        SUGGESTS,
         r"(?:(?:i|we) (?:should )?(?:talk|speak|chat|contact|call|reach)|(?:, )?\?)",
         // Any other thing (tools, uses) only when talking to them follows: "any other
         // growers you'd recommend I speak to?", not "any other tools you'd recommend?"
         r"|(?:any )?other (?:\w+ )?\w+ (?:else )?(?:(?:\w+|,) ){0,6}?",
-        r"you (?:would|could|might|can) (?:suggest|recommend|think of|point (?:me|us) to) ",
+        SUGGESTS,
         r"(?:i|we) (?:should )?(?:talk|speak|chat|contact|call|reach))",
     ].concat()
 );
