@@ -251,7 +251,7 @@ fn output_files_and_quiet_on_every_command_that_prints() {
     let quiet = |args: &[&str]| stdout(&candor().args(args).arg("-q").assert());
     let lint = quiet(&["lint", "--color", "never", bad.to_str().unwrap()]);
     assert!(
-        !lint.contains("-->") && lint.contains("Found 8 findings"),
+        !lint.contains("-->") && lint.contains("Found 9 findings"),
         "{lint}"
     );
     let stats = quiet(&["stats", "--color", "never", bad.to_str().unwrap()]);
@@ -389,10 +389,10 @@ fn exclude_and_per_file_and_per_speaker_ignores() {
                     "hypothetical-question".to_string(),
                     "leading-question".to_string(),
                     "hypothetical-question".to_string(),
-                    // "You'd pay twenty dollars a month for that, wouldn't you?": a tag on
-                    // the interviewer's own presumption is leading too (SPEC). Its price
-                    // is no longer taken for selling: the corpus's writers differ on a
-                    // price inside a would-you-pay question, and the model follows them.
+                    // "You'd pay twenty dollars a month for that, wouldn't you?": its price
+                    // is selling ("names pricing", SPEC), and a tag on the interviewer's own
+                    // presumption is leading too.
+                    "selling".to_string(),
                     "leading-question".to_string(),
                     "selling".to_string()
                 ]
@@ -401,6 +401,7 @@ fn exclude_and_per_file_and_per_speaker_ignores() {
                 "./sales/bad.txt".to_string(),
                 vec![
                     "leading-question".to_string(),
+                    "selling".to_string(),
                     "leading-question".to_string(),
                     "selling".to_string()
                 ]
@@ -452,7 +453,7 @@ fn a_baseline_hides_what_it_holds_across_re_exports_and_reports_what_is_new() {
         .assert()
         .success();
     assert!(
-        stderr(&run).contains("wrote 8 findings to candor-baseline.json"),
+        stderr(&run).contains("wrote 9 findings to candor-baseline.json"),
         "{}",
         stderr(&run)
     );
@@ -461,7 +462,7 @@ fn a_baseline_hides_what_it_holds_across_re_exports_and_reports_what_is_new() {
     )
     .unwrap();
     assert_eq!(baseline["version"], 1);
-    assert_eq!(baseline["findings"].as_array().unwrap().len(), 8);
+    assert_eq!(baseline["findings"].as_array().unwrap().len(), 9);
     assert_eq!(
         baseline["findings"][0],
         serde_json::json!({

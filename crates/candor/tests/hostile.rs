@@ -294,12 +294,13 @@ fn noise_in_every_format_never_panics() {
 
 #[test]
 fn findings_stop_being_listed_at_a_cap_but_still_count() {
-    // Each sentence is a hypothetical, closed question: two findings apiece, 14,000 in all.
-    let mut src = String::from("Interviewer: ");
+    // Each turn is a hypothetical, closed question: two findings apiece, 14,000 in all.
+    // (Short turns: in one turn of thousands of words the model's score alone no longer
+    // flags a line, and the context layer, never trained on such a turn, decides.)
+    let mut src = String::new();
     for _ in 0..7_000 {
-        src.push_str("Would you pay for it? ");
+        src.push_str("Interviewer: Would you pay for it?\nCustomer: No.\n");
     }
-    src.push_str("\nCustomer: No.\n");
     let r = analyse(src.as_bytes());
     assert!(r.error.is_none(), "{:?}", r.error);
     // Sentence findings stop at the cap; the few about the whole transcript are always listed.
@@ -315,7 +316,7 @@ fn findings_stop_being_listed_at_a_cap_but_still_count() {
         .filter(|f| !whole.contains(&f.rule.as_str()))
         .count();
     assert_eq!(listed, 10_000);
-    assert!(r.findings.iter().any(|f| f.rule == "interviewer-monologue"));
+    assert!(r.findings.iter().any(|f| f.rule == "no-referral-ask"));
     let w = r
         .warnings
         .iter()
