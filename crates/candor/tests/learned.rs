@@ -66,6 +66,13 @@ fn judging_computes_the_scores_training_computes() {
 fn judging_decides_what_training_decides() {
     let model = Model::from_bytes(SHIPPED).expect("the shipped model reads");
     let mut cases = load_cases(&root().join("fixtures/labelled"));
+    // And a real podcast's long, rambling host turns, where the model's own score no longer
+    // flags a line by itself (turns over `FALLBACK_WORDS` words): the limit must hold alike.
+    let mut long = load_cases(&root().join("fixtures/corpus/r05"));
+    for c in &mut long {
+        c.name = format!("r05/{}", c.name);
+    }
+    cases.extend(long);
     // The trainer leaves ambiguous lines out, so the lines after one remember one line less
     // than the analyser does: only cases without one are comparable.
     cases.retain(|c| c.labels.ambiguous.is_empty());
@@ -117,6 +124,9 @@ fn judging_decides_what_training_decides() {
         "{compared} compared, {flagged} flagged"
     );
     assert!(yielded < 10, "{yielded}");
+    // Enough long turns that the word limit on the fallback is exercised.
+    let long = lines.iter().filter(|l| l.words > 40).count();
+    assert!(long > 100, "{long} lines in turns over 40 words");
 }
 
 #[test]

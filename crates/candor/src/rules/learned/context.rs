@@ -50,7 +50,8 @@ pub(crate) fn words(text: &str) -> usize {
 /// context layer says (a rule's fallback, when the model is in it). The fallback keeps a
 /// clear, short case flagged in a call that had been clean until then ("Can I book you in
 /// for a demo next week?" at the end of a careful interview); in a long, rambling turn
-/// the layer, which weighs the turn's length and the interviewer's habits, decides alone.
+/// the model's score counts only through the layer, which weighs the turn's length and the
+/// interviewer's habits (the patterns' part of a fallback and trusted reasons still flag).
 /// Chosen by grouped cross-validation on the corpus of 656 interviews (25, 40 and 60
 /// words all gave macro-F1 0.781 to 0.783, against 0.774 without a limit; see
 /// `docs/learned.md`).
