@@ -634,9 +634,7 @@ impl<'m> Learned<'m> {
             let id = row.rule;
             let p = context::probability(&row.context, &x);
             // The fallback: the mode the rule would have without the layer.
-            let by_model = row.fallback != Mode::Patterns
-                && line[r] >= row.alone
-                && context::fallback_by_model(words);
+            let by_model = context::fallback_by_model(row.fallback, line[r], row.alone, words);
             let by_patterns = row.fallback != Mode::Model && patterns[r];
             let says = p >= row.threshold || by_model;
             // How sure: the layer's probability, or the model's own where that decided.

@@ -18,7 +18,7 @@
 // Matrix arithmetic reads best with indices.
 #![allow(clippy::needless_range_loop)]
 
-use super::LEARNABLE;
+use super::{LEARNABLE, Mode};
 
 /// How many rules the first model scores.
 const N: usize = LEARNABLE.len();
@@ -57,9 +57,11 @@ pub(crate) fn words(text: &str) -> usize {
 /// `docs/learned.md`).
 pub(crate) const FALLBACK_WORDS: usize = 40;
 
-/// Whether the model's own score may flag a line of `words` words by itself.
-pub(crate) fn fallback_by_model(words: usize) -> bool {
-    words <= FALLBACK_WORDS
+/// Whether a rule's fallback flags a line by the model's own score: the fallback's `mode`
+/// uses the model, the line's `score` reaches the model's threshold `alone`, and its turn
+/// is no longer than [`FALLBACK_WORDS`]. The trainer and the analyser both decide so.
+pub(crate) fn fallback_by_model(mode: Mode, score: f32, alone: f32, words: usize) -> bool {
+    mode != Mode::Patterns && score >= alone && words <= FALLBACK_WORDS
 }
 
 /// What the context layer remembers of a call's interviewer lines so far.

@@ -590,9 +590,7 @@ fn context_flag(
     trusted: &[String],
 ) -> bool {
     let (mode, score, alone) = fallback;
-    let by_model = matches!(mode, Mode::Model | Mode::Either)
-        && score >= alone
-        && context::fallback_by_model(l.words as usize);
+    let by_model = context::fallback_by_model(mode, score, alone, l.words as usize);
     let by_patterns = matches!(mode, Mode::Patterns | Mode::Either) && l.patterns[row];
     !l.sentences.is_empty()
         && (p >= threshold
@@ -693,9 +691,12 @@ pub fn decide_lines(model: &Model, lines: &[&Line], scores: &[Vec<f32>]) -> Vec<
                             Some(x) => {
                                 let p = context::probability(&row.context, x);
                                 let own = (row.fallback, s, row.alone);
-                                let by_model = row.fallback != Mode::Patterns
-                                    && s >= row.alone
-                                    && context::fallback_by_model(l.words as usize);
+                                let by_model = context::fallback_by_model(
+                                    row.fallback,
+                                    s,
+                                    row.alone,
+                                    l.words as usize,
+                                );
                                 let sure = if by_model { p.max(s) } else { p };
                                 (
                                     context_flag(l, p, r, row.threshold, own, &row.trusted),
