@@ -137,6 +137,29 @@ fn opens_as_question(text: &str) -> f32 {
     }
 }
 
+/// Questions said inside a turn that has no question marks and does not open as one, as
+/// unpunctuated speech-to-text leaves them ("okay so home collection how are you currently
+/// booking those is it through phone"): each "wh-word + auxiliary" or "auxiliary + you" pair,
+/// at most two a turn. Used only when no speaker asked anything by the other counts.
+fn unmarked_questions(text: &str) -> f32 {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    let pairs = words
+        .windows(2)
+        .filter(|p| {
+            let (a, b) = (p[0].as_str(), p[1].as_str());
+            (crate::speech::is_wh(a) && crate::speech::is_aux(b))
+                || (crate::speech::is_aux(a) && matches!(b, "you" | "your"))
+        })
+        .count();
+    pairs.min(2) as f32
+}
+
 /// A person's name without the pronouns and organisation Teams adds in parentheses or
 /// brackets ("Priya Shah (She/Her)", "Sam Lee \[Contoso\]") and in first-last order (Teams'
 /// directory style "Kowalski, Dana (External)" is "Dana Kowalski"); case is kept.
@@ -313,6 +336,7 @@ pub(crate) fn assign_counted(
     // What each speaker says: questions (and those that hand the floor over), turns, words.
     let mut questions = vec![0f32; n];
     let mut asked = vec![0f32; n];
+    let mut unmarked = vec![0f32; n];
     let mut turns = vec![0usize; n];
     let mut words = vec![0usize; n];
     let mut first_turn = vec![usize::MAX; n];
@@ -320,6 +344,7 @@ pub(crate) fn assign_counted(
         let s = turn.speaker;
         questions[s] += rough_questions(&turn.text);
         asked[s] += asked_questions(&turn.text);
+        unmarked[s] += unmarked_questions(&turn.text);
         turns[s] += 1;
         words[s] += turn_words[k];
         first_turn[s] = first_turn[s].min(k);
@@ -454,6 +479,14 @@ pub(crate) fn assign_counted(
             ));
             fixed[open[0]] = Some((Role::Other, RoleSource::Heuristic, 0.0));
         } else if !open.is_empty() {
+            // No question anyone asked shows by its mark or its opening (speech-to-text with
+            // no punctuation at all): questions said inside the turns count instead.
+            if open.iter().all(|&i| asked[i] == 0.0) {
+                for &i in &open {
+                    asked[i] = unmarked[i];
+                    questions[i] = unmarked[i];
+                }
+            }
             // Score: the share of the questions that hand the floor over, and how many of
             // their words are questions, dominate; questions per turn, short turns and
             // speaking first break ties. A storyteller's long turns hold questions too (told
@@ -610,6 +643,29 @@ mod tests {
                 ("Zoe".into(), Role::Interviewer),
                 ("Liam".into(), Role::Interviewee)
             ]
+        );
+    }
+
+    /// Speech-to-text with no punctuation at all: the questions are inside the turns ("okay
+    /// and how do you book them is it by phone"), and neither side's turns open as one.
+    #[test]
+    fn questions_inside_unpunctuated_turns_count() {
+        let src = "Arjun: hi thanks for the time basically we are a small team doing deliveries for labs and i just want to understand your side\nKavita: sure we have six centres and one main lab\nArjun: okay okay and the samples come to the main lab how do you move them today\nKavita: two boys on bikes three rounds a day last week one bike broke down\nArjun: okay so the home visits how are you booking those is it phone or some app\nKavita: phone and whatsapp my front desk assigns them in a sheet\nArjun: got it and when a visit runs late what do you tell the patient\nKavita: we call them and apologise mostly\n";
+        assert_eq!(
+            roles(src, &[]),
+            vec![
+                ("Arjun".into(), Role::Interviewer),
+                ("Kavita".into(), Role::Interviewee)
+            ]
+        );
+        // Not a guess at 0.3 that leaves the call unjudged.
+        let mut t = crate::parse(src.as_bytes(), None).unwrap();
+        let words = crate::speech::turn_words(&t.turns);
+        assign_counted(&mut t, &[], &[], &words);
+        assert!(
+            t.speakers[0].role_confidence > 0.5,
+            "{}",
+            t.speakers[0].role_confidence
         );
     }
 
