@@ -305,6 +305,9 @@ pub(crate) fn sentence(
     if inner > 0 {
         out.add(spec, &[b"inner-questions", &[inner.min(2)]]);
     }
+    if shape.alts > 0 {
+        out.add(spec, &[b"inner-alternatives"]);
+    }
     let (mut content, mut echoed) = (0, 0);
     for x in w
         .iter()
@@ -353,8 +356,12 @@ pub(crate) struct Shape {
     pub head: u64,
     /// Its words.
     pub words: u16,
-    /// Questions joined on inside it: "…, and what did it cost?", "… or did you …".
+    /// Questions joined on inside it by "and", "but", "also", "plus" or a comma: "…, and
+    /// what did it cost?", "… and is there …".
     pub inner: u8,
+    /// Alternatives joined on by "or" ("… or did you …", "…, or what?"): most often the
+    /// other half of one either/or question, or the question put again, not a new one.
+    pub alts: u8,
 }
 
 /// Pronouns and the like that follow an auxiliary opening a joined yes/no question
@@ -399,7 +406,7 @@ pub(crate) fn shape(s: &Sentence) -> Shape {
     // A joined question: a conjunction (or a comma) and then a wh-word, or an auxiliary
     // and its subject; not the sentence's own opening said again ("what was, what was it").
     // Tokens from the core on, counted from 0; the first three cannot start one.
-    let mut inner = 0u8;
+    let (mut inner, mut alts) = (0u8, 0u8);
     for k in from + 3..s.toks.len() {
         if s.toks[k].punct {
             continue;
@@ -419,7 +426,11 @@ pub(crate) fn shape(s: &Sentence) -> Shape {
             || crate::speech::is_aux(w) && is_subject(next);
         let again = first == Some(w) && second == Some(next);
         if opens && !again {
-            inner = inner.saturating_add(1);
+            if prev == "or" {
+                alts = alts.saturating_add(1);
+            } else {
+                inner = inner.saturating_add(1);
+            }
         }
     }
     Shape {
@@ -428,6 +439,7 @@ pub(crate) fn shape(s: &Sentence) -> Shape {
         head,
         words: words.min(usize::from(u16::MAX)) as u16,
         inner,
+        alts,
     }
 }
 
@@ -458,11 +470,12 @@ pub(crate) fn turn(
     // does not start as the one before it did, and those joined on inside sentences;
     // questions started again, and short tails ("Or?", "Right?") after a question, counted
     // apart.
-    let (mut distinct, mut again, mut tails) = (0usize, 0usize, 0usize);
+    let (mut distinct, mut again, mut tails, mut alts) = (0usize, 0usize, 0usize, 0usize);
     let mut last: Option<u64> = None;
     for f in sentences {
         let sh = f.shape;
         distinct += usize::from(sh.inner);
+        alts += usize::from(sh.alts);
         if !sh.form.is_question() {
             continue;
         }
@@ -484,6 +497,9 @@ pub(crate) fn turn(
     }
     if tails > 0 {
         base.add(spec, &[b"turn-tails"]);
+    }
+    if alts > 0 {
+        base.add(spec, &[b"turn-alternatives"]);
     }
     base.add(
         spec,
