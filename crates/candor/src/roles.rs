@@ -336,7 +336,6 @@ pub(crate) fn assign_counted(
     // What each speaker says: questions (and those that hand the floor over), turns, words.
     let mut questions = vec![0f32; n];
     let mut asked = vec![0f32; n];
-    let mut unmarked = vec![0f32; n];
     let mut turns = vec![0usize; n];
     let mut words = vec![0usize; n];
     let mut first_turn = vec![usize::MAX; n];
@@ -344,7 +343,6 @@ pub(crate) fn assign_counted(
         let s = turn.speaker;
         questions[s] += rough_questions(&turn.text);
         asked[s] += asked_questions(&turn.text);
-        unmarked[s] += unmarked_questions(&turn.text);
         turns[s] += 1;
         words[s] += turn_words[k];
         first_turn[s] = first_turn[s].min(k);
@@ -482,9 +480,10 @@ pub(crate) fn assign_counted(
             // No question anyone asked shows by its mark or its opening (speech-to-text with
             // no punctuation at all): questions said inside the turns count instead.
             if open.iter().all(|&i| asked[i] == 0.0) {
-                for &i in &open {
-                    asked[i] = unmarked[i];
-                    questions[i] = unmarked[i];
+                for turn in &t.turns {
+                    let q = unmarked_questions(&turn.text);
+                    asked[turn.speaker] += q;
+                    questions[turn.speaker] += q;
                 }
             }
             // Score: the share of the questions that hand the floor over, and how many of
