@@ -52,8 +52,8 @@ pub(crate) fn words(text: &str) -> usize {
 /// for a demo next week?" at the end of a careful interview); in a long, rambling turn
 /// the model's score counts only through the layer, which weighs the turn's length and the
 /// interviewer's habits (the patterns' part of a fallback and trusted reasons still flag).
-/// Chosen by grouped cross-validation on the corpus of 656 interviews (25, 40 and 60
-/// words all gave macro-F1 0.781 to 0.783, against 0.774 without a limit; see
+/// Chosen by grouped cross-validation on the corpus of 656 interviews then (b01–b22 and
+/// r01–r12; 25, 40 and 60 words all gave macro-F1 0.781 to 0.783, against 0.774 without a limit; see
 /// `docs/learned.md`).
 pub(crate) const FALLBACK_WORDS: usize = 40;
 
