@@ -125,8 +125,8 @@ pub(crate) const LEARNABLE: &[Id] = &[
 const MAGIC: &[u8; 8] = b"CANDORLM";
 /// The model file's format. 6: questions joined on by "or" are features of their own
 /// (`inner-alternatives`, `turn-alternatives`), no longer counted among the different
-/// questions of a turn, and the fallback by the model's score is limited to short turns: a
-/// model trained before would be read with features it never saw, so it is refused.
+/// questions of a turn: a model trained before would be read with features it never saw,
+/// so it is refused.
 const VERSION: u32 = 6;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
