@@ -552,3 +552,49 @@ pub(crate) fn cue(
     let range = s.source_range(first.n0 as usize, last.n1 as usize);
     Some((range, w[a..b].join(" ")))
 }
+
+#[cfg(test)]
+mod tests {
+    /// (questions joined by "and"/"but"/a comma, alternatives joined by "or") of a
+    /// one-sentence turn.
+    fn joins(text: &str) -> (u8, u8) {
+        let s = crate::rules::sentence::sentences(text, &[]);
+        assert_eq!(s.len(), 1, "{text}: {} sentences", s.len());
+        let sh = super::shape(&s[0]);
+        (sh.inner, sh.alts)
+    }
+
+    #[test]
+    fn questions_joined_by_or_are_alternatives() {
+        // A second question joined on: a different question.
+        assert_eq!(joins("How did you pick it, and who signed it off?"), (1, 0));
+        assert_eq!(
+            joins("Do you send reminders and is there a template?"),
+            (1, 0)
+        );
+        // The other half of one either/or question, or the question put again.
+        assert_eq!(
+            joins("Do you track it in the app or is it all on paper?"),
+            (0, 1)
+        );
+        // The opening said again counts as neither.
+        assert_eq!(
+            joins("Would you start with the three offices or would you move all of them?"),
+            (0, 0)
+        );
+        assert_eq!(
+            joins("Is that weekly for you, or what does it look like?"),
+            (0, 1)
+        );
+        // One question.
+        assert_eq!(
+            joins("What did you try first when the export failed?"),
+            (0, 0)
+        );
+        // Known gap: "or" with a comma after it reads as a comma join.
+        assert_eq!(
+            joins("Is that weekly for you, or, how do you plan it?"),
+            (1, 0)
+        );
+    }
+}
