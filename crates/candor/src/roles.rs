@@ -627,6 +627,14 @@ mod tests {
 
     use super::*;
 
+    /// `src` parsed, its roles found from the conversation alone.
+    fn assigned(src: &str) -> Transcript {
+        let mut t = crate::parse(src.as_bytes(), None).unwrap();
+        let words = crate::speech::turn_words(&t.turns);
+        assign_counted(&mut t, &[], &[], &words);
+        t
+    }
+
     fn roles(src: &str, given: &[&str]) -> Vec<(String, Role)> {
         let mut t = crate::parse(src.as_bytes(), None).unwrap();
         let given: Vec<String> = given.iter().map(|s| s.to_string()).collect();
@@ -683,9 +691,7 @@ mod tests {
             ]
         );
         // Not a guess at 0.3 that leaves the call unjudged, nor a sure one.
-        let mut t = crate::parse(src.as_bytes(), None).unwrap();
-        let words = crate::speech::turn_words(&t.turns);
-        assign_counted(&mut t, &[], &[], &words);
+        let t = assigned(src);
         let c = t.speakers[0].role_confidence;
         assert!(
             (crate::verdict::MIN_ROLE_CONFIDENCE..=0.5).contains(&c),
@@ -699,17 +705,13 @@ mod tests {
     #[test]
     fn relative_clauses_in_unpunctuated_answers_do_not_ask() {
         let src = "Arjun: hi thanks for the time so tell me about the samples how do you move them today\nKavita: we use two boys on bikes which is cheap and the boys who are on payroll do three rounds which is fine for us\nArjun: okay and the late ones\nKavita: the late ones are the centres which are far away which was a real problem last week when one bike broke down\nArjun: right and then what happens with the patient\nKavita: the patient who is waiting gets angry which is normal and we call them\n";
-        let mut t = crate::parse(src.as_bytes(), None).unwrap();
-        let words = crate::speech::turn_words(&t.turns);
-        assign_counted(&mut t, &[], &[], &words);
-        let roles: Vec<(&str, Role)> = t
-            .speakers
-            .iter()
-            .map(|s| (s.name.as_str(), s.role))
-            .collect();
+        let t = assigned(src);
         assert_eq!(
-            roles,
-            vec![("Arjun", Role::Interviewer), ("Kavita", Role::Interviewee)]
+            roles(src, &[]),
+            vec![
+                ("Arjun".into(), Role::Interviewer),
+                ("Kavita".into(), Role::Interviewee)
+            ]
         );
         assert!(
             t.speakers[0].role_confidence <= 0.5,
