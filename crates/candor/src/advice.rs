@@ -1542,10 +1542,7 @@ pub(crate) fn well_formed(q: &str) -> bool {
     }
     let words: Vec<String> = body
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-                .to_lowercase()
-        })
+        .map(crate::speech::bare_lower)
         .collect();
     if words.len() < 4 || words.len() > MAX_QUESTION_WORDS {
         return false;

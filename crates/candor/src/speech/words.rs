@@ -118,6 +118,14 @@ pub(super) fn swar_alphanumeric(x: u64) -> u64 {
     (letter | digit) & HIGH
 }
 
+/// A word as typed, without the punctuation around it (an apostrophe inside or at its ends
+/// is kept: "don't", "'cause") and in lower case: how a word split at white space is compared
+/// with a word list.
+pub(crate) fn bare_lower(raw: &str) -> String {
+    raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+        .to_lowercase()
+}
+
 /// [`count_words`] of each turn, in order.
 pub(crate) fn turn_words(turns: &[crate::model::Turn]) -> Vec<usize> {
     turns.iter().map(|u| count_words(&u.text)).collect()
