@@ -149,6 +149,7 @@ fn make_line(
         reasons: vec![Vec::new(); LEARNABLE.len()],
         words,
         asks: Vec::new(),
+        questions: 0,
     };
     let mut facts = Vec::new();
     let mut scores: Vec<f32> = vec![0.0; LEARNABLE.len()];
@@ -175,6 +176,7 @@ fn make_line(
                     }
                 }
                 l.asks.push(shape.form.is_question() || shape.ends_q);
+                l.questions += features::questions_in(shape);
                 l.sentences.push(base.clone());
                 l.sentence_patterns.push(patterns.clone());
                 facts.push((base, patterns, *shape));

@@ -681,12 +681,13 @@ impl<'m> Learned<'m> {
             // The model alone: the sentence it scored highest shows where, or the turn's
             // questions for a turn rule.
             let model_hit = if turned.is_some() {
-                // Several questions in one turn need at least two questions.
-                let asked = ctx
+                // Several questions in one turn need at least two questions (two sentences
+                // that ask, or one with a question joined on inside it).
+                let asked: u32 = ctx
                     .sentences
                     .iter()
-                    .filter(|s| s.form.is_question())
-                    .count();
+                    .map(|s| features::questions_in(&features::shape(s)))
+                    .sum();
                 (asked >= 2)
                     .then(|| turn_span(ctx))
                     .flatten()

@@ -26,9 +26,14 @@ const N: usize = LEARNABLE.len();
 /// The inputs of one line, in order: its scores for every rule (as log-odds), what the
 /// patterns flagged, which of those a trusted reason flagged, then the previous
 /// interviewer line's scores, the highest score of every earlier interviewer line, the
-/// mean probability of the earlier lines, and four numbers about length and place (each
-/// a logarithm, so that a very long turn or call stays near what training saw).
-pub(crate) const DIM: usize = 6 * N + 4;
+/// mean probability of the earlier lines, four numbers about length and place (each
+/// a logarithm, so that a very long turn or call stays near what training saw), and the
+/// line's scores again, each scaled by the turn's length (so that how far a score is
+/// trusted can depend on how long the turn around it runs).
+pub(crate) const DIM: usize = 7 * N + 4;
+
+/// The turn length (in words) at which the length-scaled scores equal the scores.
+const LENGTH_UNIT: f32 = 40.0;
 
 /// Log-odds never go beyond this (a probability of about 1 in 10,000), so that a line
 /// with no sentence, or a call's first line, has a finite input.
@@ -118,6 +123,10 @@ impl Context {
         };
         x[6 * N + 2] = (1.0 + words as f32).ln();
         x[6 * N + 3] = (1.0 + sentences as f32).ln();
+        let scale = (1.0 + words as f32).ln() / (1.0 + LENGTH_UNIT).ln();
+        for r in 0..N {
+            x[6 * N + 4 + r] = x[r] * scale;
+        }
         x
     }
 
@@ -276,6 +285,22 @@ mod tests {
         assert!((second[5 * N] - 0.99).abs() < 1e-6);
         assert!((second[6 * N + 1] - 31f32.ln()).abs() < 1e-6);
         assert!((second[6 * N + 3] - 3f32.ln()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn scores_are_repeated_scaled_by_the_turns_length() {
+        let c = Context::default();
+        let none = [false; N];
+        let mut scores = [0.5; N];
+        scores[2] = 0.9;
+        let at_unit = c.inputs(&scores, &none, &none, LENGTH_UNIT as usize, 1);
+        assert!((at_unit[6 * N + 4 + 2] - logit(0.9)).abs() < 1e-5);
+        assert_eq!(at_unit[6 * N + 4], 0.0, "log-odds 0 stays 0 at any length");
+        let long = c.inputs(&scores, &none, &none, 400, 1);
+        let short = c.inputs(&scores, &none, &none, 4, 1);
+        assert!(long[6 * N + 4 + 2] > at_unit[6 * N + 4 + 2]);
+        assert!(short[6 * N + 4 + 2] < at_unit[6 * N + 4 + 2]);
+        assert_eq!(long[2], short[2], "the score itself does not move");
     }
 
     #[test]

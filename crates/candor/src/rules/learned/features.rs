@@ -364,6 +364,18 @@ pub(crate) struct Shape {
     pub alts: u8,
 }
 
+/// How many questions a sentence asks, as a finding of several questions in one turn
+/// counts them where the model alone makes it: none for a statement, else one and those
+/// joined on inside it ("What is it, and why did you pick it?" asks two). The trainer
+/// and the analyser count alike.
+pub(crate) fn questions_in(sh: &Shape) -> u32 {
+    if sh.form.is_question() {
+        1 + u32::from(sh.inner)
+    } else {
+        0
+    }
+}
+
 /// Pronouns and the like that follow an auxiliary opening a joined yes/no question
 /// ("… or did you …", "… and is there …").
 fn is_subject(w: &str) -> bool {

@@ -126,8 +126,9 @@ const MAGIC: &[u8; 8] = b"CANDORLM";
 /// The model file's format. 6: questions joined on by "or" are features of their own
 /// (`inner-alternatives`, `turn-alternatives`), no longer counted among the different
 /// questions of a turn: a model trained before would be read with features it never saw,
-/// so it is refused.
-const VERSION: u32 = 6;
+/// so it is refused. 7: the context layer also reads each rule's score scaled by the
+/// turn's length (`context::DIM` grew by one input per rule).
+const VERSION: u32 = 7;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
 /// Decoded once per process and shared: its weight table is 9.4 MB in memory, so every

@@ -44,6 +44,10 @@ pub struct Line {
     /// A question rule's positive is looked for among those that ask, a pitch's or a
     /// weakness's among those that do not (when the line has any).
     pub asks: Vec<bool>,
+    /// How many of its sentences are questions by their form: a turn rule's finding that
+    /// the patterns did not make needs two, in the trainer as in the analyser (a choice: a
+    /// finding of several questions is shown from the first to the last).
+    pub questions: u32,
 }
 
 /// How to train.
@@ -487,7 +491,7 @@ pub fn choose(
         let modes = o.modes.iter();
         for &mode in modes.filter(|m| !matches!(m, Mode::Patterns | Mode::Context)) {
             let (p, _, f, ..) = prf((0..lines.len()).map(|k| {
-                let m = scores[k][row] >= t;
+                let m = scores[k][row] >= t && placed(lines[k], row);
                 let flag = match mode {
                     Mode::Either => m || pat(k),
                     _ => m || sure(k),
@@ -577,6 +581,13 @@ fn context_inputs(
     out
 }
 
+/// Whether the model may flag `l` for `row` where the patterns did not: as the analyser
+/// decides, a turn rule (several questions in one turn) found by the model alone needs two
+/// sentences that are questions by their form (what the finding then underlines).
+fn placed(l: &Line, row: usize) -> bool {
+    l.patterns[row] || by_sentence(LEARNABLE[row]) || l.questions >= 2
+}
+
 /// Whether a line is flagged by a context row: never without a sentence (the analyser
 /// has nothing to judge), else when the layer is sure enough (`p`), when the fallback
 /// flags it (`fallback`: its mode, the model's score of the line and the mode's
@@ -593,8 +604,7 @@ fn context_flag(
     let by_model = context::fallback_by_model(mode, score, alone, l.words as usize);
     let by_patterns = matches!(mode, Mode::Patterns | Mode::Either) && l.patterns[row];
     !l.sentences.is_empty()
-        && (p >= threshold
-            || by_model
+        && (placed(l, row) && (p >= threshold || by_model)
             || by_patterns
             || l.reasons[row].iter().any(|w| trusted.contains(w)))
 }
@@ -685,8 +695,8 @@ pub fn decide_lines(model: &Model, lines: &[&Line], scores: &[Vec<f32>]) -> Vec<
                     let sure = l.reasons[r].iter().any(|w| row.trusted.contains(w));
                     match row.mode {
                         Mode::Patterns => (l.patterns[r], row.pattern_precision),
-                        Mode::Model => (s >= row.threshold || sure, s),
-                        Mode::Either => (s >= row.threshold || l.patterns[r], s),
+                        Mode::Model => (s >= row.threshold && placed(l, r) || sure, s),
+                        Mode::Either => (s >= row.threshold && placed(l, r) || l.patterns[r], s),
                         Mode::Context => match xs.get(k) {
                             Some(x) => {
                                 let p = context::probability(&row.context, x);
@@ -761,7 +771,26 @@ mod tests {
             reasons: vec![Vec::new(); n],
             words: 10,
             asks: sentences.iter().map(|&(_, a)| a).collect(),
+            questions: sentences.iter().filter(|&&(_, a)| a).count() as u32,
         }
+    }
+
+    #[test]
+    fn the_model_alone_flags_several_questions_only_where_two_sentences_ask() {
+        let stacked = LEARNABLE.iter().position(|r| *r == Id::Stacked).unwrap();
+        let closed = LEARNABLE.iter().position(|r| *r == Id::Closed).unwrap();
+        let fallback = (Mode::Context, 0.0, 1.0);
+        let one = line(0, &[(1, false), (2, true)], true);
+        let two = line(0, &[(1, true), (2, true)], true);
+        // Sure enough by the layer, but one question: nothing to point at, as in the analyser.
+        assert!(!context_flag(&one, 0.99, stacked, 0.5, fallback, &[]));
+        assert!(context_flag(&two, 0.99, stacked, 0.5, fallback, &[]));
+        // A pattern's finding stands on its own; sentence rules need no second question.
+        let mut found = one.clone();
+        found.patterns[stacked] = true;
+        assert!(context_flag(&found, 0.99, stacked, 0.5, fallback, &[]));
+        assert!(context_flag(&one, 0.99, closed, 0.5, fallback, &[]));
+        assert!(!context_flag(&two, 0.2, stacked, 0.5, fallback, &[]));
     }
 
     #[test]
