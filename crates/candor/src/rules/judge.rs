@@ -574,7 +574,11 @@ impl<'m> Learned<'m> {
         if model.rows[r].mode == Mode::Context {
             return Turned::Scored(hit, scores[r]);
         }
-        let why = || turn_span(ctx).map(|sp| (sp, Why::Learned(id, TURN_CUE.into())));
+        let asked = facts
+            .iter()
+            .map(|(_, _, sh)| features::questions_in(sh))
+            .sum();
+        let why = || model_turn_hit(ctx, id, asked);
         Turned::Decided(judged(scores[r], hit, why, &model.rows[r]))
     }
 
@@ -681,17 +685,12 @@ impl<'m> Learned<'m> {
             // The model alone: the sentence it scored highest shows where, or the turn's
             // questions for a turn rule.
             let model_hit = if turned.is_some() {
-                // Several questions in one turn need at least two questions (two sentences
-                // that ask, or one with a question joined on inside it).
-                let asked: u32 = ctx
+                let asked = ctx
                     .sentences
                     .iter()
                     .map(|s| features::questions_in(&features::shape(s)))
                     .sum();
-                (asked >= 2)
-                    .then(|| turn_span(ctx))
-                    .flatten()
-                    .map(|sp| (None, Hit::new(sp, Why::Learned(id, TURN_CUE.into()))))
+                model_turn_hit(ctx, id, asked).map(|(sp, why)| (None, Hit::new(sp, why)))
             } else {
                 best[r].and_then(|i| {
                     let s = ctx.sentences.get(i)?;
@@ -763,6 +762,17 @@ enum Turned {
 
 /// What a turn finding of the model alone says.
 const TURN_CUE: &str = "several questions in one turn";
+
+/// Where the model alone finds several questions in one turn that `asked` this many
+/// ([`features::questions_in`], summed over its sentences): from its first question to its
+/// last, and only when it asked at least two; the trainer decides alike (`placed` in
+/// `learned::train`).
+fn model_turn_hit(ctx: &Ctx<'_>, id: Id, asked: u32) -> Option<((usize, usize), Why)> {
+    (asked >= 2)
+        .then(|| turn_span(ctx))
+        .flatten()
+        .map(|sp| (sp, Why::Learned(id, TURN_CUE.into())))
+}
 
 /// The span of a turn finding the model alone makes: its questions, first to last.
 fn turn_span(ctx: &Ctx<'_>) -> Option<(usize, usize)> {

@@ -44,9 +44,10 @@ pub struct Line {
     /// A question rule's positive is looked for among those that ask, a pitch's or a
     /// weakness's among those that do not (when the line has any).
     pub asks: Vec<bool>,
-    /// How many of its sentences are questions by their form: a turn rule's finding that
-    /// the patterns did not make needs two, in the trainer as in the analyser (a choice: a
-    /// finding of several questions is shown from the first to the last).
+    /// How many questions it asks: its sentences that are questions by their form, and
+    /// the questions joined on inside them (`features::questions_in`). A turn rule's finding
+    /// that the patterns did not make needs two, in the trainer as in the analyser (a
+    /// choice: a finding of several questions is shown from the first to the last).
     pub questions: u32,
 }
 
@@ -583,7 +584,7 @@ fn context_inputs(
 
 /// Whether the model may flag `l` for `row` where the patterns did not: as the analyser
 /// decides, a turn rule (several questions in one turn) found by the model alone needs two
-/// sentences that are questions by their form (what the finding then underlines).
+/// questions ([`Line::questions`]: what the finding then underlines).
 fn placed(l: &Line, row: usize) -> bool {
     l.patterns[row] || by_sentence(LEARNABLE[row]) || l.questions >= 2
 }
