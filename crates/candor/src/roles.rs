@@ -111,6 +111,17 @@ fn opens_as_question(text: &str) -> f32 {
                     | "wait"
                     | "oh"
                     | "hmm"
+                    | "mm"
+                    | "mhm"
+                    | "cool"
+                    | "awesome"
+                    | "totally"
+                    | "gotcha"
+                    | "great"
+                    | "perfect"
+                    | "nice"
+                    | "alright"
+                    | "interesting"
             )
         })
         .unwrap_or("")
@@ -492,14 +503,16 @@ pub(crate) fn assign_counted(
             ));
             fixed[open[0]] = Some((Role::Other, RoleSource::Heuristic, 0.0));
         } else if !open.is_empty() {
-            // No question anyone asked shows by its mark or its opening (speech-to-text with
-            // no punctuation at all): questions said inside the turns count instead.
-            let unmarked = open.iter().all(|&i| asked[i] == 0.0);
+            // No question mark anywhere (speech-to-text with no punctuation at all): the
+            // questions said inside turns that do not open as one count too.
+            let unmarked = t.turns.iter().all(|u| !u.text.contains('?'));
             if unmarked {
                 for turn in &t.turns {
-                    let q = unmarked_questions(&turn.text);
-                    asked[turn.speaker] += q;
-                    questions[turn.speaker] += q;
+                    if opening_question(&turn.text) == 0.0 {
+                        let q = unmarked_questions(&turn.text);
+                        asked[turn.speaker] += q;
+                        questions[turn.speaker] += q;
+                    }
                 }
             }
             // Score: the share of the questions that hand the floor over, and how many of
@@ -543,11 +556,15 @@ pub(crate) fn assign_counted(
             };
             for &i in &open {
                 let density = questions[i] / turns[i].max(1) as f32;
+                // Beside the top questioner, among three or more: one who asks often, or
+                // who asks as many questions as the top one in longer turns (the lead
+                // interviewer, whose colleague chips in with short questions only).
                 let role = if i == top
-                    || (questions[i] >= 3.0
-                        && density >= 0.4
-                        && questions[i] >= 0.25 * questions[top]
-                        && active.len() >= 3)
+                    || active.len() >= 3
+                        && (questions[i] >= 3.0
+                            && density >= 0.4
+                            && questions[i] >= 0.25 * questions[top]
+                            || asked[i] >= 2.0 && asked[i] >= asked[top])
                 {
                     Role::Interviewer
                 } else if minor(i) {
@@ -720,6 +737,22 @@ mod tests {
                 ("Dana".into(), Role::Interviewer),
                 ("Sam".into(), Role::Interviewer),
                 ("Ruth".into(), Role::Interviewee)
+            ]
+        );
+    }
+
+    /// Three voices, none punctuated: the lead interviewer talks at length between her
+    /// questions ("cool so what happens…", "would you…" inside a turn), a colleague chips
+    /// in with two short questions; both interview, and the one who answers is interviewed.
+    #[test]
+    fn a_lead_interviewer_in_long_unpunctuated_turns_beside_a_quick_colleague() {
+        let src = "Meera: okay we are recording thanks for making time so quick context we are looking at how clinics handle stock and this is just to learn nothing to sell today\nTariq: hey yeah and i will mostly listen\nJune: sure no problem\nMeera: cool so what happens when a vaccine delivery turns up late at the clinic\nJune: the nurse rings the depot and we shuffle the appointments which eats half the morning every single time\nMeera: right that sounds painful i have heard the same from two other clinics actually\nJune: it is the worst part of the week honestly\nMeera: awesome so would you walk me through the last time it happened from the first call\nJune: tuesday the van was three hours late so we moved eleven patients to thursday and two of them never came back\nTariq: who moved them\nJune: me and the receptionist\nMeera: okay and then how do you keep track of the ones who were moved\nJune: a paper list at the desk that we tick off\nTariq: where does the list live\nJune: in a drawer at reception\nMeera: got it that is really helpful thank you june\n";
+        assert_eq!(
+            roles(src, &[]),
+            vec![
+                ("Meera".into(), Role::Interviewer),
+                ("Tariq".into(), Role::Interviewer),
+                ("June".into(), Role::Interviewee)
             ]
         );
     }
