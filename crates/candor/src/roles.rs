@@ -91,41 +91,61 @@ fn opening_question(text: &str) -> f32 {
     opens_as_question(text).max(last_opens)
 }
 
+/// Discourse markers passed over before a question's first word ("so", "okay", "um").
+fn is_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "so" | "and"
+            | "okay"
+            | "ok"
+            | "right"
+            | "um"
+            | "uh"
+            | "but"
+            | "well"
+            | "like"
+            | "wait"
+            | "oh"
+            | "hmm"
+    )
+}
+
+/// Acknowledgements passed over too, but only before a marker ("cool so how…", "awesome
+/// okay and what…"): alone they open answers and sign-offs ("Totally, would be happy to").
+fn is_acknowledgement(w: &str) -> bool {
+    matches!(
+        w,
+        "mm" | "mhm"
+            | "cool"
+            | "awesome"
+            | "totally"
+            | "gotcha"
+            | "great"
+            | "perfect"
+            | "nice"
+            | "alright"
+            | "interesting"
+    )
+}
+
 /// 0.8 when `text` opens as a question, after discourse markers, else 0.
 fn opens_as_question(text: &str) -> f32 {
-    let first: String = text
-        .split_whitespace()
-        .find(|w| {
-            !matches!(
-                w.to_lowercase()
-                    .trim_matches(|c: char| !c.is_alphanumeric()),
-                "so" | "and"
-                    | "okay"
-                    | "ok"
-                    | "right"
-                    | "um"
-                    | "uh"
-                    | "but"
-                    | "well"
-                    | "like"
-                    | "wait"
-                    | "oh"
-                    | "hmm"
-                    | "mm"
-                    | "mhm"
-                    | "cool"
-                    | "awesome"
-                    | "totally"
-                    | "gotcha"
-                    | "great"
-                    | "perfect"
-                    | "nice"
-                    | "alright"
-                    | "interesting"
-            )
-        })
-        .unwrap_or("")
-        .to_lowercase();
+    let bare = |w: &str| {
+        w.to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    let mut words = text.split_whitespace().peekable();
+    let mut first = String::new();
+    while let Some(w) = words.next() {
+        let b = bare(w);
+        let next_marks = words.peek().is_some_and(|n| is_marker(&bare(n)));
+        if is_marker(&b) || is_acknowledgement(&b) && next_marks {
+            continue;
+        }
+        first = w.to_lowercase();
+        break;
+    }
     let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
     if crate::speech::is_wh(first)
         || matches!(
@@ -153,25 +173,36 @@ fn opens_as_question(text: &str) -> f32 {
 /// booking those is it through phone"): a wh-word, an auxiliary and a subject ("how are
 /// you", "what do they"), or an auxiliary and "you" ("is it … do you"), each counted once
 /// and at most two a turn. A relative clause ("which is what we do") has no subject after
-/// its auxiliary and does not count. Used only when no speaker asked anything by the other
-/// counts; the words are compared without building a list of them.
+/// its auxiliary and does not count, nor does a question reported after a verb of saying
+/// ("and they say can you take it back"). Used only in transcripts without a question mark
+/// (see `assign_counted`); the words are compared without building a list of them.
 fn unmarked_questions(text: &str) -> f32 {
-    let (mut before, mut last) = (String::new(), String::new());
+    let (mut prior, mut before, mut last) = (String::new(), String::new(), String::new());
     let mut found = 0;
     // How many words of the last match are still ahead of being free to start another.
     let mut spent = 0u8;
+    let reports = |w: &str| {
+        matches!(
+            w,
+            "say" | "says" | "said" | "ask" | "asks" | "asked" | "goes" | "went" | "told"
+        )
+    };
     for raw in text.split_whitespace() {
         let word = crate::speech::bare_lower(raw);
         let subject = matches!(
             word.as_str(),
             "you" | "your" | "they" | "we" | "he" | "she" | "it" | "there"
         );
-        let triple =
-            spent == 0 && crate::speech::is_wh(&before) && crate::speech::is_aux(&last) && subject;
+        let triple = spent == 0
+            && crate::speech::is_wh(&before)
+            && crate::speech::is_aux(&last)
+            && subject
+            && !reports(&prior);
         let pair = spent <= 1
             && !crate::speech::is_wh(&before)
             && crate::speech::is_aux(&last)
-            && matches!(word.as_str(), "you" | "your");
+            && matches!(word.as_str(), "you" | "your")
+            && !reports(&before);
         if triple || pair {
             found += 1;
             if found == 2 {
@@ -181,7 +212,7 @@ fn unmarked_questions(text: &str) -> f32 {
         } else {
             spent = spent.saturating_sub(1);
         }
-        before = std::mem::replace(&mut last, word);
+        prior = std::mem::replace(&mut before, std::mem::replace(&mut last, word));
     }
     found as f32
 }
@@ -503,12 +534,16 @@ pub(crate) fn assign_counted(
             ));
             fixed[open[0]] = Some((Role::Other, RoleSource::Heuristic, 0.0));
         } else if !open.is_empty() {
-            // No question mark anywhere (speech-to-text with no punctuation at all): the
-            // questions said inside turns that do not open as one count too.
-            let unmarked = t.turns.iter().all(|u| !u.text.contains('?'));
-            if unmarked {
+            // No question anyone asked shows by its mark or its opening (speech-to-text with
+            // no punctuation at all): questions said inside the turns count instead. Among
+            // three or more voices with no question mark anywhere, they count beside the
+            // openings too (on the turns that do not open as one): a lead interviewer's
+            // questions inside long turns weigh against a colleague's short ones.
+            let unmarked = open.iter().all(|&i| asked[i] == 0.0);
+            let no_marks = active.len() >= 3 && t.turns.iter().all(|u| !u.text.contains('?'));
+            if unmarked || no_marks {
                 for turn in &t.turns {
-                    if opening_question(&turn.text) == 0.0 {
+                    if unmarked || opening_question(&turn.text) == 0.0 {
                         let q = unmarked_questions(&turn.text);
                         asked[turn.speaker] += q;
                         questions[turn.speaker] += q;
@@ -556,15 +591,16 @@ pub(crate) fn assign_counted(
             };
             for &i in &open {
                 let density = questions[i] / turns[i].max(1) as f32;
-                // Beside the top questioner, among three or more: one who asks often, or
-                // who asks as many questions as the top one in longer turns (the lead
-                // interviewer, whose colleague chips in with short questions only).
+                // Beside the top-scoring questioner, among three or more: one who asks
+                // often, or, where no turn has a question mark, one who asks at least as many
+                // questions as the top one, for more words (the lead interviewer, whose
+                // colleague chips in with short questions only).
                 let role = if i == top
                     || active.len() >= 3
                         && (questions[i] >= 3.0
                             && density >= 0.4
                             && questions[i] >= 0.25 * questions[top]
-                            || asked[i] >= 2.0 && asked[i] >= asked[top])
+                            || no_marks && asked[i] >= 2.0 && asked[i] >= asked[top])
                 {
                     Role::Interviewer
                 } else if minor(i) {
@@ -583,15 +619,23 @@ pub(crate) fn assign_counted(
                     }
                 }
             }
-            // Someone must be interviewed: when everyone came out an interviewer, the one
-            // who talks most (beside the top questioner) is the guest.
+            // Someone must be interviewed: when no one came out an interviewee, the one of
+            // the other interviewers who asks least for their words (the most words, among
+            // equals) is the guest.
             let interviewing =
                 |f: &Option<(Role, RoleSource, f32)>| matches!(f, Some((Role::Interviewer, _, _)));
-            if open.len() >= 2 && open.iter().all(|&i| interviewing(&fixed[i])) {
+            let interviewed = open
+                .iter()
+                .any(|&i| matches!(fixed[i], Some((Role::Interviewee, _, _))));
+            if !interviewed {
                 if let Some(&guest) = open
                     .iter()
-                    .filter(|&&i| i != top)
-                    .max_by_key(|&&i| words[i])
+                    .filter(|&&i| i != top && interviewing(&fixed[i]))
+                    .min_by(|&&a, &&b| {
+                        rate(a)
+                            .total_cmp(&rate(b))
+                            .then_with(|| words[b].cmp(&words[a]))
+                    })
                 {
                     fixed[guest] = Some((Role::Interviewee, RoleSource::Heuristic, confidence));
                 }
@@ -742,17 +786,49 @@ mod tests {
     }
 
     /// Three voices, none punctuated: the lead interviewer talks at length between her
-    /// questions ("cool so what happens…", "would you…" inside a turn), a colleague chips
-    /// in with two short questions; both interview, and the one who answers is interviewed.
+    /// questions ("awesome so would you…", "okay and then how do you…" inside a turn), a
+    /// colleague chips in with two short questions, and the one who answers quotes
+    /// questions she was asked ("says can you tell us…"), which do not count: both
+    /// interviewers interview and she is interviewed.
     #[test]
     fn a_lead_interviewer_in_long_unpunctuated_turns_beside_a_quick_colleague() {
-        let src = "Meera: okay we are recording thanks for making time so quick context we are looking at how clinics handle stock and this is just to learn nothing to sell today\nTariq: hey yeah and i will mostly listen\nJune: sure no problem\nMeera: cool so what happens when a vaccine delivery turns up late at the clinic\nJune: the nurse rings the depot and we shuffle the appointments which eats half the morning every single time\nMeera: right that sounds painful i have heard the same from two other clinics actually\nJune: it is the worst part of the week honestly\nMeera: awesome so would you walk me through the last time it happened from the first call\nJune: tuesday the van was three hours late so we moved eleven patients to thursday and two of them never came back\nTariq: who moved them\nJune: me and the receptionist\nMeera: okay and then how do you keep track of the ones who were moved\nJune: a paper list at the desk that we tick off\nTariq: where does the list live\nJune: in a drawer at reception\nMeera: got it that is really helpful thank you june\n";
+        let src = "Meera: okay we are recording thanks for making time so quick context we are looking at how clinics handle stock and this is just to learn nothing to sell today\nTariq: hey yeah and i will mostly listen\nJune: sure no problem\nMeera: cool so what happens when a vaccine delivery turns up late at the clinic\nJune: the nurse rings the depot and says can you tell us when it comes and we shuffle the appointments which eats half the morning every single time\nMeera: right that sounds painful i have heard the same from two other clinics actually\nJune: it is the worst part of the week honestly\nMeera: awesome so would you walk me through the last time it happened from the first call\nJune: tuesday the van was three hours late so we moved eleven patients to thursday and two of them never came back\nTariq: who moved them\nJune: me and the receptionist\nMeera: okay and then how do you keep track of the ones who were moved\nJune: a paper list at the desk that we tick off and the receptionist asks did you ring them\nTariq: where does the list live\nJune: in a drawer at reception\nMeera: got it that is really helpful thank you june\n";
         assert_eq!(
             roles(src, &[]),
             vec![
                 ("Meera".into(), Role::Interviewer),
                 ("Tariq".into(), Role::Interviewer),
                 ("June".into(), Role::Interviewee)
+            ]
+        );
+    }
+
+    /// Two voices, none punctuated: the one who answers quotes questions her customers and
+    /// her partner asked ("say can you take it back", "asks me are you sure"); the one
+    /// whose turns open as questions still interviews.
+    #[test]
+    fn reported_questions_in_unpunctuated_answers_do_not_ask() {
+        let src = "Sam: hi thanks for the time\nRita: no problem\nSam: so how do you handle returns today\nRita: well customers email us and say can you take it back and i say did you keep the box and mostly they did not\nSam: okay and what happens then\nRita: we send a label and my partner asks me are you sure we can afford this and honestly i do not know what to do when it is the fifth one that week\nSam: how often does that happen\nRita: every week and suppliers ring and ask can you pay early which is the other half of the problem\nSam: got it thanks\n";
+        assert_eq!(
+            roles(src, &[]),
+            vec![
+                ("Sam".into(), Role::Interviewer),
+                ("Rita".into(), Role::Interviewee)
+            ]
+        );
+    }
+
+    /// Punctuated, three voices: an interviewee who asks two questions of his own (as many
+    /// as the interviewer) is still interviewed, and so is the other customer.
+    #[test]
+    fn a_customer_who_asks_back_in_a_punctuated_call_is_interviewed() {
+        let src = "Ana: Thanks both for joining. I'm looking at how small clinics handle deliveries.\nBen: Hi.\nCara: Hello.\nAna: How do you find out a delivery is late?\nBen: The driver rings us, usually after the slot. Is this the kind of thing you want, the day to day?\nAna: Yes, exactly that.\nBen: Then I tell Cara and she moves the patients.\nCara: I move them in the sheet, it takes ages.\nAna: What happens to the patients?\nBen: They wait. Cara, was it four last week or five?\nCara: Five, two went home.\nAna: Right.\nBen: We lose maybe two a week like that.\nCara: Sometimes more in winter.\nAna: Thanks both, that was really useful.\n";
+        assert_eq!(
+            roles(src, &[]),
+            vec![
+                ("Ana".into(), Role::Interviewer),
+                ("Ben".into(), Role::Interviewee),
+                ("Cara".into(), Role::Interviewee)
             ]
         );
     }
@@ -773,6 +849,14 @@ mod tests {
             opening_question("ok next one. how late do you stay up"),
             0.8
         );
+        // An acknowledgement is passed over only before a marker: alone it opens answers
+        // and sign-offs.
+        assert_eq!(opening_question("cool so what happens then"), 0.8);
+        assert_eq!(
+            opening_question("Totally, would be happy to fill it in."),
+            0.0
+        );
+        assert_eq!(opening_question("Great, have a good afternoon."), 0.0);
     }
 
     #[test]
