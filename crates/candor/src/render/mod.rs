@@ -16,7 +16,7 @@
 //! let shown = report.render_human(Some(text), &HumanOptions::default());
 //! assert!(shown.starts_with("warning[leading-question]: "), "{shown}");
 //! assert!(shown.contains("\n  --> call.vtt:33:14\n"), "{shown}");
-//! assert!(shown.contains("\ncall.vtt: 9 findings (6 diagnostics) · score "), "{shown}");
+//! assert!(shown.contains("\ncall.vtt: 8 findings (6 diagnostics) · score "), "{shown}");
 //!
 //! // Many, with state: the hint to `candor explain` shown once a rule, as the CLI does.
 //! let mut human = Human::new(HumanOptions::default().with_explain_hints(true).with_columns(100));

@@ -99,7 +99,7 @@ impl Default for Options {
             l2: 1.0,
             rounds: 2,
             folds: 5,
-            min_precision: 0.9,
+            min_precision: 0.92,
             seed: 0x5eed,
             trust_support: 8,
             context: true,
