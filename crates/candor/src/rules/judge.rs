@@ -271,11 +271,16 @@ impl<'t> Judge<'t> {
                 out.push(hit);
             }
         }
+        // The questions the chunk asks, as a model-only finding of several counts them.
+        let asked: u32 = facts
+            .iter()
+            .map(|(_, _, sh)| features::questions_in(sh))
+            .sum();
         let mut turn_scores: Vec<(Id, Option<Hit>, f32)> = Vec::new();
         for &(id, rule) in &self.turn_rules {
             let hit = rule.check(ctx);
             let hit = match &self.learned {
-                Some(l) => match l.decide_turn(ctx, id, hit, &facts, k) {
+                Some(l) => match l.decide_turn(ctx, id, hit, (&facts, asked), k) {
                     Turned::Decided(hit) => hit,
                     Turned::Scored(hit, score) => {
                         turn_scores.push((id, hit, score));
@@ -294,6 +299,7 @@ impl<'t> Judge<'t> {
                 ctx,
                 &self.context,
                 (&sentence_scores, &turn_scores, held),
+                asked,
                 &raws,
             );
             if !sentence_scores.is_empty() {
@@ -543,7 +549,7 @@ impl<'m> Learned<'m> {
         ctx: &Ctx<'_>,
         id: Id,
         hit: Option<Hit>,
-        facts: &[(Features, Features, Shape)],
+        (facts, asked): (&[(Features, Features, Shape)], u32),
         k: usize,
     ) -> Turned {
         let why = hit.as_ref().map(|h| h.why.message().into_owned());
@@ -574,10 +580,6 @@ impl<'m> Learned<'m> {
         if model.rows[r].mode == Mode::Context {
             return Turned::Scored(hit, scores[r]);
         }
-        let asked = facts
-            .iter()
-            .map(|(_, _, sh)| features::questions_in(sh))
-            .sum();
         let why = || model_turn_hit(ctx, id, asked);
         Turned::Decided(judged(scores[r], hit, why, &model.rows[r]))
     }
@@ -591,13 +593,15 @@ impl<'m> Learned<'m> {
 
     /// Decides the rows the context layer covers for a chunk of an interviewer turn, from
     /// the model's scores of its sentences and of the turn, the pattern findings held
-    /// back (by sentence), and what `memory` holds of the turns before.
+    /// back (by sentence), the questions the chunk asks (`asked`, for a finding of several), and
+    /// what `memory` holds of the turns before.
     fn decide_context(
         &self,
         model: &Model,
         ctx: &Ctx<'_>,
         memory: &Context,
         (sentence_scores, turn_scores, held): Scored<'_>,
+        asked: u32,
         raws: &[Vec<Option<Hit>>],
     ) -> ContextVerdicts {
         let n = LEARNABLE.len();
@@ -685,11 +689,6 @@ impl<'m> Learned<'m> {
             // The model alone: the sentence it scored highest shows where, or the turn's
             // questions for a turn rule.
             let model_hit = if turned.is_some() {
-                let asked = ctx
-                    .sentences
-                    .iter()
-                    .map(|s| features::questions_in(&features::shape(s)))
-                    .sum();
                 model_turn_hit(ctx, id, asked).map(|(sp, why)| (None, Hit::new(sp, why)))
             } else {
                 best[r].and_then(|i| {
