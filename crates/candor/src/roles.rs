@@ -128,24 +128,17 @@ fn is_acknowledgement(w: &str) -> bool {
     )
 }
 
-/// A word without its punctuation, in lower case (copied only when it has capitals).
-fn bare(w: &str) -> std::borrow::Cow<'_, str> {
-    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-    if t.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(t.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(t)
-    }
-}
-
 /// 0.8 when `text` opens as a question, after discourse markers, else 0.
 fn opens_as_question(text: &str) -> f32 {
     let mut words = text.split_whitespace().peekable();
     let mut first = String::new();
     while let Some(w) = words.next() {
-        let b = bare(w);
+        let b = crate::speech::bare_lower_cow(w);
         if is_marker(&b)
-            || is_acknowledgement(&b) && words.peek().is_some_and(|n| is_marker(&bare(n)))
+            || is_acknowledgement(&b)
+                && words
+                    .peek()
+                    .is_some_and(|n| is_marker(&crate::speech::bare_lower_cow(n)))
         {
             continue;
         }

@@ -30,7 +30,7 @@ pub(crate) use form::wh_opens_question;
 pub(crate) use lexicon::{is_aux, is_wh};
 pub(crate) use segment::{ranges_around, sentence_ranges, sentence_spans};
 pub use words::count_words;
-pub(crate) use words::{WordHasher, alphanumeric_or, bare_lower, turn_words};
+pub(crate) use words::{WordHasher, alphanumeric_or, bare_lower, bare_lower_cow, turn_words};
 
 /// One analysed sentence of a turn.
 #[derive(Debug, Clone)]

@@ -122,8 +122,20 @@ pub(super) fn swar_alphanumeric(x: u64) -> u64 {
 /// is kept: "don't", "'cause") and in lower case: how a word split at white space is compared
 /// with a word list.
 pub(crate) fn bare_lower(raw: &str) -> String {
-    raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-        .to_lowercase()
+    bare_lower_cow(raw).into_owned()
+}
+
+/// [`bare_lower`], copied only when lower case differs (a word already in lower case is
+/// borrowed): for comparing many words where most are.
+pub(crate) fn bare_lower_cow(raw: &str) -> std::borrow::Cow<'_, str> {
+    let t = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    if !t.is_ascii() {
+        std::borrow::Cow::Owned(t.to_lowercase())
+    } else if t.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    }
 }
 
 /// [`count_words`] of each turn, in order.
