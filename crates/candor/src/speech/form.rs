@@ -284,9 +284,62 @@ pub(super) fn classify(norm: &str, toks: &[Tok], core: usize, ends_q: bool) -> F
         if !has_clause {
             return Form::Fragment;
         }
+        if asks_in_place(&words) {
+            return Form::Wh;
+        }
         return Form::Declarative;
     }
     Form::Statement
+}
+
+/// Whether a statement said as a question asks its wh-word in place, at the end: "You've
+/// been working on it for how long?", "And you released it when?", "It's the average of
+/// what?", "You moved there what year?". That asks as a wh-question does, not for a yes or
+/// a no. Not after "or" ("…, or what?" closes a choice) and not "you know what".
+fn asks_in_place(words: &[&str]) -> bool {
+    let n = words.len();
+    let at = |i: usize| if i < n { words[i] } else { "" };
+    let before = |i: usize| if i >= 1 { at(i - 1) } else { "" };
+    if n >= 2 && is_wh(at(n - 1)) {
+        return before(n - 1) != "or" && !(at(n - 1) == "what" && before(n - 1) == "know");
+    }
+    // A wh-word and the noun or adverb it goes with: "for how long?", "what year?", "how so?".
+    n >= 3
+        && is_wh(at(n - 2))
+        && before(n - 2) != "or"
+        && matches!(
+            at(n - 1),
+            "long"
+                | "much"
+                | "many"
+                | "often"
+                | "far"
+                | "old"
+                | "big"
+                | "soon"
+                | "come"
+                | "so"
+                | "for"
+                | "exactly"
+                | "else"
+                | "year"
+                | "years"
+                | "month"
+                | "day"
+                | "time"
+                | "point"
+                | "stage"
+                | "kind"
+                | "sort"
+                | "type"
+                | "one"
+                | "ones"
+                | "part"
+                | "size"
+                | "number"
+                | "percentage"
+                | "age"
+        )
 }
 
 /// Whether a wh-word and the word after it open a question ("when did…", "which part…",

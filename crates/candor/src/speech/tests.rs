@@ -119,6 +119,26 @@ fn question_forms() {
 }
 
 #[test]
+fn a_wh_word_asked_in_place_is_open() {
+    // Said as a statement, the wh-word at the end: it asks as "How long have you…?" does.
+    assert_eq!(
+        form("You've been working on the game for how long?"),
+        Form::Wh
+    );
+    assert_eq!(form("And then you released it when?"), Form::Wh);
+    assert_eq!(form("So that's the average of what?"), Form::Wh);
+    assert_eq!(form("You moved the depot there what year?"), Form::Wh);
+    assert_eq!(form("The blacksmith was designed by whom?"), Form::Wh);
+    // Still statements said as questions: no wh-word, or a choice closed with "or what".
+    assert_eq!(form("You use spreadsheets for this?"), Form::Declarative);
+    assert_eq!(
+        form("You keep it in a spreadsheet or what?"),
+        Form::Declarative
+    );
+    assert_eq!(form("It's a mess, you know what?"), Form::Declarative);
+}
+
+#[test]
 fn splits_sentences_and_run_ons() {
     assert_eq!(
         forms("Tell me about the late payers. What happened the last time one paid really late?")
