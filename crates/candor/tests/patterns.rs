@@ -1,0 +1,42 @@
+//! The patterns alone (`learned = false`), where a shape of speech decides: these do not
+//! depend on the shipped weights.
+
+use candor::{Analyzer, Config};
+
+/// The lines `rule` flags in `transcript`, judged by the patterns alone.
+fn flagged(rule: &str, transcript: &str) -> Vec<u32> {
+    let analyzer = Analyzer::new(Config::default().with_learned(false)).unwrap();
+    let report = analyzer.analyze_str(transcript);
+    assert_eq!(report.error, None);
+    let mut lines: Vec<u32> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.line)
+        .collect();
+    lines.dedup();
+    lines
+}
+
+const DEPOT: &str = "\
+Ann: Thanks for making the time today, I really appreciate it and I know the week is busy for you.
+Bob: No problem at all, happy to help out with this, it sounds like an interesting project to me.
+Ann: So you've been running the depot for how long?
+Bob: Six years now, since the old manager retired and they asked me to step up into it.
+Ann: And then you moved the whole team over to it when?
+Bob: Last spring, after the audit, we had no choice really.
+Ann: So you've been running the depot on spreadsheets the whole time?
+Bob: Yes, pretty much.
+Ann: I think that's the thing with pilots, right? Everyone's excited for a month, then the person who pushed for it moves on and it just quietly dies, and nobody ever writes down why it stopped.
+Bob: That's exactly what happened to us with the scanner trial.
+Ann: So once the person who pushed for it moved on, the pilot just died, right?
+Bob: Yes.
+";
+
+#[test]
+fn wh_words_asked_in_place_and_tags_inside_a_musing_are_not_closed() {
+    // Lines 3 and 5 ask "how long" and "when" in place; line 9's tag is followed by a
+    // musing that asks nothing. Line 7 is a statement said as a question, line 11 ends on
+    // its tag: both ask for a yes.
+    assert_eq!(flagged("closed-question", DEPOT), vec![7, 11]);
+}
