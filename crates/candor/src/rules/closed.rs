@@ -218,10 +218,7 @@ fn classify(s: &Sentence) -> Option<Kind> {
 }
 
 impl SentenceRule for Closed {
-    fn check(&self, ctx: &Ctx<'_>, s: &Sentence, i: usize) -> Option<Hit> {
-        if s.form == Form::Tag && talks_on(ctx, i) {
-            return None;
-        }
+    fn check(&self, _ctx: &Ctx<'_>, s: &Sentence, _i: usize) -> Option<Hit> {
         (kind(s)? == Kind::Closed).then(|| {
             let why = match s.form {
                 Form::Tag => Why::Tag,
@@ -234,20 +231,6 @@ impl SentenceRule for Closed {
             Hit::new(whole(s), why)
         })
     }
-}
-
-/// Words of statements after a tag that make it rhetorical: "…, right?" inside a host's
-/// musing that runs on without asking anything waits for no answer. Measured on the corpus
-/// with the patterns alone (`learned = false`): at 15, 46 fewer false alarms for 12 labelled
-/// tags missed; at 8, more of both; at 25, fewer of both.
-const TALKS_ON_WORDS: usize = 15;
-
-/// Whether the turn runs on after sentence `i` for at least [`TALKS_ON_WORDS`] words
-/// without another question.
-fn talks_on(ctx: &Ctx<'_>, i: usize) -> bool {
-    let rest = ctx.sentences.get(i + 1..).unwrap_or(&[]);
-    !rest.iter().any(|x| x.form.is_question())
-        && rest.iter().map(|x| x.word_count()).sum::<usize>() >= TALKS_ON_WORDS
 }
 
 /// Why `closed-question` fired: the shape of the question.

@@ -295,18 +295,47 @@ pub(super) fn classify(norm: &str, toks: &[Tok], core: usize, ends_q: bool) -> F
 /// Whether a statement said as a question asks its wh-word in place, at the end: "You've
 /// been working on it for how long?", "And you released it when?", "It's the average of
 /// what?", "You moved there what year?". That asks as a wh-question does, not for a yes or
-/// a no. Not after "or" ("…, or what?" closes a choice) and not "you know what".
+/// a no. Not after "or" ("…, or what?" closes a choice), and not a question embedded after
+/// a verb that takes one or after "that is", which still ask for a yes or a no ("You don't
+/// know why?", "You remember when?", "So that's why?").
 fn asks_in_place(words: &[&str]) -> bool {
     let n = words.len();
     let at = |i: usize| if i < n { words[i] } else { "" };
     let before = |i: usize| if i >= 1 { at(i - 1) } else { "" };
+    let embedded = |i: usize| {
+        let w = before(i);
+        w == "or"
+            || matches!(
+                w,
+                "know"
+                    | "knew"
+                    | "sure"
+                    | "remember"
+                    | "recall"
+                    | "out"
+                    | "tell"
+                    | "told"
+                    | "ask"
+                    | "asked"
+                    | "wonder"
+                    | "understand"
+                    | "see"
+                    | "decide"
+                    | "decided"
+                    | "explain"
+                    | "explained"
+                    | "idea"
+                    | "clue"
+            )
+            || (w == "is" && before(i - 1) == "that")
+    };
     if n >= 2 && is_wh(at(n - 1)) {
-        return before(n - 1) != "or" && !(at(n - 1) == "what" && before(n - 1) == "know");
+        return !embedded(n - 1);
     }
     // A wh-word and the noun or adverb it goes with: "for how long?", "what year?", "how so?".
     n >= 3
         && is_wh(at(n - 2))
-        && before(n - 2) != "or"
+        && !embedded(n - 2)
         && matches!(
             at(n - 1),
             "long"

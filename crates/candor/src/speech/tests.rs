@@ -136,6 +136,12 @@ fn a_wh_word_asked_in_place_is_open() {
         Form::Declarative
     );
     assert_eq!(form("It's a mess, you know what?"), Form::Declarative);
+    // A question embedded after a verb that takes one, or after "that is", still asks for a
+    // yes or a no.
+    assert_eq!(form("You don't know why?"), Form::Declarative);
+    assert_eq!(form("You remember when?"), Form::Declarative);
+    assert_eq!(form("And you figured out how?"), Form::Declarative);
+    assert_eq!(form("So that's why?"), Form::Declarative);
 }
 
 #[test]
