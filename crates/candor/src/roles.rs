@@ -131,7 +131,7 @@ fn is_acknowledgement(w: &str) -> bool {
 /// 0.8 when `text` opens as a question, after discourse markers, else 0.
 fn opens_as_question(text: &str) -> f32 {
     let mut words = text.split_whitespace().peekable();
-    let mut first = String::new();
+    let mut first = std::borrow::Cow::Borrowed("");
     while let Some(w) = words.next() {
         let b = crate::speech::bare_lower_cow(w);
         if is_marker(&b)
@@ -142,10 +142,10 @@ fn opens_as_question(text: &str) -> f32 {
         {
             continue;
         }
-        first = w.to_lowercase();
+        first = b;
         break;
     }
-    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    let first: &str = &first;
     if crate::speech::is_wh(first)
         || matches!(
             first,
@@ -176,7 +176,8 @@ fn opens_as_question(text: &str) -> f32 {
 /// ("and they say can you take it back"). Used only in transcripts without a question mark
 /// (see `assign_counted`); the words are compared without building a list of them.
 fn unmarked_questions(text: &str) -> f32 {
-    let (mut prior, mut before, mut last) = (String::new(), String::new(), String::new());
+    let empty = std::borrow::Cow::Borrowed("");
+    let (mut prior, mut before, mut last) = (empty.clone(), empty.clone(), empty);
     let mut found = 0;
     // How many words of the last match are still ahead of being free to start another.
     let mut spent = 0u8;
@@ -187,9 +188,9 @@ fn unmarked_questions(text: &str) -> f32 {
         )
     };
     for raw in text.split_whitespace() {
-        let word = crate::speech::bare_lower(raw);
+        let word = crate::speech::bare_lower_cow(raw);
         let subject = matches!(
-            word.as_str(),
+            &*word,
             "you" | "your" | "they" | "we" | "he" | "she" | "it" | "there"
         );
         let triple = spent == 0
@@ -200,7 +201,7 @@ fn unmarked_questions(text: &str) -> f32 {
         let pair = spent <= 1
             && !crate::speech::is_wh(&before)
             && crate::speech::is_aux(&last)
-            && matches!(word.as_str(), "you" | "your")
+            && matches!(&*word, "you" | "your")
             && !reports(&before);
         if triple || pair {
             found += 1;
