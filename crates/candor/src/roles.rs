@@ -304,13 +304,34 @@ fn brought_along(t: &Transcript, fixed: &[Option<(Role, RoleSource, f32)>], i: u
         "on the line too",
         "two of us",
         "jot",
+        "on our team",
+        "in our team",
+        "from our side",
+        "also with us",
+        "with the notes",
+        "assisting me",
+        "helping me with",
+        "be listening",
+        "be mostly listening",
+        "be just listening",
     ];
+    /// "from our solutions team", "on my research team".
+    static TEAM_NAMED: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| crate::re(r"\b(?:from|on|in) (?:our|my) [a-z]+ team\b"));
+    /// Whoever starts the recording, in the call's first turns, runs the call: "I've started
+    /// the recording", "I'm going to hit record", "we're recording this for our notes",
+    /// "Recording's on".
+    static RECORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::re(
+            r"\b(?:i've|i have|i'm|i am|i'll|i will|we're|we are|let me)\b[^.?!,]{0,15}\b(?:(?:start|started|starting|hit|hitting|press|pressed) (?:the )?record(?:ing)?\b|recording (?:this|now|it)\b)|\brecording's on\b|\brecording is on\b",
+        )
+    });
     let Some(first) = t.speakers[i].name.split_whitespace().next() else {
         return false;
     };
     let first = first.to_lowercase();
     let is_interviewer = |k: usize| matches!(fixed[k], Some((Role::Interviewer, _, _)));
-    t.turns.iter().take(12).any(|turn| {
+    t.turns.iter().take(12).enumerate().any(|(k, turn)| {
         let own = turn.speaker == i;
         if !own && !is_interviewer(turn.speaker) {
             return false;
@@ -326,7 +347,9 @@ fn brought_along(t: &Transcript, fixed: &[Option<(Role, RoleSource, f32)>], i: u
                         || clause.contains("i'll");
                     me && SELF_CUES.iter().any(|c| clause.contains(c))
                         || clause.contains("for my notes")
-                });
+                        || clause.contains("for our notes")
+                })
+                || (k < 4 && RECORDS.is_match(&text));
         }
         // The cue and the name in one sentence: "This is Tom, he's on the project with me
         // and he'll be taking notes"; "I've got Wei here too, he's my co-founder".
@@ -335,10 +358,11 @@ fn brought_along(t: &Transcript, fixed: &[Option<(Role, RoleSource, f32)>], i: u
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w == first);
             named
-                && SELF_CUES
+                && (SELF_CUES
                     .iter()
                     .chain(TEAM_CUES)
                     .any(|c| sentence.contains(c))
+                    || TEAM_NAMED.is_match(sentence))
         })
     })
 }
@@ -910,6 +934,23 @@ mod tests {
         let r = roles(theirs, &[]);
         assert_eq!(r[0], ("Kirsty".into(), Role::Interviewer));
         assert_ne!(r[2].1, Role::Interviewer, "{r:?}");
+    }
+
+    #[test]
+    fn colleagues_named_by_their_team_or_running_the_recording_interview() {
+        // "from our <something> team", "on our team … mostly be listening": on the
+        // interviewer's side, however little they say.
+        let src = "Noor: Hi Pat, thanks for making time. Also on the line is Tariq from our data team, he'll mostly be listening.\nTariq: Hi Pat.\nPat: Hello both.\nNoor: How do you close the month today?\nPat: Three spreadsheets and a lot of coffee, and the bank feed breaks every other week so I rekey it.\nNoor: What happened the last time it broke?\nPat: I lost a Friday to it, and the report went out on the Tuesday instead.\nTariq: Sorry, which bank was that?\nPat: The co-op one, the business account.\nNoor: Thanks, Pat, that's really useful.\n";
+        let r = roles(src, &[]);
+        assert_eq!(r[1], ("Tariq".into(), Role::Interviewer), "{r:?}");
+        assert_eq!(r[2], ("Pat".into(), Role::Interviewee), "{r:?}");
+        // Whoever starts the recording in the first turns runs the call, with the lead.
+        let src = "Jess: Morning both, I've just started the recording, shout if you want anything off the record.\nAmara: Morning.\nLeon: Hiya.\nRuth: Right, thanks for having us. Amara, how do bookings come in at the studio?\nAmara: Instagram messages mostly, and then I copy them into a paper diary on the desk by the door.\nRuth: And Leon, what happens on your side when a booking moves?\nLeon: I find out when the client turns up, usually, because nobody tells the instructors anything.\nRuth: When did that last happen?\nLeon: Saturday, a class of twelve turned into a class of four and I had driven an hour.\nJess: Thanks both, I'll stop the recording there.\n";
+        let r = roles(src, &[]);
+        assert_eq!(r[0], ("Jess".into(), Role::Interviewer), "{r:?}");
+        assert_eq!(r[3], ("Ruth".into(), Role::Interviewer), "{r:?}");
+        assert_eq!(r[1].1, Role::Interviewee, "{r:?}");
+        assert_eq!(r[2].1, Role::Interviewee, "{r:?}");
     }
 
     #[test]
