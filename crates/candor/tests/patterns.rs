@@ -40,3 +40,27 @@ fn wh_words_asked_in_place_are_not_closed() {
     // ends on a tag: each asks for a yes.
     assert_eq!(flagged("closed-question", DEPOT), vec![7, 9, 11]);
 }
+
+const OPENING: &str = "\
+Ann: Hi Bob, thanks for joining. Is the sound okay on your end?
+Bob: Yes, loud and clear, thanks for having me on the call.
+Ann: Great. Do you have any questions for me before we begin?
+Bob: No, I read the sheet you sent over, all good on my side.
+Ann: Are you ready to get started?
+Bob: Ready when you are, go ahead.
+Ann: Before we start, do you still keep the rota on paper?
+Bob: We do, on the wall in the office, and everyone takes a photo.
+Ann: I just want to make sure I get the order of it right.
+Bob: Sure, take your time.
+Ann: so the photo on the phone is pretty much the whole system right
+Bob: Pretty much, yes.
+";
+
+#[test]
+fn questions_about_the_call_and_closed_statements_are_not_closed() {
+    // Lines 1, 3 and 5 ask about the call itself (the sound, their questions before it
+    // starts, whether they are ready): logistics, not closed questions. Line 7 puts a real
+    // yes/no question after "before we start". Line 9 ends on "right" but its full stop
+    // makes it a statement; line 11, left open in speech-to-text, ends on a tag.
+    assert_eq!(flagged("closed-question", OPENING), vec![7, 11]);
+}

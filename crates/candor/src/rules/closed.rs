@@ -18,7 +18,8 @@ spreadsheets?\" gets \"yes\", while \"How do you keep track of it today?\" gets 
 spreadsheet, the workaround and the colleague who keeps it. A few closed questions to \
 confirm facts are fine; the share of closed questions is what the score watches. \
 Polite requests (\"Could you walk me through…\", \"Can you tell me about…\") are open, \
-and so are offers, permission requests and asks for referrals.",
+and so are offers, permission requests, asks for referrals and questions about the call \
+itself (\"Can you hear me?\", \"Any questions before we begin?\").",
         help: "ask it open, with how, what or \"tell me about\": \"How do you keep track of that today?\"",
         examples: &[
             Example {
@@ -52,7 +53,7 @@ pub(crate) struct Closed;
 pub(crate) enum Kind {
     Open,
     Closed,
-    /// Offers, permission requests, referral asks, catch-alls, summary checks.
+    /// Offers, permission requests, referral asks, catch-alls, summary checks, logistics.
     Other,
 }
 
@@ -74,6 +75,31 @@ pattern!(
             r"|is now (?:a )?(?:good|ok|okay)\b",
             r"|do you have (?:time|a minute|a few minutes|a sec)\b",
             r"|can you (?:hear|see) me\b",
+        r")",
+    ].concat()
+);
+#[rustfmt::skip]
+pattern!(
+    /// Questions about the call itself, which an open question would not serve (the SPEC's
+    /// logistics): the recording, the sound and the screen, the consent form, the time left,
+    /// whether they are ready, and their questions before it starts.
+    LOGISTICS,
+    &[
+        r"\b(?:",
+            r"(?:is|are|was) (?:it|that|this|we|you) (?:still )?recording\b",
+            r"|(?:is|are) (?:the )?recording (?:on|running|going|working)\b",
+            r"|(?:can|could) (?:you|everyone|everybody|you all|you guys) (?:still )?(?:hear|see) (?:me|us|my screen|the screen|my face)\b",
+            r"|(?:can|could) you hear\b",
+            r"|(?:see|seeing) my screen\b",
+            r"|(?:my|the|your) (?:audio|sound|mic|microphone|camera|video|connection|internet|wifi) (?:is |are )?(?:still )?",
+                r"(?:ok|okay|alright|all right|fine|clear|working|better|good|coming through|breaking up)\b",
+            r"|consent form|information sheet|participant information|info sheet",
+            r"|before we (?:begin|start|get started|get going|kick off|dive in|jump in) ?\?$",
+            r"|(?:any|your) questions? (?:for me|from your side|on your side|before we|before i)\b",
+            r"|(?:a|any) hard stop\b",
+            r"|(?:still|now) (?:a )?(?:good|ok|okay|alright|all right|fine) (?:time|for you)\b",
+            r"|(?:ready|good) to (?:start|begin|get started|kick off|dive in)\b",
+            r"|(?:are|is) (?:you|we|everyone) (?:ready|all set|good to go)\b",
         r")",
     ].concat()
 );
@@ -171,6 +197,13 @@ pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
     *s.kind.get_or_init(|| classify(s))
 }
 
+/// Whether a sentence asks about the call itself (the recording, the sound, the screen,
+/// the consent form, the time left, their questions before it starts): not a closed
+/// question, and a feature of the learned layer.
+pub(crate) fn is_logistics(s: &Sentence) -> bool {
+    LOGISTICS.is_match_in(s, s.core_norm())
+}
+
 fn classify(s: &Sentence) -> Option<Kind> {
     if !s.form.is_question() {
         return None;
@@ -178,6 +211,7 @@ fn classify(s: &Sentence) -> Option<Kind> {
     let core = s.core_norm();
     let main = s.main_norm();
     if PERMISSION.is_match_in(s, main)
+        || is_logistics(s)
         || super::practice::is_referral_ask(s)
         || CATCH_ALL.is_match_in(s, core)
         || SUMMARY_CHECK.is_match_in(s, main)
@@ -266,6 +300,7 @@ impl Why {
 /// The patterns above, for the gate.
 pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &PERMISSION,
+    &LOGISTICS,
     &INNER_YES_NO,
     &CATCH_ALL,
     &SUMMARY_CHECK,

@@ -299,6 +299,26 @@ fn punctuated_turns_ask_only_where_they_have_a_question_mark() {
 }
 
 #[test]
+fn a_spoken_tag_asks_only_where_the_sentence_was_left_open() {
+    // Speech-to-text without question marks: a closing "right", "yeah" or "huh" asks.
+    assert_eq!(
+        form("so the whiteboard is pretty much the whole system right"),
+        Form::Tag
+    );
+    assert_eq!(form("so it'd pay for the van in a month, yeah"), Form::Tag);
+    assert_eq!(form("and the depot never rings you back huh"), Form::Tag);
+    // Closed with a full stop or an exclamation mark, the sentence is a statement.
+    assert_eq!(form("That's a fair way to put it, yeah."), Form::Statement);
+    assert_eq!(
+        form("I just want to make sure I get the order right."),
+        Form::Statement
+    );
+    assert_eq!(form("Well, you got that one right!"), Form::Statement);
+    // With its question mark it asks, as before.
+    assert_eq!(form("That's a fair way to put it, yeah?"), Form::Tag);
+}
+
+#[test]
 fn words() {
     assert_eq!(count_words("Hello there, how are you?"), 5);
     assert_eq!(count_words("it's twenty-nine pounds [crosstalk] a seat"), 5);

@@ -301,6 +301,9 @@ pub(crate) fn sentence(
     if ctx.mentions_product(&s.norm).is_some() {
         out.add(spec, &[b"names-product"]);
     }
+    if crate::rules::closed::is_logistics(s) {
+        out.add(spec, &[b"logistics"]);
+    }
     let inner = shape.inner;
     if inner > 0 {
         out.add(spec, &[b"inner-questions", &[inner.min(2)]]);
