@@ -64,3 +64,30 @@ fn questions_about_the_call_and_closed_statements_are_not_closed() {
     // makes it a statement; line 11, left open in speech-to-text, ends on a tag.
     assert_eq!(flagged("closed-question", OPENING), vec![7, 11]);
 }
+
+const FIELD: &str = "\
+Ann: Is that recording locally or in the cloud?
+Bob: Locally, on the desk unit, and then someone copies it over on Fridays.
+Ann: Can you hear the difference between the two mics?
+Bob: Not really, the cheap one is a bit thinner maybe.
+Ann: Is the sound better with the new headsets?
+Bob: A little, the agents stopped complaining anyway.
+Ann: Do your patients sign a consent form before the scan?
+Bob: Every time, on paper, and it goes in a box under the desk.
+Ann: Are you ready for the audit?
+Bob: Nearly, the paperwork is the last bit.
+Ann: Is now a good time to switch suppliers?
+Bob: Honestly, after the summer would be better for us.
+Ann: Is your internet fine out at the farm?
+Bob: Mostly, apart from the top field.
+";
+
+#[test]
+fn questions_about_their_work_that_sound_like_logistics_stay_closed() {
+    // Recordings, microphones, sound, consent forms, readiness and timing, asked about the
+    // interviewee's own work rather than the call: yes/no questions like any other.
+    assert_eq!(
+        flagged("closed-question", FIELD),
+        vec![1, 3, 5, 7, 9, 11, 13]
+    );
+}

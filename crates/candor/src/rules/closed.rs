@@ -72,7 +72,7 @@ pattern!(
             r"|shall we\b",
             r"|would you like (?:me|a|an|to see|to try|us)\b",
             r"|are you (?:ok|okay|happy|alright|all right) (?:with|if|for)\b",
-            r"|is now (?:a )?(?:good|ok|okay)\b",
+            r"|is now (?:still )?(?:a )?(?:good|ok|okay)(?: time)?(?: (?:for you|to (?:talk|chat|speak)))?(?: ?\?)?$",
             r"|do you have (?:time|a minute|a few minutes|a sec)\b",
             r"|can you (?:hear|see) me\b",
         r")",
@@ -81,26 +81,34 @@ pattern!(
 #[rustfmt::skip]
 pattern!(
     /// Questions about the call itself, which an open question would not serve (the SPEC's
-    /// logistics): the recording, the sound and the screen, the consent form, the time left,
-    /// whether they are ready, and their questions before it starts.
+    /// logistics): whether it is recording, whether they can hear or see you, the sound on
+    /// their end, whether they got the consent form, a hard stop, whether it is still a good
+    /// time, whether they are ready to start, and their questions before it starts.
     LOGISTICS,
     &[
+        // Each of these must end the question: "Is the sound okay on your end?", not "Is
+        // the sound better with the new headsets?"; "Are you ready to start?", not "Are you
+        // ready for the audit?".
         r"\b(?:",
-            r"(?:is|are|was) (?:it|that|this|we|you) (?:still )?recording\b",
-            r"|(?:is|are) (?:the )?recording (?:on|running|going|working)\b",
-            r"|(?:can|could) (?:you|everyone|everybody|you all|you guys) (?:still )?(?:hear|see) (?:me|us|my screen|the screen|my face)\b",
-            r"|(?:can|could) you hear\b",
-            r"|(?:see|seeing) my screen\b",
-            r"|(?:my|the|your) (?:audio|sound|mic|microphone|camera|video|connection|internet|wifi) (?:is |are )?(?:still )?",
-                r"(?:ok|okay|alright|all right|fine|clear|working|better|good|coming through|breaking up)\b",
-            r"|consent form|information sheet|participant information|info sheet",
-            r"|before we (?:begin|start|get started|get going|kick off|dive in|jump in) ?\?$",
-            r"|(?:any|your) questions? (?:for me|from your side|on your side|before we|before i)\b",
-            r"|(?:a|any) hard stop\b",
-            r"|(?:still|now) (?:a )?(?:good|ok|okay|alright|all right|fine) (?:time|for you)\b",
-            r"|(?:ready|good) to (?:start|begin|get started|kick off|dive in)\b",
-            r"|(?:are|is) (?:you|we|everyone) (?:ready|all set|good to go)\b",
-        r")",
+            r"(?:is|are|was) (?:it|that|this|we) (?:still )?recording(?: now)?",
+            r"|(?:is|are) (?:the )?recording (?:on|running|going|working)",
+            r"|(?:can|could|do) (?:you|everyone|everybody|you all|you guys) (?:still )?(?:hear|see) ",
+                r"(?:me|us|my screen|my face)(?: (?:ok|okay|alright|all right|well|clearly|now|fine))?",
+            r"|(?:see|seeing) my screen",
+            r"|(?:my|the) (?:audio|sound|mic|microphone|camera|video|connection|line) (?:is |are )?(?:still )?",
+                r"(?:ok|okay|alright|all right|fine|clear|working|better|good|coming through)",
+                r"(?: (?:on|at) your (?:end|side))?",
+            r"|before we (?:begin|start|get started|get going|kick off|dive in|jump in)",
+            r"|(?:a|any) hard stop",
+            r"|(?:still|now) (?:a )?(?:good|ok|okay) time(?: (?:for you|to (?:talk|chat|speak)))?",
+            r"|(?:are|is) (?:you|we|everyone) (?:ready|all set|good to go)",
+                r"(?: to (?:start|begin|get started|go|kick off|dive in))?",
+        r")(?: ?\?)?$",
+        // Their questions for the interviewer, and the consent form sent before the call.
+        r"|\b(?:any|your) questions? (?:for me|from your side|on your side|before we|before i)\b",
+        r"|\byou (?:get|got|read|sign|signed|receive|received|see|saw|seen|had|have) ",
+            r"(?:a chance to (?:read|look at|sign|see) )?(?:the|our|my) ",
+            r"(?:consent form|information sheet|participant information sheet|info sheet)\b",
     ].concat()
 );
 #[rustfmt::skip]
