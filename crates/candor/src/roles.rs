@@ -306,37 +306,48 @@ fn brought_along(t: &Transcript, fixed: &[Option<(Role, RoleSource, f32)>], i: u
         "jot",
         "on our team",
         "in our team",
-        "from our side",
         "also with us",
         "with the notes",
-        "assisting me",
-        "helping me with",
         "be listening",
         "be mostly listening",
         "be just listening",
     ];
-    /// "from our solutions team", "on my research team".
-    static TEAM_NAMED: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::re(r"\b(?:from|on|in) (?:our|my) [a-z]+ team\b"));
+    /// "from our solutions team", "on my research team", "looks after our early customers".
+    static TEAM_NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::re(
+            r"\b(?:(?:from|on|in) (?:our|my) [a-z]+ team|(?:looks after|runs|leads|heads|handles|manages) (?:our|my))\b",
+        )
+    });
     /// Whoever starts the recording, in the call's first turns, runs the call: "I've started
     /// the recording", "I'm going to hit record", "we're recording this for our notes",
-    /// "Recording's on".
+    /// "Recording's on." Said, not asked ("oh, we're recording this?"), and ending its clause
+    /// ("I'm hitting record on fifty calls a day" is someone's job).
     static RECORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::re(
-            r"\b(?:i've|i have|i'm|i am|i'll|i will|we're|we are|let me)\b[^.?!,]{0,15}\b(?:(?:start|started|starting|hit|hitting|press|pressed) (?:the )?record(?:ing)?\b|recording (?:this|now|it)\b)|\brecording's on\b|\brecording is on\b",
+            r"(?:\b(?:i've|i have|i'm|i am|i'll|i will|let me)\b[^.?!,]{0,15}\b(?:(?:start|started|starting|hit|hitting|press|pressed) (?:the )?record(?:ing)?|recording (?:this|now|it))(?: now)?|\bwe(?:'re| are) recording (?:this|it) for our notes|^\s*(?:(?:ok|okay|right|alright|so|and),? )?recording(?:'s| is) on(?: now)?) *(?:[.,;!—–-]|$)",
         )
     });
     let Some(first) = t.speakers[i].name.split_whitespace().next() else {
         return false;
     };
     let first = first.to_lowercase();
+    // Every other speaker's first name: a cue next to one of them is about them.
+    let others: Vec<String> = t
+        .speakers
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != i)
+        .filter_map(|(_, sp)| sp.name.split_whitespace().next())
+        .map(str::to_lowercase)
+        .collect();
     let is_interviewer = |k: usize| matches!(fixed[k], Some((Role::Interviewer, _, _)));
     t.turns.iter().take(12).enumerate().any(|(k, turn)| {
         let own = turn.speaker == i;
         if !own && !is_interviewer(turn.speaker) {
             return false;
         }
-        let text = turn.text.to_lowercase();
+        // Curly apostrophes as straight ones: "I’m just taking notes".
+        let text = turn.text.to_lowercase().replace('’', "'");
         if own {
             // Only a note-taker's or observer's own introduction: "I'm just taking notes".
             return text
@@ -349,20 +360,77 @@ fn brought_along(t: &Transcript, fixed: &[Option<(Role, RoleSource, f32)>], i: u
                         || clause.contains("for my notes")
                         || clause.contains("for our notes")
                 })
-                || (k < 4 && RECORDS.is_match(&text));
+                || (k < 4
+                    && text
+                        .split_inclusive(['.', '!', '?'])
+                        .filter(|sentence| !sentence.trim_end().ends_with('?'))
+                        .any(|sentence| RECORDS.is_match(sentence)));
         }
-        // The cue and the name in one sentence: "This is Tom, he's on the project with me
-        // and he'll be taking notes"; "I've got Wei here too, he's my co-founder".
+        // A cue that describes the name, in one sentence: "This is Tom, he's on the project
+        // with me and he'll be taking notes"; "I've got Wei here too, he's my co-founder";
+        // "my colleague Sam". Not one beside someone else ("Hi Leon, I'm Ruth from our
+        // research team"), nor thanks ("Thanks Leon for joining us").
         text.split(['.', ';', '!', '?']).any(|sentence| {
-            let named = sentence
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == first);
-            named
-                && (SELF_CUES
+            let cues = SELF_CUES
+                .iter()
+                .chain(TEAM_CUES)
+                .flat_map(|c| sentence.match_indices(c).map(|(at, c)| (at, at + c.len())))
+                .chain(TEAM_NAMED.find_iter(sentence).map(|m| (m.start(), m.end())));
+            describes(sentence, &first, &others, cues)
+        })
+    })
+}
+
+/// Whether one of the `cues` (byte ranges of `sentence`) describes the speaker whose first
+/// name is `first`: the cue follows the name within six words, with neither "I" nor
+/// another speaker's name between them ("Tom, he's on the project with me"), or the name
+/// follows the cue at once or one word on, without a comma ("my colleague Sam", "also
+/// with us is Kevin"). A cue after "for" or "being" is thanks ("thanks for joining us").
+fn describes(
+    sentence: &str,
+    first: &str,
+    others: &[String],
+    cues: impl Iterator<Item = (usize, usize)>,
+) -> bool {
+    // The words, each with the byte where it starts.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut from = None;
+    for (k, ch) in sentence.char_indices() {
+        match (ch.is_alphanumeric(), from) {
+            (true, None) => from = Some(k),
+            (false, Some(a)) => {
+                words.push((a, &sentence[a..k]));
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = from {
+        words.push((a, &sentence[a..]));
+    }
+    let names: Vec<usize> = (0..words.len()).filter(|&k| words[k].1 == first).collect();
+    if names.is_empty() {
+        return false;
+    }
+    let index = |byte: usize| words.iter().take_while(|(at, _)| *at < byte).count();
+    cues.into_iter().any(|(start, end)| {
+        let before = sentence[..start].trim_end();
+        if before.ends_with(" for") || before.ends_with(" being") || before == "for" {
+            return false;
+        }
+        let (c, e) = (index(start), index(end));
+        names.iter().any(|&p| {
+            let after = p < c
+                && c - p <= 6
+                && words[p + 1..c]
                     .iter()
-                    .chain(TEAM_CUES)
-                    .any(|c| sentence.contains(c))
-                    || TEAM_NAMED.is_match(sentence))
+                    .all(|(_, w)| *w != "i" && !others.iter().any(|o| o == w));
+            let ahead = e <= p
+                && p - e <= 1
+                && words
+                    .get(p)
+                    .is_some_and(|&(at, _)| !sentence[end.min(at)..at].contains(','));
+            after || ahead
         })
     })
 }
@@ -951,6 +1019,35 @@ mod tests {
         assert_eq!(r[3], ("Ruth".into(), Role::Interviewer), "{r:?}");
         assert_eq!(r[1].1, Role::Interviewee, "{r:?}");
         assert_eq!(r[2].1, Role::Interviewee, "{r:?}");
+    }
+
+    #[test]
+    fn a_cue_beside_someone_else_or_a_thanks_does_not_make_a_colleague() {
+        // Leon, a second interviewee who says little, is greeted by name in sentences whose
+        // cue is about someone else, or thanked; he asks whether the call is recorded.
+        let body = "Leon: Hiya. Oh, we're recording this?\nRuth: Only for our notes. Amara, how do bookings come in at the studio?\nAmara: Instagram messages mostly, and then I copy them into a paper diary on the desk by the door, every evening.\nRuth: What happens when one moves?\nAmara: I find out when the client turns up, usually, because nobody tells me anything until then.\nRuth: When did that last happen?\nAmara: Saturday, a class of twelve turned into a class of four and the instructor had driven an hour.\nLeon: Yeah, that was me.\n";
+        for opener in [
+            "Ruth: Hi Amara, hi Leon, I'm Ruth from our research team, thanks for making time today.\nAmara: Morning.\n",
+            "Ruth: Hi Amara, hi Leon, Jess is also with us today.\nAmara: Morning.\nJess: Hi both.\n",
+            "Ruth: Thanks Leon for joining us, and you too Amara.\nAmara: Morning.\n",
+        ] {
+            let src = format!("{opener}{body}");
+            let r = roles(&src, &[]);
+            let leon = r.iter().find(|(n, _)| n == "Leon").expect("Leon");
+            assert_ne!(leon.1, Role::Interviewer, "{opener}: {r:?}");
+            assert_eq!(r[0], ("Ruth".into(), Role::Interviewer), "{r:?}");
+        }
+        // The colleague the cue is about is on the interviewer's side.
+        let src = format!(
+            "Ruth: Hi Amara, hi Leon, Jess is also with us today.\nAmara: Morning.\nJess: Hi both.\n{body}"
+        );
+        let r = roles(&src, &[]);
+        let jess = r.iter().find(|(n, _)| n == "Jess").expect("Jess");
+        assert_eq!(jess.1, Role::Interviewer, "{r:?}");
+        // A curly apostrophe reads as a straight one.
+        let src = format!("Jess: Morning both, I’ve just started the recording.\n{body}");
+        let r = roles(&src, &[]);
+        assert_eq!(r[0], ("Jess".into(), Role::Interviewer), "{r:?}");
     }
 
     #[test]
