@@ -95,7 +95,7 @@ pattern!(
             r"|(?:can|could|do) (?:you|everyone|everybody|you all|you guys) (?:still )?(?:hear|see) ",
                 r"(?:me|us|my screen|my face)(?: (?:ok|okay|alright|all right|well|clearly|now|fine))?",
             r"|(?:see|seeing) my screen",
-            r"|(?:my|the) (?:audio|sound|mic|microphone|camera|video|connection|line) (?:is |are )?(?:still )?",
+            r"|(?:my|the) (?:audio|sound|mic|microphone|camera|video|connection) (?:is |are )?(?:still )?",
                 r"(?:ok|okay|alright|all right|fine|clear|working|better|good|coming through)",
                 r"(?: (?:on|at) your (?:end|side))?",
             r"|before we (?:begin|start|get started|get going|kick off|dive in|jump in)",
@@ -109,6 +109,22 @@ pattern!(
         r"|\byou (?:get|got|read|sign|signed|receive|received|see|saw|seen|had|have) ",
             r"(?:a chance to (?:read|look at|sign|see) )?(?:the|our|my) ",
             r"(?:consent form|information sheet|participant information sheet|info sheet)\b",
+    ].concat()
+);
+#[rustfmt::skip]
+pattern!(
+    /// The words without which [`LOGISTICS`] cannot match, rare enough for the gate to spare
+    /// most sentences that pattern (its own first words, "is it", "are you", "you have",
+    /// are in nearly every sentence).
+    LOGISTICS_CUE,
+    &[
+        r"\b(?:",
+            r"recording|hear (?:me|us)|see (?:me|us|my screen|my face)|my screen",
+            r"|audio|sound|mic|microphone|camera|video|connection",
+            r"|before we|hard stop|(?:good|ok|okay) time|ready|all set|good to go",
+            r"|questions? (?:for me|from your side|on your side|before)",
+            r"|consent form|information sheet|participant information|info sheet",
+        r")\b",
     ].concat()
 );
 #[rustfmt::skip]
@@ -209,7 +225,8 @@ pub(crate) fn kind(s: &Sentence) -> Option<Kind> {
 /// the consent form, the time left, their questions before it starts): not a closed
 /// question, and a feature of the learned layer.
 pub(crate) fn is_logistics(s: &Sentence) -> bool {
-    LOGISTICS.is_match_in(s, s.core_norm())
+    let core = s.core_norm();
+    s.form.is_question() && LOGISTICS_CUE.is_match_in(s, core) && LOGISTICS.is_match(core)
 }
 
 fn classify(s: &Sentence) -> Option<Kind> {
@@ -308,7 +325,7 @@ impl Why {
 /// The patterns above, for the gate.
 pub(super) static PATTERNS: &[&super::pattern::Pattern] = &[
     &PERMISSION,
-    &LOGISTICS,
+    &LOGISTICS_CUE,
     &INNER_YES_NO,
     &CATCH_ALL,
     &SUMMARY_CHECK,
