@@ -347,7 +347,10 @@ fn brought_along(t: &Transcript, fixed: &[Option<(Role, RoleSource, f32)>], i: u
             return false;
         }
         // Curly apostrophes as straight ones: "I’m just taking notes".
-        let text = turn.text.to_lowercase().replace('’', "'");
+        let mut text = turn.text.to_lowercase();
+        if text.contains('’') {
+            text = text.replace('’', "'");
+        }
         if own {
             // Only a note-taker's or observer's own introduction: "I'm just taking notes".
             return text
@@ -371,6 +374,10 @@ fn brought_along(t: &Transcript, fixed: &[Option<(Role, RoleSource, f32)>], i: u
         // "my colleague Sam". Not one beside someone else ("Hi Leon, I'm Ruth from our
         // research team"), nor thanks ("Thanks Leon for joining us").
         text.split(['.', ';', '!', '?']).any(|sentence| {
+            // Most sentences do not hold the name at all.
+            if !sentence.contains(first.as_str()) {
+                return false;
+            }
             let cues = SELF_CUES
                 .iter()
                 .chain(TEAM_CUES)
