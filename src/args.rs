@@ -347,6 +347,12 @@ pub struct TrainingOptions {
     /// No character n-grams.
     #[arg(long, hide = true)]
     pub no_char_ngrams: bool,
+    /// No pairs of words one word apart.
+    #[arg(long, hide = true)]
+    pub no_skip_bigrams: bool,
+    /// No words of the sentence before.
+    #[arg(long, hide = true)]
+    pub no_previous_words: bool,
     /// The precision each rule's threshold and mode should keep in the inner
     /// cross-validation, and that a pattern reason needs in training to be trusted.
     #[arg(long, value_name = "P", hide = true, value_parser = precision)]
@@ -379,6 +385,8 @@ impl TrainingOptions {
             spec: candor::learn::FeatureSpec {
                 bits: self.bits.unwrap_or(d.spec.bits),
                 char_ngrams: !self.no_char_ngrams && d.spec.char_ngrams,
+                skip_bigrams: !self.no_skip_bigrams && d.spec.skip_bigrams,
+                previous_words: !self.no_previous_words && d.spec.previous_words,
                 ..d.spec
             },
             ..d

@@ -222,7 +222,12 @@ impl Model {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&self.spec.bits.to_le_bytes());
-        out.push(u8::from(self.spec.char_ngrams) | u8::from(self.spec.patterns) << 1);
+        out.push(
+            u8::from(self.spec.char_ngrams)
+                | u8::from(self.spec.patterns) << 1
+                | u8::from(self.spec.skip_bigrams) << 2
+                | u8::from(self.spec.previous_words) << 3,
+        );
         out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
         for r in &self.rows {
             let id = r.rule_id().as_bytes();
@@ -286,7 +291,12 @@ impl Model {
             return Err(format!("{bits} bits of buckets is out of range"));
         }
         let flags = r.take(1)?[0];
+        if flags > 15 {
+            return Err(format!("unknown feature flags {flags:#x}"));
+        }
         let (char_ngrams, patterns) = (flags & 1 != 0, flags & 2 != 0);
+        // Models trained before these two features were made read them as off.
+        let (skip_bigrams, previous_words) = (flags & 4 != 0, flags & 8 != 0);
         let n = r.u32()? as usize;
         let mut rows = Vec::with_capacity(n.min(64));
         for _ in 0..n {
@@ -369,6 +379,8 @@ impl Model {
                 bits,
                 char_ngrams,
                 patterns,
+                skip_bigrams,
+                previous_words,
             },
             rows,
             weights,
@@ -448,6 +460,8 @@ mod tests {
                 bits: 8,
                 char_ngrams: false,
                 patterns: true,
+                skip_bigrams: false,
+                previous_words: false,
             },
             rows,
             weights,
@@ -480,6 +494,26 @@ mod tests {
                 .map(|(k, id)| row(*id, Mode::Context, k))
                 .collect(),
         ));
+    }
+
+    #[test]
+    fn the_feature_flags_read_back_and_unknown_ones_are_refused() {
+        let mut m = model(vec![row(Id::Selling, Mode::Model, 0)]);
+        m.spec.skip_bigrams = true;
+        m.spec.previous_words = true;
+        let mut bytes = m.to_bytes();
+        // The flags byte follows the magic, the format and the bits.
+        assert_eq!(bytes[16], 0b1110);
+        reads_back(m);
+        // A model written before the two word features (flags 0b10) reads them as off.
+        let old = model(vec![row(Id::Selling, Mode::Model, 0)]);
+        let old_bytes = old.to_bytes();
+        assert_eq!(old_bytes[16], 0b10);
+        let read = Model::from_bytes(&old_bytes).expect("old flags");
+        assert!(!read.spec.skip_bigrams && !read.spec.previous_words);
+        bytes[16] |= 0x10;
+        let err = Model::from_bytes(&bytes).expect_err("unknown flag");
+        assert!(err.contains("feature flags"), "{err}");
     }
 
     #[test]
