@@ -127,8 +127,11 @@ const MAGIC: &[u8; 8] = b"CANDORLM";
 /// (`inner-alternatives`, `turn-alternatives`), no longer counted among the different
 /// questions of a turn: a model trained before would be read with features it never saw,
 /// so it is refused. 7: the context layer also reads each rule's score scaled by the
-/// turn's length (`context::DIM` grew by one input per rule).
-const VERSION: u32 = 7;
+/// turn's length (`context::DIM` grew by one input per rule). 8: the flags byte may ask for
+/// pairs of words one word apart and the words of the sentence before; a build before it
+/// would ignore those flags and read the model with features missing, so it refuses format
+/// 8, while format 7 is still read here, with both off.
+const VERSION: u32 = 8;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
 /// Decoded once per process and shared: its weight table is 9.4 MB in memory, so every
@@ -283,7 +286,7 @@ impl Model {
             return Err("not a candor model".into());
         }
         let version = r.u32()?;
-        if version != VERSION {
+        if version != VERSION && version != 7 {
             return Err(format!("model format {version}, expected {VERSION}"));
         }
         let bits = r.u32()?;
@@ -291,7 +294,7 @@ impl Model {
             return Err(format!("{bits} bits of buckets is out of range"));
         }
         let flags = r.take(1)?[0];
-        if flags > 15 {
+        if flags > 15 || (version == 7 && flags > 3) {
             return Err(format!("unknown feature flags {flags:#x}"));
         }
         let (char_ngrams, patterns) = (flags & 1 != 0, flags & 2 != 0);
@@ -504,16 +507,34 @@ mod tests {
         let mut bytes = m.to_bytes();
         // The flags byte follows the magic, the format and the bits.
         assert_eq!(bytes[16], 0b1110);
-        reads_back(m);
-        // A model written before the two word features (flags 0b10) reads them as off.
-        let old = model(vec![row(Id::Selling, Mode::Model, 0)]);
-        let old_bytes = old.to_bytes();
-        assert_eq!(old_bytes[16], 0b10);
-        let read = Model::from_bytes(&old_bytes).expect("old flags");
+        reads_back(m.clone());
+        // Each flag alone, in its own bit.
+        for (skip, previous, byte) in [(true, false, 0b0110), (false, true, 0b1010)] {
+            let mut one = m.clone();
+            one.spec.skip_bigrams = skip;
+            one.spec.previous_words = previous;
+            assert_eq!(one.to_bytes()[16], byte);
+            reads_back(one);
+        }
+        // A model of format 7, written before the two word features, reads them as off;
+        // format 7 with either flag set was never written, and is refused.
+        let mut old = model(vec![row(Id::Selling, Mode::Model, 0)]).to_bytes();
+        old[8..12].copy_from_slice(&7u32.to_le_bytes());
+        assert_eq!(old[16], 0b10);
+        let read = Model::from_bytes(&old).expect("format 7");
         assert!(!read.spec.skip_bigrams && !read.spec.previous_words);
+        old[16] |= 0b100;
+        assert!(Model::from_bytes(&old).is_err());
         bytes[16] |= 0x10;
         let err = Model::from_bytes(&bytes).expect_err("unknown flag");
         assert!(err.contains("feature flags"), "{err}");
+    }
+
+    #[test]
+    fn the_shipped_model_uses_the_default_features() {
+        if let Some(m) = builtin() {
+            assert_eq!(m.spec, FeatureSpec::default());
+        }
     }
 
     #[test]
