@@ -1,5 +1,6 @@
-//! What the learned layer sees of a sentence: hashed word 1–3-grams and character 3–5-grams
-//! of its normalised text, what the speech layer knows of it (its form, length, place in
+//! What the learned layer sees of a sentence: hashed word 1–3-grams, pairs of words one word
+//! apart and character 3–5-grams of its normalised text, the words of the turn's sentence
+//! before it, what the speech layer knows of it (its form, length, place in
 //! the turn), its context (a pitch in view, the interviewee's words echoed) and what the
 //! patterns found in it. Each feature is a name hashed into one of `2^bits` buckets; all
 //! are present-or-absent.
