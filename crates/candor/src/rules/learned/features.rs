@@ -144,9 +144,9 @@ impl Features {
 
     /// Adds the pair of words `a` and `b` that stand one word apart (hashed by
     /// [`word_hash`] as `ha` and `hb`), named after them when explaining.
-    fn add_skip(&mut self, spec: &FeatureSpec, ha: &u64, hb: &u64, a: &[u8], b: &[u8]) {
+    fn add_skip(&mut self, spec: &FeatureSpec, ha: u64, hb: u64, a: &[u8], b: &[u8]) {
         // Marked, so that "a … b" hashes apart from the bigram "a b".
-        let h = ngram(&[SKIP, *ha, *hb]);
+        let h = ngram(&[SKIP, ha, hb]);
         let k = (h & ((1u64 << spec.bits) - 1)) as u32;
         self.buckets.push(k);
         if let Some(names) = &mut self.names {
@@ -292,7 +292,7 @@ pub(crate) fn sentence(
     // another that differs by a word.
     if spec.skip_bigrams {
         for k in 0..padded.len().saturating_sub(2) {
-            out.add_skip(spec, &hashes[k], &hashes[k + 2], padded[k], padded[k + 2]);
+            out.add_skip(spec, hashes[k], hashes[k + 2], padded[k], padded[k + 2]);
         }
     }
     // The words of the turn's sentence before it: "It stores the payment…" after "Our
