@@ -350,9 +350,12 @@ pub struct TrainingOptions {
     /// No pairs of words one word apart.
     #[arg(long, hide = true)]
     pub no_skip_bigrams: bool,
-    /// No words of the sentence before.
+    /// No words of the sentence before (the default).
     #[arg(long, hide = true)]
     pub no_previous_words: bool,
+    /// The words of the sentence before, as features.
+    #[arg(long, hide = true, conflicts_with = "no_previous_words")]
+    pub previous_words: bool,
     /// The precision each rule's threshold and mode should keep in the inner
     /// cross-validation, and that a pattern reason needs in training to be trusted.
     #[arg(long, value_name = "P", hide = true, value_parser = precision)]
@@ -360,6 +363,18 @@ pub struct TrainingOptions {
     /// No context layer: each rule's mode chosen among patterns, model and either.
     #[arg(long, hide = true)]
     pub no_context: bool,
+    /// How much a line of a real transcript (a case in a folder `r` and digits) counts in
+    /// training, against 1 for a written one.
+    #[arg(long, value_name = "W", hide = true, value_parser = real_weight)]
+    pub real_weight: Option<f32>,
+}
+
+/// A weight for `--real-weight`: a finite number above 0.
+fn real_weight(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(w) if w.is_finite() && w > 0.0 => Ok(w),
+        _ => Err(format!("`{s}` is not a weight above 0")),
+    }
 }
 
 /// A precision for `--min-precision`: a number from 0 to 1.
@@ -382,11 +397,13 @@ impl TrainingOptions {
             rounds: self.rounds.unwrap_or(d.rounds),
             min_precision: self.min_precision.unwrap_or(d.min_precision),
             context: !self.no_context && d.context,
+            real_weight: self.real_weight.unwrap_or(d.real_weight),
             spec: candor::learn::FeatureSpec {
                 bits: self.bits.unwrap_or(d.spec.bits),
                 char_ngrams: !self.no_char_ngrams && d.spec.char_ngrams,
                 skip_bigrams: !self.no_skip_bigrams && d.spec.skip_bigrams,
-                previous_words: !self.no_previous_words && d.spec.previous_words,
+                previous_words: self.previous_words
+                    || !self.no_previous_words && d.spec.previous_words,
                 ..d.spec
             },
             ..d

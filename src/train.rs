@@ -26,7 +26,7 @@ pub fn load_all(dirs: &[std::path::PathBuf]) -> Result<Vec<Case>, Error> {
 pub fn train(a: TrainArgs) -> Result<u8, Error> {
     let cases = load_all(&a.dirs)?;
     let o = a.training.options();
-    let lines = learn::lines(&candor::Config::default(), &cases, o.spec)?;
+    let lines = learn::training_lines(&candor::Config::default(), &cases, &o)?;
     let model = learn::train(&lines, &o);
     let bytes = model.to_bytes();
     let mut f = AtomicFile::create(&a.output)?;
@@ -91,7 +91,7 @@ pub fn cross_validate(
     verbose: bool,
     output: Option<&std::path::Path>,
 ) -> Result<u8, Error> {
-    let lines = learn::lines(config, cases, o.spec)?;
+    let lines = learn::training_lines(config, cases, o)?;
     let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
     let v = learn::cross_validate(&lines, &names, o, folds.max(2));
     let mut text = markdown(&v);

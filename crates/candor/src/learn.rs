@@ -36,6 +36,28 @@ pub fn lines(config: &Config, cases: &[Case], spec: FeatureSpec) -> Result<Vec<L
         .collect())
 }
 
+/// The interviewer lines of labelled cases as training takes them: [`lines`] featurised by
+/// `o.spec`, each weighed by `o.real_weight` when its case is real (see [`is_real`]).
+pub fn training_lines(config: &Config, cases: &[Case], o: &Options) -> Result<Vec<Line>, Error> {
+    let mut out = lines(config, cases, o.spec)?;
+    for l in &mut out {
+        if cases.get(l.case).is_some_and(|c| is_real(&c.name)) {
+            l.weight = o.real_weight;
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a case is a real transcript by the corpus's naming: its folder is `r` and
+/// digits (`r07/r07-03`), as `fixtures/corpus/WRITING.md` describes.
+pub fn is_real(name: &str) -> bool {
+    name.split_once('/').is_some_and(|(folder, _)| {
+        folder.len() > 1
+            && folder.starts_with('r')
+            && folder[1..].bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// Each interviewer line's probabilities per row as the analyser computes them while
 /// judging with `model` (the best sentence's, for sentence rules), in the order of
 /// [`lines`]; turn rules' rows are left at 0. The trainer computes the same from the
@@ -150,6 +172,7 @@ fn make_line(
         words,
         asks: Vec::new(),
         questions: 0,
+        weight: 1.0,
     };
     let mut facts = Vec::new();
     let mut scores: Vec<f32> = vec![0.0; LEARNABLE.len()];
@@ -400,11 +423,33 @@ pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usiz
 
 /// Trains with `o` and writes nothing: the model `candor train` would write, in memory.
 pub fn model_from_cases(config: &Config, cases: &[Case], o: &Options) -> Result<Model, Error> {
-    let lines = lines(config, cases, o.spec)?;
+    let lines = training_lines(config, cases, o)?;
     Ok(train(&lines, o))
 }
 
 /// An analyser that judges with `model`, for evaluating a model not yet shipped.
 pub fn analyzer_with(config: Config, model: Model) -> Result<Analyzer, Error> {
     Analyzer::with_model(config, Some(Arc::new(model)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_is_real_when_its_folder_is_r_and_digits() {
+        assert!(is_real("r07/r07-03"));
+        assert!(is_real("r123/x"));
+        for name in [
+            "b07/b07-03",
+            "dev01",
+            "r07-03",
+            "r/x",
+            "rx1/x",
+            "R07/x",
+            "retail/r1",
+        ] {
+            assert!(!is_real(name), "{name}");
+        }
+    }
 }

@@ -297,3 +297,39 @@ fn cross_validation_lists_each_held_out_error_once() {
     rules.dedup();
     assert!(rules.len() >= 2, "{rules:?}");
 }
+
+#[test]
+fn training_weighs_real_transcripts_by_the_option() {
+    // One real case (its folder `r` and digits) and one written, named as the corpus
+    // names them.
+    let take = |folder: &str| {
+        let mut c = load_cases(&root().join("fixtures/corpus").join(folder))
+            .into_iter()
+            .next()
+            .expect("a case");
+        c.name = format!("{folder}/{}", c.name);
+        c
+    };
+    let cases = vec![take("r13"), take("b01")];
+    let o = Options {
+        real_weight: 3.0,
+        ..Options::default()
+    };
+    let lines = learn::training_lines(&Config::default(), &cases, &o).expect("featurised");
+    for case in 0..2 {
+        let weights: Vec<f32> = lines
+            .iter()
+            .filter(|l| l.case == case)
+            .map(|l| l.weight)
+            .collect();
+        assert!(!weights.is_empty(), "case {case} has interviewer lines");
+        let want = if case == 0 { 3.0 } else { 1.0 };
+        assert!(
+            weights.iter().all(|&w| w == want),
+            "case {case}: {weights:?}"
+        );
+    }
+    // Scoring lines (`learn::lines`) counts every line once.
+    let plain = learn::lines(&Config::default(), &cases, o.spec).expect("featurised");
+    assert!(plain.iter().all(|l| l.weight == 1.0));
+}

@@ -154,9 +154,10 @@ pub(crate) fn probability(w: &[f32], x: &[f32; DIM]) -> f32 {
     super::sigmoid(s)
 }
 
-/// Fits weights (the inputs', then the bias) to `ys` by Newton's method, with an L2
-/// penalty of `l2` on the inputs' weights (not the bias).
-pub(crate) fn fit(xs: &[[f32; DIM]], ys: &[bool], l2: f64) -> Vec<f32> {
+/// Fits weights (the inputs', then the bias) to `ys` by Newton's method, each example
+/// counting its weight in `ws` (1 where `ws` is short), with an L2 penalty of `l2` on the
+/// inputs' weights (not the bias).
+pub(crate) fn fit(xs: &[[f32; DIM]], ys: &[bool], ws: &[f32], l2: f64) -> Vec<f32> {
     const D: usize = DIM + 1;
     // A little ridge always, so that an input that never varies (a rule without trusted
     // reasons) cannot make the system singular.
@@ -165,15 +166,16 @@ pub(crate) fn fit(xs: &[[f32; DIM]], ys: &[bool], l2: f64) -> Vec<f32> {
     for _ in 0..30 {
         let mut grad = [0.0f64; D];
         let mut hess = vec![[0.0f64; D]; D];
-        for (x, &y) in xs.iter().zip(ys) {
+        for (k, (x, &y)) in xs.iter().zip(ys).enumerate() {
+            let weight = f64::from(ws.get(k).copied().unwrap_or(1.0));
             let mut z = [1.0f64; D];
             for (a, b) in z.iter_mut().zip(x) {
                 *a = f64::from(*b);
             }
             let s: f64 = z.iter().zip(&w).map(|(a, b)| a * b).sum();
             let p = 1.0 / (1.0 + (-s).exp());
-            let g = p - if y { 1.0 } else { 0.0 };
-            let h = (p * (1.0 - p)).max(1e-9);
+            let g = (p - if y { 1.0 } else { 0.0 }) * weight;
+            let h = (p * (1.0 - p)).max(1e-9) * weight;
             for i in 0..D {
                 grad[i] += g * z[i];
                 for j in 0..=i {
@@ -262,12 +264,46 @@ mod tests {
             })
             .collect();
         let ys: Vec<bool> = (0..300).map(|k| k % 3 == 0).collect();
-        let w = fit(&xs, &ys, 1.0);
+        let w = fit(&xs, &ys, &[], 1.0);
         assert_eq!(w.len(), DIM + 1);
         assert!(w[0] > 1.0, "{w:?}");
         assert!(w[1].abs() < w[0].abs() / 4.0, "{w:?}");
         assert!(probability(&w, &xs[0]) > 0.9 && probability(&w, &xs[1]) < 0.1);
-        assert_eq!(fit(&xs, &ys, 1.0), w);
+        assert_eq!(fit(&xs, &ys, &[], 1.0), w);
+    }
+
+    #[test]
+    fn a_weight_of_two_fits_as_the_example_twice() {
+        let xs: Vec<[f32; DIM]> = (0..120)
+            .map(|k| {
+                let mut x = [0.0; DIM];
+                x[0] = (k % 9) as f32 * 0.5 - 2.0;
+                x[1] = (k % 4) as f32;
+                x
+            })
+            .collect();
+        let ys: Vec<bool> = (0..120).map(|k| k % 9 > 4 || k % 11 == 0).collect();
+        // Every third example counted twice, against it written out twice.
+        let ws: Vec<f32> = (0..120)
+            .map(|k| if k % 3 == 0 { 2.0 } else { 1.0 })
+            .collect();
+        let weighted = fit(&xs, &ys, &ws, 1.0);
+        let (mut x2, mut y2) = (xs.clone(), ys.clone());
+        for k in (0..120).step_by(3) {
+            x2.push(xs[k]);
+            y2.push(ys[k]);
+        }
+        let repeated = fit(&x2, &y2, &[], 1.0);
+        for (a, b) in weighted.iter().zip(&repeated) {
+            assert!((a - b).abs() < 1e-4, "{weighted:?} {repeated:?}");
+        }
+        assert_ne!(
+            weighted,
+            fit(&xs, &ys, &[], 1.0),
+            "the weights change the fit"
+        );
+        // Weights of one are no weights, to the last bit.
+        assert_eq!(fit(&xs, &ys, &[1.0; 120], 1.0), fit(&xs, &ys, &[], 1.0));
     }
 
     #[test]
