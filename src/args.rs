@@ -363,7 +363,7 @@ pub struct TrainingOptions {
     /// No context layer: each rule's mode chosen among patterns, model and either.
     #[arg(long, hide = true)]
     pub no_context: bool,
-    /// How much a line of a real transcript (a case in a folder `r` and digits) counts in
+    /// How much a line of a real transcript (a case of a batch named `r` and digits) counts in
     /// training, against 1 for a written one.
     #[arg(long, value_name = "W", hide = true, value_parser = real_weight)]
     pub real_weight: Option<f32>,

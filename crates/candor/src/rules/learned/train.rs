@@ -91,7 +91,7 @@ pub struct Options {
     pub context_l2: f32,
     /// How much a line of a real transcript counts in training, against 1 for a line of a
     /// written one ([`Line::weight`], set by `learn::training_lines`). A case is real when
-    /// its folder is `r` and digits, as in `fixtures/corpus`. Real researchers talk
+    /// its batch is `r` and digits (`learn::is_real`). Real researchers talk
     /// longer and more loosely than writers do, and real labellers read their turns
     /// narrowly; weighing them up teaches the model the speech candor is used on.
     pub real_weight: f32,
