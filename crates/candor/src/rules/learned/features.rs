@@ -649,7 +649,14 @@ mod tests {
     #[test]
     fn words_one_apart_and_the_sentence_before_are_features_when_asked_for() {
         let text = "Our sensor needs no phone. It stores the data for you.";
-        let on = names(text, 1, super::FeatureSpec::default());
+        // Both on (the words before are off by default since the model that weighs real
+        // speech).
+        let both = super::FeatureSpec {
+            skip_bigrams: true,
+            previous_words: true,
+            ..super::FeatureSpec::default()
+        };
+        let on = names(text, 1, both);
         for want in [
             "words \"stores … data\"",
             "words \"<s> … stores\"",
@@ -661,7 +668,7 @@ mod tests {
         }
         // Its own words are not also "before" words, and the first sentence has none.
         assert!(!on.iter().any(|n| n == "the sentence before has \"stores\""));
-        let first = names(text, 0, super::FeatureSpec::default());
+        let first = names(text, 0, both);
         assert!(!first.iter().any(|n| n.starts_with("the sentence before")));
         // Off, as in a model trained before them: neither kind, the rest the same.
         let off = super::FeatureSpec {
@@ -680,6 +687,10 @@ mod tests {
             .filter(|n| !n.contains(" … ") && !n.starts_with("the sentence before"))
             .collect();
         assert_eq!(kept, plain.iter().collect::<Vec<_>>());
+        // The default: the pairs, not the words before.
+        let default = names(text, 1, super::FeatureSpec::default());
+        assert!(default.iter().any(|n| n == "words \"stores … data\""));
+        assert!(!default.iter().any(|n| n.starts_with("the sentence before")));
     }
 
     #[test]
