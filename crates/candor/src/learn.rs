@@ -39,6 +39,12 @@ pub fn lines(config: &Config, cases: &[Case], spec: FeatureSpec) -> Result<Vec<L
 /// The interviewer lines of labelled cases as training takes them: [`lines`] featurised by
 /// `o.spec`, each weighed by `o.real_weight` when its case is real (see [`is_real`]).
 pub fn training_lines(config: &Config, cases: &[Case], o: &Options) -> Result<Vec<Line>, Error> {
+    if !(o.real_weight.is_finite() && o.real_weight > 0.0) {
+        return Err(Error::Config(format!(
+            "the weight of real transcripts must be a number above 0, not {}",
+            o.real_weight
+        )));
+    }
     let mut out = lines(config, cases, o.spec)?;
     for l in &mut out {
         if cases.get(l.case).is_some_and(|c| is_real(&c.name)) {
@@ -48,14 +54,16 @@ pub fn training_lines(config: &Config, cases: &[Case], o: &Options) -> Result<Ve
     Ok(out)
 }
 
-/// Whether a case is a real transcript by the corpus's naming: its folder is `r` and
-/// digits (`r07/r07-03`), as `fixtures/corpus/WRITING.md` describes.
+/// Whether a case is a real transcript by the corpus's naming (`fixtures/corpus/WRITING.md`):
+/// its batch is `r` and digits, the folder it was read from in a folder of batches
+/// (`r07/r07-03`) or, read from the batch's own folder, its name up to the first `-`
+/// (`r07-03`).
 pub fn is_real(name: &str) -> bool {
-    name.split_once('/').is_some_and(|(folder, _)| {
-        folder.len() > 1
-            && folder.starts_with('r')
-            && folder[1..].bytes().all(|b| b.is_ascii_digit())
-    })
+    let batch = match name.split_once('/') {
+        Some((folder, _)) => folder,
+        None => name.split_once('-').map_or("", |(head, _)| head),
+    };
+    batch.len() > 1 && batch.starts_with('r') && batch[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Each interviewer line's probabilities per row as the analyser computes them while
@@ -440,14 +448,18 @@ mod tests {
     fn a_case_is_real_when_its_folder_is_r_and_digits() {
         assert!(is_real("r07/r07-03"));
         assert!(is_real("r123/x"));
+        // Read from the batch's own folder (`candor train fixtures/corpus/r07`).
+        assert!(is_real("r07-03"));
         for name in [
             "b07/b07-03",
+            "b07-03",
             "dev01",
-            "r07-03",
+            "r07",
+            "r-1",
             "r/x",
             "rx1/x",
             "R07/x",
-            "retail/r1",
+            "retail/r07-1",
         ] {
             assert!(!is_real(name), "{name}");
         }

@@ -311,8 +311,9 @@ fn training_weighs_real_transcripts_by_the_option() {
         c
     };
     let cases = vec![take("r13"), take("b01")];
+    // Not the default (3), so that an option ignored would show.
     let o = Options {
-        real_weight: 3.0,
+        real_weight: 2.5,
         ..Options::default()
     };
     let lines = learn::training_lines(&Config::default(), &cases, &o).expect("featurised");
@@ -323,7 +324,7 @@ fn training_weighs_real_transcripts_by_the_option() {
             .map(|l| l.weight)
             .collect();
         assert!(!weights.is_empty(), "case {case} has interviewer lines");
-        let want = if case == 0 { 3.0 } else { 1.0 };
+        let want = if case == 0 { 2.5 } else { 1.0 };
         assert!(
             weights.iter().all(|&w| w == want),
             "case {case}: {weights:?}"
@@ -332,4 +333,15 @@ fn training_weighs_real_transcripts_by_the_option() {
     // Scoring lines (`learn::lines`) counts every line once.
     let plain = learn::lines(&Config::default(), &cases, o.spec).expect("featurised");
     assert!(plain.iter().all(|l| l.weight == 1.0));
+    // A weight that is no weight is refused, by name.
+    for bad in [0.0, -1.0, f32::NAN, f32::INFINITY] {
+        let o = Options {
+            real_weight: bad,
+            ..Options::default()
+        };
+        let err = learn::training_lines(&Config::default(), &cases, &o)
+            .expect_err("refused")
+            .to_string();
+        assert!(err.contains("weight of real transcripts"), "{err}");
+    }
 }
