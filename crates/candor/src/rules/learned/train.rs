@@ -427,21 +427,8 @@ pub fn prf(flagged: impl Iterator<Item = (bool, bool)>) -> (f32, f32, f32, usize
             _ => {}
         }
     }
-    let p = if tp + fp == 0 {
-        1.0
-    } else {
-        tp as f32 / (tp + fp) as f32
-    };
-    let r = if tp + fneg == 0 {
-        1.0
-    } else {
-        tp as f32 / (tp + fneg) as f32
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    // Counts below 2^24 are exact in f32, so their sums there equal the sums of the counts.
+    let (p, r, f) = ratios(tp as f32, fp as f32, fneg as f32);
     (p, r, f, tp, fp, fneg)
 }
 
@@ -457,6 +444,12 @@ fn weighted_prf(flagged: impl Iterator<Item = (bool, bool, f32)>) -> (f32, f32, 
             _ => {}
         }
     }
+    ratios(tp, fp, fneg)
+}
+
+/// Precision, recall and F1 from true positives, false positives and false negatives (1
+/// where nothing was flagged, or nothing was to be).
+fn ratios(tp: f32, fp: f32, fneg: f32) -> (f32, f32, f32) {
     let p = if tp + fp == 0.0 { 1.0 } else { tp / (tp + fp) };
     let r = if tp + fneg == 0.0 {
         1.0
