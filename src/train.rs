@@ -71,12 +71,19 @@ pub fn train(a: TrainArgs) -> Result<u8, Error> {
     }
     writeln!(
         out,
-        "\n| rule | pattern reason | lines flagged | labelled |"
+        "\n| rule | pattern reason | lines flagged | labelled | precision, weighed |"
     )?;
-    writeln!(out, "|---|---|---:|---:|")?;
+    writeln!(out, "|---|---|---:|---:|---:|")?;
     for (id, stats) in learn::rule_ids().iter().zip(learn::reason_stats(&lines)) {
-        for (reason, n, tp) in stats {
-            writeln!(out, "| `{id}` | {reason} | {n} | {tp} |")?;
+        for s in stats {
+            writeln!(
+                out,
+                "| `{id}` | {} | {} | {} | {:.2} |",
+                s.reason,
+                s.flagged,
+                s.labelled,
+                s.weighted_precision()
+            )?;
         }
     }
     Ok(0)

@@ -18,7 +18,7 @@ use crate::rules::Record;
 use crate::rules::learned::LEARNABLE;
 use crate::rules::learned::features::{self, Facts};
 use crate::rules::learned::train;
-pub use crate::rules::learned::train::{Line, Options};
+pub use crate::rules::learned::train::{Line, Options, ReasonStats};
 pub use crate::rules::learned::{FeatureSpec, Features, Mode, Model, Row};
 
 /// The rule ids a model covers, in the order of a [`Line`]'s `gold` and `patterns`.
@@ -234,8 +234,8 @@ fn make_line(
 }
 
 /// For each rule (in [`rule_ids`] order), each reason its patterns gave on `lines`: the
-/// lines it flagged and how many of those are labelled with the rule.
-pub fn reason_stats(lines: &[Line]) -> Vec<Vec<(String, usize, usize)>> {
+/// lines it flagged and how many of those are labelled with the rule, counted and weighed.
+pub fn reason_stats(lines: &[Line]) -> Vec<Vec<ReasonStats>> {
     let refs: Vec<&Line> = lines.iter().collect();
     (0..LEARNABLE.len())
         .map(|r| train::reason_stats(&refs, r))

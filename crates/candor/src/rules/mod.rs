@@ -130,8 +130,9 @@ registry! {
 
 pub(crate) use crate::re;
 
-/// [`re`] for the anchored searches of [`pattern`], with regex-automata's own regex.
-pub(crate) fn re_anchored(pattern: &str) -> regex_automata::meta::Regex {
+/// [`re`] with regex-automata's own regex, for [`pattern`]'s searches: anchored where the
+/// gate's literals occur, unanchored where the gate does not cover the text.
+pub(crate) fn re_meta(pattern: &str) -> regex_automata::meta::Regex {
     crate::built_in(regex_automata::meta::Regex::new(pattern))
 }
 

@@ -41,7 +41,7 @@ pub(crate) struct Pattern {
     /// the gate's literals occur, and unanchored where the gate does not cover the search, so
     /// a pattern that is only ever found is compiled once (the [`Regex`] is compiled on first
     /// use by the other searches).
-    anchored: OnceLock<meta::Regex>,
+    meta: OnceLock<meta::Regex>,
     /// Its index in the gate's set, once the gate is built; `None` when the set lacks it.
     slot: OnceLock<Option<u16>>,
 }
@@ -85,7 +85,7 @@ impl Pattern {
         Pattern {
             src,
             re: OnceLock::new(),
-            anchored: OnceLock::new(),
+            meta: OnceLock::new(),
             slot: OnceLock::new(),
         }
     }
@@ -94,9 +94,8 @@ impl Pattern {
         self.re.get_or_init(|| super::re(&(self.src)()))
     }
 
-    fn anchored(&self) -> &meta::Regex {
-        self.anchored
-            .get_or_init(|| super::re_anchored(&(self.src)()))
+    fn meta(&self) -> &meta::Regex {
+        self.meta.get_or_init(|| super::re_meta(&(self.src)()))
     }
 
     /// The gate's findings for a search of `hay`, a part of `s.norm`, with this pattern's
@@ -153,7 +152,7 @@ impl Pattern {
     fn find_ungated<'h>(&self, hay: &'h str) -> Option<Found<'h>> {
         // The gated searches' regex, unanchored: compiling the `Regex` too would cost as
         // much again (a sixth of a run on the podcast corpus went to compiling patterns).
-        self.anchored().find(hay).map(|m| Found {
+        self.meta().find(hay).map(|m| Found {
             hay,
             start: m.start(),
             end: m.end(),
@@ -172,7 +171,7 @@ impl Pattern {
         if !g.allows(slot, from) {
             return None;
         }
-        let re = self.anchored();
+        let re = self.meta();
         g.starts(slot, from, from + hay.len()).find_map(|at| {
             let input = Input::new(hay)
                 .span(at - from..hay.len())
@@ -563,6 +562,16 @@ mod tests {
                         let got = p.find_in(&s, hay).map(|m| (m.start(), m.end()));
                         assert_eq!(got, want, "{:?} on {hay:?}", p.regex().as_str());
                         assert_eq!(p.is_match_in(&s, hay), want.is_some());
+                        // Text outside the sentence is searched ungated, unanchored, by the
+                        // same compiled pattern: the same match again.
+                        let copy = hay.to_string();
+                        let ungated = p.find_in(&s, &copy).map(|m| (m.start(), m.end()));
+                        assert_eq!(
+                            ungated,
+                            want,
+                            "{:?} on a copy of {hay:?}",
+                            p.regex().as_str()
+                        );
                     }
                 }
             }

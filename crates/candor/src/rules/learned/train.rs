@@ -82,7 +82,8 @@ pub struct Options {
     /// Seeds the shuffle.
     pub seed: u64,
     /// A pattern reason is trusted (stands where the model disagrees) when it flagged at
-    /// least this many training lines with at least `min_precision` precision.
+    /// least this many training lines with at least `min_precision` precision, the lines
+    /// weighed by [`Line::weight`] for the precision (not for this count).
     pub trust_support: usize,
     /// Decide each line with the context layer (`Mode::Context`), trained on the model's
     /// out-of-fold scores, instead of choosing among the other modes.
@@ -470,24 +471,58 @@ fn objective(p: f32, f: f32, min_precision: f32) -> f32 {
     if p >= min_precision { f } else { f - 1.0 }
 }
 
-/// For each reason the patterns of one row gave on `lines`: the lines it flagged, and how
-/// many of those the labels have. In order of reason.
-pub fn reason_stats(lines: &[&Line], row: usize) -> Vec<(String, usize, usize)> {
-    let mut stats: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+/// What one pattern reason of a row did on the training lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReasonStats {
+    /// The reason, as the patterns give it.
+    pub reason: String,
+    /// Lines it flagged.
+    pub flagged: usize,
+    /// Of those, the lines labelled with the rule.
+    pub labelled: usize,
+    /// The flagged lines' weights summed ([`Line::weight`]: a real transcript's line counts
+    /// more).
+    pub flagged_weight: f32,
+    /// The labelled ones' weights summed.
+    pub labelled_weight: f32,
+}
+
+impl ReasonStats {
+    /// Precision with each line weighed, as [`trusted`] judges it.
+    pub fn weighted_precision(&self) -> f32 {
+        if self.flagged_weight > 0.0 {
+            self.labelled_weight / self.flagged_weight
+        } else {
+            1.0
+        }
+    }
+}
+
+/// For each reason the patterns of one row gave on `lines`: the lines it flagged and how many
+/// of those the labels have, counted and weighed. In order of reason.
+pub fn reason_stats(lines: &[&Line], row: usize) -> Vec<ReasonStats> {
+    let mut stats: std::collections::BTreeMap<&str, ReasonStats> = Default::default();
     for l in lines {
         let mut seen: Vec<&str> = l.reasons[row].iter().map(String::as_str).collect();
         seen.sort_unstable();
         seen.dedup();
         for r in seen {
-            let e = stats.entry(r).or_default();
-            e.0 += 1;
-            e.1 += usize::from(l.gold[row]);
+            let e = stats.entry(r).or_insert_with(|| ReasonStats {
+                reason: r.to_string(),
+                flagged: 0,
+                labelled: 0,
+                flagged_weight: 0.0,
+                labelled_weight: 0.0,
+            });
+            e.flagged += 1;
+            e.flagged_weight += l.weight;
+            if l.gold[row] {
+                e.labelled += 1;
+                e.labelled_weight += l.weight;
+            }
         }
     }
-    stats
-        .into_iter()
-        .map(|(r, (n, tp))| (r.to_string(), n, tp))
-        .collect()
+    stats.into_values().collect()
 }
 
 /// The pattern reasons of one row that are right often enough on `lines` to stand where the
@@ -495,26 +530,12 @@ pub fn reason_stats(lines: &[&Line], row: usize) -> Vec<(String, usize, usize)> 
 /// [`Line::weight`], as [`choose`] does, so a reason that misfires on real speech is not
 /// trusted on the strength of written cases.
 pub fn trusted(lines: &[&Line], row: usize, o: &Options) -> Vec<String> {
-    let mut stats: std::collections::BTreeMap<&str, (usize, f32, f32)> = Default::default();
-    for l in lines {
-        let mut seen: Vec<&str> = l.reasons[row].iter().map(String::as_str).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for r in seen {
-            let e = stats.entry(r).or_default();
-            e.0 += 1;
-            e.1 += l.weight;
-            if l.gold[row] {
-                e.2 += l.weight;
-            }
-        }
-    }
-    stats
+    reason_stats(lines, row)
         .into_iter()
-        .filter(|(_, (n, flagged, right))| {
-            *n >= o.trust_support && *right >= o.min_precision * *flagged
+        .filter(|s| {
+            s.flagged >= o.trust_support && s.labelled_weight >= o.min_precision * s.flagged_weight
         })
-        .map(|(r, _)| r.to_string())
+        .map(|s| s.reason)
         .collect()
 }
 
@@ -961,6 +982,24 @@ mod tests {
         assert!(trusted_at(&lines).is_empty());
         // Too few lines to be trusted, however right.
         assert!(trusted_at(&lines[2..9]).is_empty());
+        // Right on 22 of 26: 0.846, not trusted; with the right lines weighing three times,
+        // 66 of 70: 0.943, trusted.
+        let mut lines: Vec<Line> = (0..26).map(|k| line(k, &[(1, true)], k >= 4)).collect();
+        for l in &mut lines {
+            l.reasons[closed] = vec!["yes-no opener".to_string()];
+        }
+        assert!(trusted_at(&lines).is_empty());
+        for l in lines.iter_mut().skip(4) {
+            l.weight = 3.0;
+        }
+        assert_eq!(trusted_at(&lines), vec!["yes-no opener".to_string()]);
+        // Support counts lines, not weight: seven right lines of weight 3 are still too few.
+        assert!(trusted_at(&lines[4..11]).is_empty());
+        // The counts the report shows: lines, and the precision weighed.
+        let refs: Vec<&Line> = lines.iter().collect();
+        let stats = reason_stats(&refs, closed);
+        assert_eq!((stats[0].flagged, stats[0].labelled), (26, 22));
+        assert!((stats[0].weighted_precision() - 66.0 / 70.0).abs() < 1e-6);
     }
 
     #[test]
