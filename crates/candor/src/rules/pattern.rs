@@ -64,6 +64,15 @@ impl<'h> Found<'h> {
         }
     }
 
+    /// A match regex-automata's regex found in `hay`.
+    fn of_meta(hay: &'h str, m: regex_automata::Match) -> Self {
+        Found {
+            hay,
+            start: m.start(),
+            end: m.end(),
+        }
+    }
+
     /// Byte offset in the searched text where the match starts.
     pub fn start(&self) -> usize {
         self.start
@@ -152,11 +161,7 @@ impl Pattern {
     fn find_ungated<'h>(&self, hay: &'h str) -> Option<Found<'h>> {
         // The gated searches' regex, unanchored: compiling the `Regex` too would cost as
         // much again (a sixth of a run on the podcast corpus went to compiling patterns).
-        self.meta().find(hay).map(|m| Found {
-            hay,
-            start: m.start(),
-            end: m.end(),
-        })
+        self.meta().find(hay).map(|m| Found::of_meta(hay, m))
     }
 
     /// [`Pattern::find_in`] where the gate has not ruled the pattern out at a glance.
@@ -176,11 +181,7 @@ impl Pattern {
             let input = Input::new(hay)
                 .span(at - from..hay.len())
                 .anchored(Anchored::Yes);
-            re.search(&input).map(|m| Found {
-                hay,
-                start: m.start(),
-                end: m.end(),
-            })
+            re.search(&input).map(|m| Found::of_meta(hay, m))
         })
     }
 

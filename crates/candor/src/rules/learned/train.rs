@@ -532,6 +532,8 @@ pub fn reason_stats(lines: &[&Line], row: usize) -> Vec<ReasonStats> {
 pub fn trusted(lines: &[&Line], row: usize, o: &Options) -> Vec<String> {
     reason_stats(lines, row)
         .into_iter()
+        // Compared as a product, not by `weighted_precision`: at weight 1 this is the
+        // unweighted test `tp >= p * n` exactly, so earlier models train the same.
         .filter(|s| {
             s.flagged >= o.trust_support && s.labelled_weight >= o.min_precision * s.flagged_weight
         })
