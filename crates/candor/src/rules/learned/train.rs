@@ -142,13 +142,13 @@ fn shuffle<T>(v: &mut [T], seed: u64) {
 
 /// One logistic regression, fitted by FTRL-Proximal: weights over `2^bits` buckets and a bias.
 /// Each example is its buckets, its label and its weight (a factor on its gradient).
-fn ftrl(examples: &[(Vec<u32>, bool, f32)], bits: u32, o: &Options, seed: u64) -> (Vec<f32>, f32) {
+fn ftrl(examples: &[(&[u32], bool, f32)], bits: u32, o: &Options, seed: u64) -> (Vec<f32>, f32) {
     let dim = 1usize << bits;
     // Per coordinate (the last is the bias): FTRL's z, and the square root of its n (the
-    // sum of squared gradients), kept as roots since that is how they are used.
-    let mut z = vec![0.0f32; dim + 1];
-    let mut root = vec![0.0f32; dim + 1];
-    let weight = |z: f32, root: f32, l1: f32| -> f32 {
+    // sum of squared gradients), kept as roots since that is how they are used; side by
+    // side, so that a feature's update reads one place in memory.
+    let mut zn = vec![[0.0f32; 2]; dim + 1];
+    let weight = |[z, root]: [f32; 2], l1: f32| -> f32 {
         if z.abs() <= l1 {
             0.0
         } else {
@@ -163,16 +163,13 @@ fn ftrl(examples: &[(Vec<u32>, bool, f32)], bits: u32, o: &Options, seed: u64) -
             seed.wrapping_add(epoch as u64).wrapping_mul(0x9e37_79b9),
         );
         for &k in &order {
-            let (x, y, factor) = &examples[k];
+            let (x, y, factor) = examples[k];
             // The weights of this example's coordinates, then the bias.
             w.clear();
-            w.extend(
-                x.iter()
-                    .map(|&i| weight(z[i as usize], root[i as usize], o.l1)),
-            );
-            w.push(weight(z[dim], root[dim], 0.0));
+            w.extend(x.iter().map(|&i| weight(zn[i as usize], o.l1)));
+            w.push(weight(zn[dim], 0.0));
             let s: f32 = w.iter().sum();
-            let g = (sigmoid(s) - if *y { 1.0 } else { 0.0 }) * factor;
+            let g = (sigmoid(s) - if y { 1.0 } else { 0.0 }) * factor;
             let g2 = g * g;
             for (i, wi) in x
                 .iter()
@@ -180,15 +177,16 @@ fn ftrl(examples: &[(Vec<u32>, bool, f32)], bits: u32, o: &Options, seed: u64) -
                 .chain(std::iter::once(dim))
                 .zip(&w)
             {
-                let r = (root[i] * root[i] + g2).sqrt();
-                let sigma = (r - root[i]) / o.alpha;
-                z[i] += g - sigma * wi;
-                root[i] = r;
+                let [z, root] = &mut zn[i];
+                let r = (*root * *root + g2).sqrt();
+                let sigma = (r - *root) / o.alpha;
+                *z += g - sigma * wi;
+                *root = r;
             }
         }
     }
-    let w: Vec<f32> = (0..dim).map(|i| weight(z[i], root[i], o.l1)).collect();
-    (w, weight(z[dim], root[dim], 0.0))
+    let w: Vec<f32> = (0..dim).map(|i| weight(zn[i], o.l1)).collect();
+    (w, weight(zn[dim], 0.0))
 }
 
 /// The raw score: the bias, then each feature's weight added in order, as the analyser
@@ -241,10 +239,10 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
     let rule = LEARNABLE[row];
     let seed = o.seed ^ (row as u64 + 1).wrapping_mul(0x1000_0000_01b3);
     if !by_sentence(rule) {
-        let ex: Vec<(Vec<u32>, bool, f32)> = lines
+        let ex: Vec<(&[u32], bool, f32)> = lines
             .iter()
             .zip(&p.turns)
-            .map(|(l, t)| (t.clone(), l.gold[row], l.weight))
+            .map(|(l, t)| (t.as_slice(), l.gold[row], l.weight))
             .collect();
         return ftrl(&ex, o.spec.bits, o, seed);
     }
@@ -279,9 +277,9 @@ fn train_row(lines: &[&Line], p: &Prepared, row: usize, o: &Options) -> (Vec<f32
         for (k, l) in lines.iter().enumerate() {
             for (j, s) in p.sentences[k].iter().enumerate() {
                 if !l.gold[row] {
-                    ex.push((s.clone(), false, l.weight));
+                    ex.push((s.as_slice(), false, l.weight));
                 } else if round == 0 && candidate(l, j) || round > 0 && chosen[k] == Some(j) {
-                    ex.push((s.clone(), true, l.weight));
+                    ex.push((s.as_slice(), true, l.weight));
                 }
             }
         }
@@ -448,6 +446,71 @@ fn weighted_prf(flagged: impl Iterator<Item = (bool, bool, f32)>) -> (f32, f32, 
     ratios(tp, fp, fneg)
 }
 
+/// The weighted counts of a decision "flagged when `always`, or when `may` and the score
+/// reaches a threshold" over lines, for any threshold: lines sorted by score once, so that
+/// choosing among every line's score as a threshold takes `n log n`, not `n²`. Its
+/// [`Sweep::prf`] equals [`weighted_prf`] of the same decision wherever the weights' sums
+/// are exact in f32 (whole or half weights, as [`Line::weight`] has, below 2^23).
+struct Sweep {
+    /// Weights of the lines flagged whatever the threshold: labelled, not labelled.
+    always: (f32, f32),
+    /// Weights of all labelled lines.
+    gold: f32,
+    /// Scores of the lines a threshold decides, ascending.
+    scores: Vec<f32>,
+    /// From each of those on, the weights of the labelled and the unlabelled ones (one
+    /// more entry, 0, at the end).
+    tail: Vec<(f32, f32)>,
+}
+
+impl Sweep {
+    /// From each line's `(always, may, score, gold, weight)`.
+    fn new(items: impl Iterator<Item = (bool, bool, f32, bool, f32)>) -> Sweep {
+        let (mut always, mut gold) = ((0.0f32, 0.0f32), 0.0f32);
+        let mut open: Vec<(f32, bool, f32)> = Vec::new();
+        for (a, may, score, g, w) in items {
+            if g {
+                gold += w;
+            }
+            if a {
+                if g {
+                    always.0 += w;
+                } else {
+                    always.1 += w;
+                }
+            } else if may && !score.is_nan() {
+                // (A score that is not a number reaches no threshold.)
+                open.push((score, g, w));
+            }
+        }
+        open.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut tail = vec![(0.0f32, 0.0f32); open.len() + 1];
+        for (i, &(_, g, w)) in open.iter().enumerate().rev() {
+            let (tp, fp) = tail[i + 1];
+            tail[i] = if g { (tp + w, fp) } else { (tp, fp + w) };
+        }
+        Sweep {
+            always,
+            gold,
+            scores: open.into_iter().map(|(s, ..)| s).collect(),
+            tail,
+        }
+    }
+
+    /// Precision, recall and F1 with the threshold at `t` (a line is flagged at `score >= t`).
+    fn prf(&self, t: f32) -> (f32, f32, f32) {
+        // No score reaches a threshold that is not a number.
+        let from = if t.is_nan() {
+            self.scores.len()
+        } else {
+            self.scores.partition_point(|&s| s < t)
+        };
+        let (tp, fp) = self.tail[from];
+        let tp = self.always.0 + tp;
+        ratios(tp, self.always.1 + fp, self.gold - tp)
+    }
+}
+
 /// Precision, recall and F1 from true positives, false positives and false negatives (1
 /// where nothing was flagged, or nothing was to be).
 fn ratios(tp: f32, fp: f32, fneg: f32) -> (f32, f32, f32) {
@@ -563,20 +626,35 @@ pub fn choose(
     let mut cuts: Vec<f32> = scores.iter().map(|s| s[row]).collect();
     cuts.sort_by(f32::total_cmp);
     cuts.dedup();
-    for &t in &cuts {
-        let modes = o.modes.iter();
-        for &mode in modes.filter(|m| !matches!(m, Mode::Patterns | Mode::Context)) {
-            let (p, _, f) = weighted_prf((0..lines.len()).map(|k| {
-                let m = scores[k][row] >= t && placed(lines[k], row);
-                let flag = match mode {
-                    Mode::Either => m || pat(k),
-                    _ => m || sure(k),
+    // Per mode, the lines it flags whatever the threshold (the patterns for `Either`, a
+    // trusted reason for `Model`) and those the model's score may add.
+    let modes: Vec<(Mode, Sweep)> = o
+        .modes
+        .iter()
+        .filter(|m| !matches!(m, Mode::Patterns | Mode::Context))
+        .map(|&mode| {
+            let sweep = Sweep::new((0..lines.len()).map(|k| {
+                let always = match mode {
+                    Mode::Either => pat(k),
+                    _ => sure(k),
                 };
-                (flag, gold(k), weight(k))
+                (
+                    always,
+                    placed(lines[k], row),
+                    scores[k][row],
+                    gold(k),
+                    weight(k),
+                )
             }));
+            (mode, sweep)
+        })
+        .collect();
+    for &t in &cuts {
+        for (mode, sweep) in &modes {
+            let (p, _, f) = sweep.prf(t);
             let obj = objective(p, f, o.min_precision);
             if obj > best.0 + 1e-6 {
-                best = (obj, mode, t);
+                best = (obj, *mode, t);
             }
         }
     }
@@ -735,14 +813,17 @@ fn train_context(
         let mut cuts = held.clone();
         cuts.sort_by(f32::total_cmp);
         cuts.dedup();
+        // As `context_flag` decides: a line flagged whatever the layer's threshold, or one
+        // the layer's probability may add.
+        let sweep = Sweep::new(lines.iter().zip(&held).enumerate().map(|(k, (l, &x))| {
+            let own = (fallback, scores[k][row], alone);
+            let always = context_flag(l, f32::NEG_INFINITY, row, f32::INFINITY, own, &trusted[row]);
+            let may = !l.sentences.is_empty() && placed(l, row);
+            (always, may, x, l.gold[row], l.weight)
+        }));
         let mut best = (f32::NEG_INFINITY, 0.5f32);
         for &t in &cuts {
-            let (p, _, f) =
-                weighted_prf(lines.iter().zip(&held).enumerate().map(|(k, (l, &x))| {
-                    let own = (fallback, scores[k][row], alone);
-                    let flag = context_flag(l, x, row, t, own, &trusted[row]);
-                    (flag, l.gold[row], l.weight)
-                }));
+            let (p, _, f) = sweep.prf(t);
             let obj = objective(p, f, o.min_precision);
             if obj > best.0 + 1e-6 {
                 best = (obj, t);
@@ -823,6 +904,7 @@ mod tests {
             l1: 0.0,
             ..Options::default()
         };
+        let ex: Vec<(&[u32], bool, f32)> = ex.iter().map(|(x, y, f)| (&x[..], *y, *f)).collect();
         let (w, b) = ftrl(&ex, 4, &o, 1);
         assert!(
             dot(&w, b, &[1]) > 1.0 && dot(&w, b, &[2]) < -1.0,
@@ -836,11 +918,11 @@ mod tests {
     #[test]
     fn a_weight_counts_an_example_more() {
         // Bucket 1 is as often yes as no; the weights decide which way it leans.
-        let ex = |yes: f32, no: f32| -> Vec<(Vec<u32>, bool, f32)> {
+        let ex = |yes: f32, no: f32| -> Vec<(&'static [u32], bool, f32)> {
             (0..200)
                 .map(|k| {
                     let y = k % 2 == 0;
-                    (vec![1], y, if y { yes } else { no })
+                    (&[1u32][..], y, if y { yes } else { no })
                 })
                 .collect()
         };
@@ -854,6 +936,48 @@ mod tests {
         assert!(dot(&w, b, &[1]) < -0.5, "{w:?} {b}");
         let (w, b) = ftrl(&ex(1.0, 1.0), 4, &o, 1);
         assert!(dot(&w, b, &[1]).abs() < 0.5, "{w:?} {b}");
+    }
+
+    #[test]
+    fn a_sweep_counts_as_deciding_each_line_does_at_every_threshold() {
+        // Lines with scores that repeat, some flagged whatever the threshold, some never,
+        // weights 1 and 3 (as real transcripts weigh), and a score that is not a number.
+        let mut x = 0x2545_f491_u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let items: Vec<(bool, bool, f32, bool, f32)> = (0..400)
+            .map(|k| {
+                let r = next();
+                let score = if k == 7 {
+                    f32::NAN
+                } else {
+                    (r % 50) as f32 / 49.0
+                };
+                let weight = if r >> 8 & 1 == 1 { 3.0 } else { 1.0 };
+                (
+                    r >> 9 & 7 == 0,
+                    r >> 12 & 3 != 0,
+                    score,
+                    r >> 14 & 1 == 1,
+                    weight,
+                )
+            })
+            .collect();
+        let sweep = Sweep::new(items.iter().copied());
+        let mut cuts: Vec<f32> = items.iter().map(|i| i.2).collect();
+        cuts.extend([f32::NEG_INFINITY, -1.0, 2.0, f32::INFINITY, f32::NAN]);
+        for t in cuts {
+            let direct = weighted_prf(
+                items
+                    .iter()
+                    .map(|&(always, may, s, g, w)| (always || may && s >= t, g, w)),
+            );
+            assert_eq!(sweep.prf(t), direct, "threshold {t}");
+        }
     }
 
     #[test]
