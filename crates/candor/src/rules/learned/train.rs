@@ -450,7 +450,9 @@ fn weighted_prf(flagged: impl Iterator<Item = (bool, bool, f32)>) -> (f32, f32, 
 /// reaches a threshold" over lines, for any threshold: lines sorted by score once, so that
 /// choosing among every line's score as a threshold takes `n log n`, not `n²`. Its
 /// [`Sweep::prf`] equals [`weighted_prf`] of the same decision wherever the weights' sums
-/// are exact in f32 (whole or half weights, as [`Line::weight`] has, below 2^23).
+/// are exact in f32: whole or half weights summing below 2^23, as [`Line::weight`]'s are with
+/// the default real weight (3) and any whole one. With another `--real-weight` (0.3, say) the
+/// sums, added in another order, may round differently, which can move a threshold at a tie.
 struct Sweep {
     /// Weights of the lines flagged whatever the threshold: labelled, not labelled.
     always: (f32, f32),
