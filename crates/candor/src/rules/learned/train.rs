@@ -765,6 +765,19 @@ fn context_flag(
             || l.reasons[row].iter().any(|w| trusted.contains(w)))
 }
 
+/// [`context_flag`] split for a sweep over the layer's threshold: whether the line is flagged
+/// whatever the threshold, and whether the layer's probability may flag it (when it reaches
+/// the threshold).
+fn context_split(
+    l: &Line,
+    row: usize,
+    fallback: (Mode, f32, f32),
+    trusted: &[String],
+) -> (bool, bool) {
+    let always = context_flag(l, f32::NEG_INFINITY, row, f32::INFINITY, fallback, trusted);
+    (always, !l.sentences.is_empty() && placed(l, row))
+}
+
 /// Trains the context layer on the model's out-of-fold `scores`: per row, its weights, its
 /// threshold and the model's own threshold. The model's is the one it would have alone
 /// (the best F1 keeping `min_precision`); the layer's is then the best F1 keeping it with
@@ -819,8 +832,7 @@ fn train_context(
         // the layer's probability may add.
         let sweep = Sweep::new(lines.iter().zip(&held).enumerate().map(|(k, (l, &x))| {
             let own = (fallback, scores[k][row], alone);
-            let always = context_flag(l, f32::NEG_INFINITY, row, f32::INFINITY, own, &trusted[row]);
-            let may = !l.sentences.is_empty() && placed(l, row);
+            let (always, may) = context_split(l, row, own, &trusted[row]);
             (always, may, x, l.gold[row], l.weight)
         }));
         let mut best = (f32::NEG_INFINITY, 0.5f32);
@@ -1028,6 +1040,142 @@ mod tests {
             questions: sentences.iter().filter(|&&(_, a)| a).count() as u32,
             weight: 1.0,
         }
+    }
+
+    /// `choose` as it was before the sweep: every line recounted for every threshold.
+    fn choose_by_recount(
+        lines: &[&Line],
+        scores: &[Vec<f32>],
+        row: usize,
+        trusted: &[String],
+        o: &Options,
+    ) -> (Mode, f32) {
+        let sure = |k: usize| lines[k].reasons[row].iter().any(|r| trusted.contains(r));
+        let (pp, _, pf) = weighted_prf(
+            lines
+                .iter()
+                .map(|l| (l.patterns[row], l.gold[row], l.weight)),
+        );
+        let mut best = (objective(pp, pf, o.min_precision), Mode::Patterns, 0.5f32);
+        let mut cuts: Vec<f32> = scores.iter().map(|s| s[row]).collect();
+        cuts.sort_by(f32::total_cmp);
+        cuts.dedup();
+        for &t in &cuts {
+            for &mode in &[Mode::Model, Mode::Either] {
+                let (p, _, f) = weighted_prf((0..lines.len()).map(|k| {
+                    let m = scores[k][row] >= t && placed(lines[k], row);
+                    let flag = match mode {
+                        Mode::Either => m || lines[k].patterns[row],
+                        _ => m || sure(k),
+                    };
+                    (flag, lines[k].gold[row], lines[k].weight)
+                }));
+                let obj = objective(p, f, o.min_precision);
+                if obj > best.0 + 1e-6 {
+                    best = (obj, mode, t);
+                }
+            }
+        }
+        (best.1, best.2)
+    }
+
+    #[test]
+    fn choosing_by_sweep_chooses_what_recounting_chose() {
+        // Lines of one and two sentences, some flagged by the patterns, some by a trusted
+        // reason, weights 1 and 3, scores that repeat; for a sentence rule and for the turn
+        // rule (where `placed` needs two questions), at several precision aims.
+        let mut x = 0x9e37_79b9_u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let stacked = LEARNABLE.iter().position(|r| *r == Id::Stacked).unwrap();
+        for row in [0, stacked] {
+            let mut lines = Vec::new();
+            let mut scores = Vec::new();
+            for k in 0..300 {
+                let r = next();
+                let asks = [(1, r & 1 == 1), (2, r >> 1 & 1 == 1)];
+                let mut l = line(k / 3, &asks[..1 + (r >> 2 & 1) as usize], r >> 3 & 3 != 0);
+                l.patterns[row] = r >> 5 & 3 == 0;
+                if r >> 7 & 7 == 0 {
+                    l.reasons[row] = vec!["sure".to_string()];
+                }
+                l.weight = if r >> 10 & 1 == 1 { 3.0 } else { 1.0 };
+                let mut s = vec![0.0f32; LEARNABLE.len()];
+                // Scores that mostly rank the labelled lines first; a turn the model may not
+                // flag (one question, no pattern) scores high and is mostly unlabelled, so
+                // that counting it would change the choice.
+                let noise = (r >> 12 & 15) as f32 / 31.0;
+                s[row] = if !placed(&l, row) {
+                    l.gold[row] = r >> 16 & 3 == 0;
+                    0.6 + noise / 2.0
+                } else if l.gold[row] {
+                    0.5 + noise
+                } else {
+                    noise
+                };
+                lines.push(l);
+                scores.push(s);
+            }
+            let refs: Vec<&Line> = lines.iter().collect();
+            let trusted = vec!["sure".to_string()];
+            for aim in [0.5, 0.7, 0.8, 0.92] {
+                let o = Options {
+                    min_precision: aim,
+                    ..Options::default()
+                };
+                assert_eq!(
+                    choose(&refs, &scores, row, &trusted, &o),
+                    choose_by_recount(&refs, &scores, row, &trusted, &o),
+                    "row {row}, aim {aim}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_context_split_flags_what_context_flag_flags() {
+        // Every fallback mode, model scores around the fallback's threshold, short and long
+        // turns, lines without a sentence, with patterns and trusted reasons, and layer
+        // probabilities and thresholds on both sides of each other.
+        let stacked = LEARNABLE.iter().position(|r| *r == Id::Stacked).unwrap();
+        let trusted = vec!["sure".to_string()];
+        let mut checked = 0;
+        for row in [0, stacked] {
+            for k in 0..64u32 {
+                let sentences: &[(u32, bool)] = match k % 4 {
+                    0 => &[],
+                    1 => &[(1, true)],
+                    _ => &[(1, true), (2, true)],
+                };
+                let mut l = line(0, sentences, false);
+                l.patterns[row] = k >> 2 & 1 == 1;
+                if k >> 3 & 1 == 1 {
+                    l.reasons[row] = vec!["sure".to_string()];
+                }
+                l.words = if k >> 4 & 1 == 1 { 90 } else { 12 };
+                for mode in [Mode::Patterns, Mode::Model, Mode::Either] {
+                    for score in [0.2f32, 0.5, 0.8] {
+                        let own = (mode, score, 0.5);
+                        let (always, may) = context_split(&l, row, own, &trusted);
+                        for x in [0.1f32, 0.5, 0.9] {
+                            for t in [0.3f32, 0.5, 0.7] {
+                                assert_eq!(
+                                    always || may && x >= t,
+                                    context_flag(&l, x, row, t, own, &trusted),
+                                    "row {row} line {k} {mode:?} score {score} x {x} t {t}"
+                                );
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
