@@ -167,6 +167,8 @@ pub(crate) fn fit(xs: &[[f32; DIM]], ys: &[bool], ws: &[f32], l2: f64) -> Vec<f3
     // 0, and a zero term added to a sum that starts at +0 (which no sum of these terms can
     // turn into -0) changes no bit of it, so the sums below skip them and come out as if
     // every term were added.
+    // (Inputs are numbered in a byte.)
+    const { assert!(D <= 256) };
     let zs: Vec<([f64; D], Vec<u8>)> = xs
         .iter()
         .map(|x| {

@@ -952,17 +952,22 @@ mod tests {
         assert!(dot(&w, b, &[1]).abs() < 0.5, "{w:?} {b}");
     }
 
-    #[test]
-    fn a_sweep_counts_as_deciding_each_line_does_at_every_threshold() {
-        // Lines with scores that repeat, some flagged whatever the threshold, some never,
-        // weights 1 and 3 (as real transcripts weigh), and a score that is not a number.
-        let mut x = 0x2545_f491_u64;
-        let mut next = || {
+    /// A deterministic stream of pseudo-random numbers for the tests' made-up lines.
+    fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+        let mut x = seed;
+        move || {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             x
-        };
+        }
+    }
+
+    #[test]
+    fn a_sweep_counts_as_deciding_each_line_does_at_every_threshold() {
+        // Lines with scores that repeat, some flagged whatever the threshold, some never,
+        // weights 1 and 3 (as real transcripts weigh), and a score that is not a number.
+        let mut next = xorshift(0x2545_f491);
         let items: Vec<(bool, bool, f32, bool, f32)> = (0..400)
             .map(|k| {
                 let r = next();
@@ -1084,13 +1089,7 @@ mod tests {
         // Lines of one and two sentences, some flagged by the patterns, some by a trusted
         // reason, weights 1 and 3, scores that repeat; for a sentence rule and for the turn
         // rule (where `placed` needs two questions), at several precision aims.
-        let mut x = 0x9e37_79b9_u64;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x9e37_79b9);
         let stacked = LEARNABLE.iter().position(|r| *r == Id::Stacked).unwrap();
         for row in [0, stacked] {
             let mut lines = Vec::new();
