@@ -48,9 +48,9 @@ pub fn train(a: TrainArgs) -> Result<u8, Error> {
     )?;
     writeln!(
         out,
-        "| rule | mode | threshold | without context | pattern precision | trusted pattern reasons |"
+        "| rule | mode | threshold | on long turns | without context | pattern precision | trusted pattern reasons |"
     )?;
-    writeln!(out, "|---|---|---:|---:|---:|---|")?;
+    writeln!(out, "|---|---|---:|---:|---:|---:|---|")?;
     for r in &model.rows {
         let alone = if r.mode != learn::Mode::Context {
             "–".to_string()
@@ -61,10 +61,11 @@ pub fn train(a: TrainArgs) -> Result<u8, Error> {
         };
         writeln!(
             out,
-            "| `{}` | {} | {:.3} | {alone} | {:.2} | {} |",
+            "| `{}` | {} | {:.3} | {:.3} | {alone} | {:.2} | {} |",
             r.rule_id(),
             r.mode.name(),
             r.threshold,
+            r.long,
             r.pattern_precision,
             r.trusted.join("; ")
         )?;

@@ -644,7 +644,7 @@ impl<'m> Learned<'m> {
             // The fallback: the mode the rule would have without the layer.
             let by_model = context::fallback_by_model(row.fallback, line[r], row.alone, words);
             let by_patterns = row.fallback != Mode::Model && patterns[r];
-            let says = p >= row.threshold || by_model;
+            let says = p >= row.threshold_at(words) || by_model;
             // How sure: the layer's probability, or the model's own where that decided.
             let p = if by_model { p.max(line[r]) } else { p };
             if !says && !sure[r] && !by_patterns {

@@ -84,12 +84,27 @@ pub struct Row {
     pub fallback: Mode,
     /// The threshold of `fallback`.
     pub alone: f32,
+    /// In [`Mode::Context`], the layer's threshold on a turn longer than
+    /// [`context::LONG_WORDS`] words: never below `threshold`, and chosen so that the
+    /// rule keeps its precision on such turns too (see `train_context`). Equal to
+    /// `threshold` in other modes and in models of format 8 and before.
+    pub long: f32,
 }
 
 impl Row {
     /// The rule's id.
     pub fn rule_id(&self) -> &'static str {
         self.rule.info().id
+    }
+
+    /// The context layer's threshold for a line whose turn runs `words` words (as
+    /// [`context::words`] counts them).
+    pub(crate) fn threshold_at(&self, words: usize) -> f32 {
+        if words > context::LONG_WORDS {
+            self.long
+        } else {
+            self.threshold
+        }
     }
 }
 
@@ -130,8 +145,10 @@ const MAGIC: &[u8; 8] = b"CANDORLM";
 /// turn's length (`context::DIM` grew by one input per rule). 8: the flags byte may ask for
 /// pairs of words one word apart and the words of the sentence before; a build before it
 /// would ignore those flags and read the model with features missing, so it refuses format
-/// 8, while format 7 is still read here, with both off.
-const VERSION: u32 = 8;
+/// 8, while format 7 is still read here, with both off. 9: each row also keeps the layer's
+/// threshold on long turns (`Row::long`); formats 7 and 8 are read with it equal to the
+/// row's threshold.
+const VERSION: u32 = 9;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
 /// Decoded once per process and shared: its weight table is 9.4 MB in memory, so every
@@ -221,9 +238,15 @@ impl Model {
 
     /// The model as bytes: a header, the rows, then the non-zero weights.
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.write(VERSION)
+    }
+
+    /// The model in format `version` (formats before 9 leave out `Row::long`; the tests
+    /// write them to check they are still read).
+    fn write(&self, version: u32) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&version.to_le_bytes());
         out.extend_from_slice(&self.spec.bits.to_le_bytes());
         out.push(
             u8::from(self.spec.char_ngrams)
@@ -251,6 +274,9 @@ impl Model {
             }
             out.extend_from_slice(&r.alone.to_le_bytes());
             out.push(r.fallback.code());
+            if version >= 9 {
+                out.extend_from_slice(&r.long.to_le_bytes());
+            }
         }
         let nonzero: Vec<(usize, f32)> = self
             .weights
@@ -286,7 +312,7 @@ impl Model {
             return Err("not a candor model".into());
         }
         let version = r.u32()?;
-        if version != VERSION && version != 7 {
+        if !(7..=VERSION).contains(&version) {
             return Err(format!("model format {version}, expected {VERSION}"));
         }
         let bits = r.u32()?;
@@ -336,6 +362,7 @@ impl Model {
             if (mode == Mode::Context) != (count != 0) {
                 return Err("context weights do not match the mode".into());
             }
+            let long = if version >= 9 { r.f32()? } else { threshold };
             rows.push(Row {
                 rule,
                 mode,
@@ -346,6 +373,7 @@ impl Model {
                 context,
                 fallback,
                 alone,
+                long,
             });
         }
         // The context layer reads every rule's score, so a model with context rows has one
@@ -450,6 +478,7 @@ mod tests {
                 Mode::Model
             },
             alone: 0.8,
+            long: 0.6 + k as f32 * 0.01,
         }
     }
 
@@ -518,8 +547,7 @@ mod tests {
         }
         // A model of format 7, written before the two word features, reads them as off;
         // format 7 with either flag set was never written, and is refused.
-        let mut old = model(vec![row(Id::Selling, Mode::Model, 0)]).to_bytes();
-        old[8..12].copy_from_slice(&7u32.to_le_bytes());
+        let mut old = model(vec![row(Id::Selling, Mode::Model, 0)]).write(7);
         assert_eq!(old[16], 0b10);
         let read = Model::from_bytes(&old).expect("format 7");
         assert!(!read.spec.skip_bigrams && !read.spec.previous_words);
@@ -528,6 +556,32 @@ mod tests {
         bytes[16] |= 0x10;
         let err = Model::from_bytes(&bytes).expect_err("unknown flag");
         assert!(err.contains("feature flags"), "{err}");
+    }
+
+    #[test]
+    fn long_turns_have_their_own_threshold_and_older_models_read_it_as_the_one_threshold() {
+        let rows: Vec<Row> = LEARNABLE
+            .iter()
+            .enumerate()
+            .map(|(k, id)| row(*id, Mode::Context, k))
+            .collect();
+        let r = &rows[2];
+        assert!(r.long > r.threshold);
+        assert_eq!(r.threshold_at(0), r.threshold);
+        assert_eq!(r.threshold_at(context::LONG_WORDS), r.threshold);
+        assert_eq!(r.threshold_at(context::LONG_WORDS + 1), r.long);
+        let m = model(rows);
+        // Formats 7 and 8 have no threshold for long turns: the row's one stands for both.
+        for version in [7, 8] {
+            let read = Model::from_bytes(&m.write(version)).expect("an older format");
+            for (a, b) in read.rows.iter().zip(&m.rows) {
+                assert_eq!(a.threshold, b.threshold);
+                assert_eq!(a.long, b.threshold, "format {version}");
+            }
+        }
+        assert_eq!(Model::from_bytes(&m.write(9)), Ok(m.clone()));
+        // A format this build does not know is refused.
+        assert!(Model::from_bytes(&m.write(10)).is_err());
     }
 
     #[test]

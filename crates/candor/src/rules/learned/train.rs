@@ -681,11 +681,15 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
             weights[i * n + r] = *x;
         }
         let trusted = trusted_all[r].clone();
-        let (mode, threshold, context, (fallback, alone)) = match &layer {
-            Some(layer) => (Mode::Context, layer[r].1, layer[r].0.clone(), layer[r].2),
+        let (mode, threshold, long, context, (fallback, alone)) = match &layer {
+            Some(layer) => {
+                let l = &layer[r];
+                let own = (l.fallback, l.alone);
+                (Mode::Context, l.threshold, l.long, l.weights.clone(), own)
+            }
             None => {
                 let (mode, threshold) = choose(lines, &oof, r, &trusted, o);
-                (mode, threshold, Vec::new(), (Mode::Model, 1.0))
+                (mode, threshold, threshold, Vec::new(), (Mode::Model, 1.0))
             }
         };
         let (pp, ..) = prf(lines.iter().map(|l| (l.patterns[r], l.gold[r])));
@@ -699,6 +703,7 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
             context,
             fallback,
             alone,
+            long,
         });
     }
     Model {
@@ -787,7 +792,7 @@ fn train_context(
     scores: &[Vec<f32>],
     trusted: &[Vec<String>],
     o: &Options,
-) -> Vec<(Vec<f32>, f32, (Mode, f32))> {
+) -> Vec<Layer> {
     let xs = context_inputs(lines, scores, trusted);
     let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
     let fold = folds_of(cases, o.folds, o.seed ^ 0xc0de);
@@ -835,16 +840,59 @@ fn train_context(
             let (always, may) = context_split(l, row, own, &trusted[row]);
             (always, may, x, l.gold[row], l.weight)
         }));
-        let mut best = (f32::NEG_INFINITY, 0.5f32);
-        for &t in &cuts {
-            let (p, _, f) = sweep.prf(t);
-            let obj = objective(p, f, o.min_precision);
-            if obj > best.0 + 1e-6 {
-                best = (obj, t);
-            }
+        let threshold = best_threshold(&sweep, &cuts, None, o.min_precision);
+        // Long turns: the same choice among the lines of turns over `LONG_WORDS` words,
+        // from that threshold up (a long turn is never judged more leniently).
+        let long_sweep = Sweep::new(
+            lines
+                .iter()
+                .zip(&held)
+                .enumerate()
+                .filter(|(_, (l, _))| l.words as usize > context::LONG_WORDS)
+                .map(|(k, (l, &x))| {
+                    let own = (fallback, scores[k][row], alone);
+                    let (always, may) = context_split(l, row, own, &trusted[row]);
+                    (always, may, x, l.gold[row], l.weight)
+                }),
+        );
+        let long = best_threshold(&long_sweep, &cuts, Some(threshold), o.min_precision);
+        Layer {
+            weights: context::fit(&xs, &ys, &ws, l2),
+            threshold,
+            long,
+            fallback,
+            alone,
         }
-        (context::fit(&xs, &ys, &ws, l2), best.1, (fallback, alone))
     })
+}
+
+/// The threshold among `cuts` (ascending) with the best [`objective`] on `sweep`'s lines,
+/// the lowest of equals; with `from`, only `from` and the cuts above it are candidates (and
+/// `from` is chosen when none is better). Without a candidate, 0.5.
+fn best_threshold(sweep: &Sweep, cuts: &[f32], from: Option<f32>, min_precision: f32) -> f32 {
+    let mut best = (f32::NEG_INFINITY, from.unwrap_or(0.5));
+    let candidates = from
+        .into_iter()
+        .chain(cuts.iter().copied().filter(|&t| from.is_none_or(|f| t > f)));
+    for t in candidates {
+        let (p, _, f) = sweep.prf(t);
+        let obj = objective(p, f, min_precision);
+        if obj > best.0 + 1e-6 {
+            best = (obj, t);
+        }
+    }
+    best.1
+}
+
+/// What [`train_context`] gives one row: the layer's weights, its thresholds (on turns of
+/// at most [`context::LONG_WORDS`] words, and on longer ones), and the fallback's mode and
+/// threshold.
+struct Layer {
+    weights: Vec<f32>,
+    threshold: f32,
+    long: f32,
+    fallback: Mode,
+    alone: f32,
 }
 
 /// Each line's verdict per row of `model`, and the probability behind it, given the
@@ -884,7 +932,14 @@ pub fn decide_lines(model: &Model, lines: &[&Line], scores: &[Vec<f32>]) -> Vec<
                                 );
                                 let sure = if by_model { p.max(s) } else { p };
                                 (
-                                    context_flag(l, p, r, row.threshold, own, &row.trusted),
+                                    context_flag(
+                                        l,
+                                        p,
+                                        r,
+                                        row.threshold_at(l.words as usize),
+                                        own,
+                                        &row.trusted,
+                                    ),
                                     sure,
                                 )
                             }
@@ -1022,6 +1077,55 @@ mod tests {
         let repeated = [flags.as_slice(), &[(true, false), (true, false)]].concat();
         let (p, r, f, ..) = prf(repeated.into_iter());
         assert_eq!(tripled, (p, r, f));
+    }
+
+    #[test]
+    fn long_turns_get_the_best_threshold_from_the_one_of_all_turns_up() {
+        // (score, gold) of the layer on eight lines, none flagged whatever the threshold.
+        let sweep_of = |lines: &[(f32, bool)]| {
+            Sweep::new(lines.iter().map(|&(x, g)| (false, true, x, g, 1.0)))
+        };
+        let all = [
+            (0.1, false),
+            (0.3, false),
+            (0.4, true),
+            (0.5, true),
+            (0.6, true),
+            (0.7, true),
+            (0.8, true),
+            (0.9, true),
+        ];
+        let cuts: Vec<f32> = all.iter().map(|&(x, _)| x).collect();
+        // Over all lines: 0.4 flags every labelled line and nothing else.
+        let t = best_threshold(&sweep_of(&all), &cuts, None, 0.9);
+        assert_eq!(t, 0.4);
+        // The long turns' lines: at 0.4 two of five flags are false alarms (precision 0.6);
+        // 0.6 is the lowest that keeps 0.9; where the line at 0.6 is one too, 0.7 (the
+        // lowest cut that flags only the lines at 0.8 and 0.9).
+        let long = [
+            (0.4, false),
+            (0.5, false),
+            (0.6, true),
+            (0.8, true),
+            (0.9, true),
+        ];
+        assert_eq!(best_threshold(&sweep_of(&long), &cuts, Some(t), 0.9), 0.6);
+        let strict = [
+            (0.4, false),
+            (0.5, false),
+            (0.6, false),
+            (0.8, true),
+            (0.9, true),
+        ];
+        assert_eq!(best_threshold(&sweep_of(&strict), &cuts, Some(t), 0.9), 0.7);
+        // Long lines as precise as the rest keep the threshold of all lines, and never get a
+        // lower one, even where a lower one would serve them better.
+        let clean = [(0.4, true), (0.9, true)];
+        assert_eq!(best_threshold(&sweep_of(&clean), &cuts, Some(t), 0.9), t);
+        let lower = [(0.1, true), (0.3, true), (0.9, true)];
+        assert_eq!(best_threshold(&sweep_of(&lower), &cuts, Some(t), 0.9), t);
+        // No long lines at all: the threshold of all lines.
+        assert_eq!(best_threshold(&sweep_of(&[]), &cuts, Some(t), 0.9), t);
     }
 
     /// A line of sentences, each `(bucket, asks)`, labelled with `gold` for every rule.
