@@ -80,7 +80,7 @@ fn judging_decides_what_training_decides() {
     let lines = learn::lines(&config, &cases, model.spec).expect("featurised");
     let decided = learn::line_decisions(&model, &lines);
     let rules = learn::rule_ids();
-    let (mut compared, mut flagged, mut yielded) = (0, 0, 0);
+    let (mut compared, mut flagged, mut yielded, mut between) = (0, 0, 0, 0);
     for (c, case) in cases.iter().enumerate() {
         let mut cfg = config.clone();
         cfg.interviewers = case.labels.interviewers.clone();
@@ -100,6 +100,11 @@ fn judging_decides_what_training_decides() {
             for (r, rule) in rules.iter().enumerate() {
                 compared += 1;
                 flagged += usize::from(d[r].0);
+                // Sure enough for a short turn's threshold, not for this long turn's: both
+                // sides must judge it by the long turn's.
+                let row = &model.rows[r];
+                let at = row.threshold_at(l.words as usize);
+                between += usize::from(at > row.threshold && (row.threshold..at).contains(&d[r].1));
                 // Sure enough of several questions in a turn with fewer than two, and no
                 // pattern's finding: neither side may flag it (nothing to underline). Whether
                 // such a turn occurs here depends on the weights; the rule itself is pinned by
@@ -107,7 +112,7 @@ fn judging_decides_what_training_decides() {
                 if *rule == "stacked-questions"
                     && !l.patterns[r]
                     && l.questions < 2
-                    && d[r].1 >= model.rows[r].threshold
+                    && d[r].1 >= model.rows[r].threshold_at(l.words as usize)
                 {
                     assert!(!d[r].0, "{} line {}", case.name, l.line);
                 }
@@ -135,6 +140,9 @@ fn judging_decides_what_training_decides() {
         "{compared} compared, {flagged} flagged"
     );
     assert!(yielded < 10, "{yielded}");
+    // Lines of long turns whose probability lies between the two thresholds, so that the
+    // threshold for long turns is exercised (4 with the weights trained on 1,608 cases).
+    assert!(between > 0, "no line between the two thresholds");
     // Enough long turns that the word limit on the fallback is exercised.
     let long = lines.iter().filter(|l| l.words > 40).count();
     assert!(long > 100, "{long} lines in turns over 40 words");

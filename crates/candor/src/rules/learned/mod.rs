@@ -64,7 +64,8 @@ pub struct Row {
     pub(crate) rule: Id,
     /// How its findings come about.
     pub mode: Mode,
-    /// The probability at or above which the model flags.
+    /// The probability at or above which the model flags (in [`Mode::Context`], the
+    /// layer's, on turns of at most [`context::LONG_WORDS`] words; see `long`).
     pub threshold: f32,
     /// The weight of no feature.
     pub bias: f32,
@@ -75,7 +76,8 @@ pub struct Row {
     /// stand where the model disagrees.
     pub trusted: Vec<String>,
     /// In [`Mode::Context`], the context layer's weights (its inputs', then the bias; see
-    /// `context::DIM`); `threshold` is then its probability's. Empty in other modes.
+    /// `context::DIM`); `threshold` and `long` are then its probability's. Empty in other
+    /// modes.
     pub context: Vec<f32>,
     /// In [`Mode::Context`], how a line is flagged whatever its context, so that a clear
     /// case is not talked out of it by a call that had been clean so far: the mode the rule
@@ -85,9 +87,10 @@ pub struct Row {
     /// The threshold of `fallback`.
     pub alone: f32,
     /// In [`Mode::Context`], the layer's threshold on a turn longer than
-    /// [`context::LONG_WORDS`] words: never below `threshold`, and chosen so that the
-    /// rule keeps its precision on such turns too (see `train_context`). Equal to
-    /// `threshold` in other modes and in models of format 8 and before.
+    /// [`context::LONG_WORDS`] words: never below `threshold`, and aimed at the rule's
+    /// precision on such turns too (the best F1 among those lines that keeps it, where one
+    /// does; see `train_context`). Equal to `threshold` in other modes and in models of
+    /// format 8 and before.
     pub long: f32,
 }
 
@@ -99,7 +102,7 @@ impl Row {
 
     /// The context layer's threshold for a line whose turn runs `words` words (as
     /// [`context::words`] counts them).
-    pub(crate) fn threshold_at(&self, words: usize) -> f32 {
+    pub fn threshold_at(&self, words: usize) -> f32 {
         if words > context::LONG_WORDS {
             self.long
         } else {

@@ -784,9 +784,11 @@ fn context_split(
 }
 
 /// Trains the context layer on the model's out-of-fold `scores`: per row, its weights, its
-/// threshold and the model's own threshold. The model's is the one it would have alone
+/// two thresholds and the model's own threshold. The model's is the one it would have alone
 /// (the best F1 keeping `min_precision`); the layer's is then the best F1 keeping it with
-/// the model's findings beside, from a cross-validation of its own over the same cases.
+/// the model's findings beside, over all lines, from a cross-validation of its own over the
+/// same cases; and its threshold for long turns the same choice among the lines of turns
+/// over [`context::LONG_WORDS`] words alone, from the first up.
 fn train_context(
     lines: &[&Line],
     scores: &[Vec<f32>],
@@ -830,32 +832,13 @@ fn train_context(
                 }
             }
         }
-        let mut cuts = held.clone();
-        cuts.sort_by(f32::total_cmp);
-        cuts.dedup();
         // As `context_flag` decides: a line flagged whatever the layer's threshold, or one
         // the layer's probability may add.
-        let sweep = Sweep::new(lines.iter().zip(&held).enumerate().map(|(k, (l, &x))| {
+        let split = |k: usize, l: &Line| {
             let own = (fallback, scores[k][row], alone);
-            let (always, may) = context_split(l, row, own, &trusted[row]);
-            (always, may, x, l.gold[row], l.weight)
-        }));
-        let threshold = best_threshold(&sweep, &cuts, None, o.min_precision);
-        // Long turns: the same choice among the lines of turns over `LONG_WORDS` words,
-        // from that threshold up (a long turn is never judged more leniently).
-        let long_sweep = Sweep::new(
-            lines
-                .iter()
-                .zip(&held)
-                .enumerate()
-                .filter(|(_, (l, _))| l.words as usize > context::LONG_WORDS)
-                .map(|(k, (l, &x))| {
-                    let own = (fallback, scores[k][row], alone);
-                    let (always, may) = context_split(l, row, own, &trusted[row]);
-                    (always, may, x, l.gold[row], l.weight)
-                }),
-        );
-        let long = best_threshold(&long_sweep, &cuts, Some(threshold), o.min_precision);
+            context_split(l, row, own, &trusted[row])
+        };
+        let (threshold, long) = layer_thresholds(lines, &held, row, split, o.min_precision);
         Layer {
             weights: context::fit(&xs, &ys, &ws, l2),
             threshold,
@@ -864,6 +847,43 @@ fn train_context(
             alone,
         }
     })
+}
+
+/// The context layer's two thresholds for `row`, from its out-of-fold probabilities `held`
+/// (one per line): the best over all lines, then the best among the lines of turns over
+/// [`context::LONG_WORDS`] words alone, from the first up (a long turn is never judged more
+/// leniently). `split` gives, per line, whether it is flagged whatever the threshold and
+/// whether the layer's probability may flag it ([`context_split`]).
+fn layer_thresholds(
+    lines: &[&Line],
+    held: &[f32],
+    row: usize,
+    split: impl Fn(usize, &Line) -> (bool, bool),
+    min_precision: f32,
+) -> (f32, f32) {
+    let mut cuts = held.to_vec();
+    cuts.sort_by(f32::total_cmp);
+    cuts.dedup();
+    let items = |long_only: bool| {
+        let split = &split;
+        lines
+            .iter()
+            .zip(held)
+            .enumerate()
+            .filter(move |(_, (l, _))| !long_only || l.words as usize > context::LONG_WORDS)
+            .map(move |(k, (l, &x))| {
+                let (always, may) = split(k, l);
+                (always, may, x, l.gold[row], l.weight)
+            })
+    };
+    let threshold = best_threshold(&Sweep::new(items(false)), &cuts, None, min_precision);
+    let long = best_threshold(
+        &Sweep::new(items(true)),
+        &cuts,
+        Some(threshold),
+        min_precision,
+    );
+    (threshold, long)
 }
 
 /// The threshold among `cuts` (ascending) with the best [`objective`] on `sweep`'s lines,
@@ -884,9 +904,9 @@ fn best_threshold(sweep: &Sweep, cuts: &[f32], from: Option<f32>, min_precision:
     best.1
 }
 
-/// What [`train_context`] gives one row: the layer's weights, its thresholds (on turns of
-/// at most [`context::LONG_WORDS`] words, and on longer ones), and the fallback's mode and
-/// threshold.
+/// What [`train_context`] gives one row: the layer's weights, its thresholds (chosen over
+/// all lines and applied to turns of at most [`context::LONG_WORDS`] words; chosen over and
+/// applied to longer ones), and the fallback's mode and threshold.
 struct Layer {
     weights: Vec<f32>,
     threshold: f32,
@@ -1126,6 +1146,68 @@ mod tests {
         assert_eq!(best_threshold(&sweep_of(&lower), &cuts, Some(t), 0.9), t);
         // No long lines at all: the threshold of all lines.
         assert_eq!(best_threshold(&sweep_of(&[]), &cuts, Some(t), 0.9), t);
+    }
+
+    #[test]
+    fn the_threshold_for_long_turns_is_chosen_among_their_lines() {
+        // Short turns: the layer's probability tells the labelled lines apart at 0.5. Long
+        // turns: lines at 0.9 are all labelled; in a quarter of the cases a long line at 0.6
+        // is not.
+        let (short, long) = (10, context::LONG_WORDS as u32 + 1);
+        let mut lines = Vec::new();
+        let mut held = Vec::new();
+        for k in 0..40 {
+            let mut add = |words: u32, p: f32, gold: bool| {
+                let mut l = line(k, &[(1, true)], gold);
+                l.words = words;
+                lines.push(l);
+                held.push(p);
+            };
+            add(short, 0.2, false);
+            add(short, 0.6, true);
+            add(short, 0.9, true);
+            add(long, 0.9, true);
+            if k % 4 == 0 {
+                add(long, 0.6, false);
+            }
+        }
+        let open = |_: usize, _: &Line| (false, true);
+        // Over all lines 0.6 keeps precision 0.9 (120 of the 130 flagged are labelled); on
+        // the long turns alone it does not (40 of 50), and 0.9 does.
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert_eq!(layer_thresholds(&refs, &held, 0, open, 0.9), (0.6, 0.9));
+        // Long lines that a lower threshold would serve better never get one: with a
+        // labelled long line at 0.2 in every case and the unlabelled ones gone, the long
+        // turns alone would take 0.2, and keep the threshold of all lines instead.
+        let mut clean: Vec<Line> = lines
+            .iter()
+            .filter(|l| l.gold[0] || l.words == short)
+            .cloned()
+            .collect();
+        let mut clean_held: Vec<f32> = lines
+            .iter()
+            .zip(&held)
+            .filter(|(l, _)| l.gold[0] || l.words == short)
+            .map(|(_, &p)| p)
+            .collect();
+        for k in 0..40 {
+            let mut l = line(k, &[(1, true)], true);
+            l.words = long;
+            clean.push(l);
+            clean_held.push(0.2);
+        }
+        let refs: Vec<&Line> = clean.iter().collect();
+        assert_eq!(
+            layer_thresholds(&refs, &clean_held, 0, open, 0.9),
+            (0.6, 0.6)
+        );
+        // Lines of exactly `LONG_WORDS` words are not long turns: judged with the rest, the
+        // same lines get one threshold.
+        for l in lines.iter_mut().filter(|l| l.words == long) {
+            l.words = context::LONG_WORDS as u32;
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert_eq!(layer_thresholds(&refs, &held, 0, open, 0.9), (0.6, 0.6));
     }
 
     /// A line of sentences, each `(bucket, asks)`, labelled with `gold` for every rule.
