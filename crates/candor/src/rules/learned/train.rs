@@ -625,9 +625,7 @@ pub fn choose(
     } else {
         (f32::NEG_INFINITY, Mode::Model, 0.5f32)
     };
-    let mut cuts: Vec<f32> = scores.iter().map(|s| s[row]).collect();
-    cuts.sort_by(f32::total_cmp);
-    cuts.dedup();
+    let cuts = candidates(scores.iter().map(|s| s[row]));
     // Per mode, the lines it flags whatever the threshold (the patterns for `Either`, a
     // trusted reason for `Model`) and those the model's score may add.
     let modes: Vec<(Mode, Sweep)> = o
@@ -861,9 +859,7 @@ fn layer_thresholds(
     split: impl Fn(usize, &Line) -> (bool, bool),
     min_precision: f32,
 ) -> (f32, f32) {
-    let mut cuts = held.to_vec();
-    cuts.sort_by(f32::total_cmp);
-    cuts.dedup();
+    let cuts = candidates(held.iter().copied());
     let items = |long_only: bool| {
         let split = &split;
         lines
@@ -884,6 +880,15 @@ fn layer_thresholds(
         min_precision,
     );
     (threshold, long)
+}
+
+/// The thresholds worth trying: every distinct score, ascending (a threshold between two
+/// scores flags what the higher one flags).
+fn candidates(scores: impl Iterator<Item = f32>) -> Vec<f32> {
+    let mut cuts: Vec<f32> = scores.collect();
+    cuts.sort_by(f32::total_cmp);
+    cuts.dedup();
+    cuts
 }
 
 /// The threshold among `cuts` (ascending) with the best [`objective`] on `sweep`'s lines,
