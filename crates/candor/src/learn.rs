@@ -210,7 +210,7 @@ fn make_line(
                 l.questions += features::questions_in(shape);
                 l.sentences.push(base.clone());
                 l.sentence_patterns.push(patterns.clone());
-                facts.push((base, patterns, *shape));
+                facts.push((base, patterns, **shape));
             }
             Record::TurnFlagged { rule, why, .. } => {
                 if let Some(k) = LEARNABLE.iter().position(|id| id == rule) {

@@ -352,7 +352,8 @@ pub(crate) enum Record {
         start: usize,
         base: Features,
         patterns: Features,
-        shape: Shape,
+        /// Boxed: a shape keeps the first words of its questions, and records are many.
+        shape: Box<Shape>,
         /// Why the patterns alone flag it, per rule in [`LEARNABLE`] order (`None`: not
         /// flagged).
         flagged: Vec<Option<String>>,
@@ -535,7 +536,7 @@ impl<'m> Learned<'m> {
                 start: s.start,
                 base: base.clone(),
                 patterns: pats.clone(),
-                shape,
+                shape: Box::new(shape),
                 flagged,
                 scores: scores.clone(),
             });

@@ -255,7 +255,8 @@ impl Model {
             u8::from(self.spec.char_ngrams)
                 | u8::from(self.spec.patterns) << 1
                 | u8::from(self.spec.skip_bigrams) << 2
-                | u8::from(self.spec.previous_words) << 3,
+                | u8::from(self.spec.previous_words) << 3
+                | u8::from(self.spec.later_heads) << 4,
         );
         out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
         for r in &self.rows {
@@ -323,12 +324,14 @@ impl Model {
             return Err(format!("{bits} bits of buckets is out of range"));
         }
         let flags = r.take(1)?[0];
-        if flags > 15 || (version == 7 && flags > 3) {
+        if flags > 31 || (version < 9 && flags > 15) || (version == 7 && flags > 3) {
             return Err(format!("unknown feature flags {flags:#x}"));
         }
         let (char_ngrams, patterns) = (flags & 1 != 0, flags & 2 != 0);
         // Models trained before these two features were made read them as off.
         let (skip_bigrams, previous_words) = (flags & 4 != 0, flags & 8 != 0);
+        // And the first words of later questions, before format 9 and since.
+        let later_heads = flags & 16 != 0;
         let n = r.u32()? as usize;
         let mut rows = Vec::with_capacity(n.min(64));
         for _ in 0..n {
@@ -415,6 +418,7 @@ impl Model {
                 patterns,
                 skip_bigrams,
                 previous_words,
+                later_heads,
             },
             rows,
             weights,
@@ -497,6 +501,7 @@ mod tests {
                 patterns: true,
                 skip_bigrams: false,
                 previous_words: false,
+                later_heads: false,
             },
             rows,
             weights,
@@ -556,7 +561,22 @@ mod tests {
         assert!(!read.spec.skip_bigrams && !read.spec.previous_words);
         old[16] |= 0b100;
         assert!(Model::from_bytes(&old).is_err());
-        bytes[16] |= 0x10;
+        // The first words of later questions: their own bit, read back in format 9; never
+        // written before it, so refused there.
+        let mut later = model(vec![row(Id::Selling, Mode::Model, 0)]);
+        later.spec.later_heads = true;
+        assert_eq!(later.to_bytes()[16], 0b1_0010);
+        reads_back(later.clone());
+        let mut eight = later.write(8);
+        assert!(Model::from_bytes(&eight).is_err());
+        eight[16] &= !0x10;
+        assert!(
+            !Model::from_bytes(&eight)
+                .expect("format 8")
+                .spec
+                .later_heads
+        );
+        bytes[16] |= 0x20;
         let err = Model::from_bytes(&bytes).expect_err("unknown flag");
         assert!(err.contains("feature flags"), "{err}");
     }
