@@ -527,7 +527,8 @@ pub(crate) fn shape(s: &Sentence) -> Shape {
         if opens && !again {
             let n = usize::from(inner) + usize::from(alts);
             if n < JOINS {
-                joins[n] = leads(words_from(if prev == "," { k } else { k - 1 }));
+                // From the conjunction; a comma is punctuation, which `words_from` skips.
+                joins[n] = leads(words_from(k - 1));
             }
             if prev == "or" {
                 alts = alts.saturating_add(1);
@@ -823,6 +824,14 @@ mod tests {
             "What did it cost? So who signed it off?",
             spec,
             &[&["so"], &["so", "who"], &["so", "who", "signed"]],
+        );
+        assert_eq!(got, want);
+        // A question joined on inside a statement, once the turn has asked one: counted,
+        // as the shape counts it.
+        let (got, want) = later(
+            "What did it cost? I know why they left and who signed it off.",
+            spec,
+            &[&["and"], &["and", "who"], &["and", "who", "signed"]],
         );
         assert_eq!(got, want);
         // One question, or a question and a statement: nothing added.
