@@ -805,35 +805,30 @@ mod tests {
     fn the_first_words_of_later_questions_are_features_of_the_turn() {
         let spec = super::FeatureSpec::default();
         assert!(spec.later_heads);
-        // A question joined on inside the sentence: from its conjunction.
-        let (got, want) = later(
-            "What did it cost, and who signed it off?",
-            spec,
-            &[&["and"], &["and", "who"], &["and", "who", "signed"]],
-        );
-        assert_eq!(got, want);
-        // After a comma: from its question word.
-        let (got, want) = later(
-            "Which ones were they, why had they slipped?",
-            spec,
-            &[&["why"], &["why", "had"], &["why", "had", "they"]],
-        );
-        assert_eq!(got, want);
-        // A second question sentence: from its very start, discourse markers included.
-        let (got, want) = later(
-            "What did it cost? So who signed it off?",
-            spec,
-            &[&["so"], &["so", "who"], &["so", "who", "signed"]],
-        );
-        assert_eq!(got, want);
-        // A question joined on inside a statement, once the turn has asked one: counted,
-        // as the shape counts it.
-        let (got, want) = later(
-            "What did it cost? I know why they left and who signed it off.",
-            spec,
-            &[&["and"], &["and", "who"], &["and", "who", "signed"]],
-        );
-        assert_eq!(got, want);
+        let and_who: &[&[&str]] = &[&["and"], &["and", "who"], &["and", "who", "signed"]];
+        for (text, expected) in [
+            // A question joined on inside the sentence: from its conjunction.
+            ("What did it cost, and who signed it off?", and_who),
+            // After a comma: from its question word.
+            (
+                "Which ones were they, why had they slipped?",
+                &[&["why"], &["why", "had"], &["why", "had", "they"]],
+            ),
+            // A second question sentence: from its very start, discourse markers included.
+            (
+                "What did it cost? So who signed it off?",
+                &[&["so"], &["so", "who"], &["so", "who", "signed"]],
+            ),
+            // A question joined on inside a statement, once the turn has asked one: counted,
+            // as the shape counts it.
+            (
+                "What did it cost? I know why they left and who signed it off.",
+                and_who,
+            ),
+        ] {
+            let (got, want) = later(text, spec, expected);
+            assert_eq!(got, want, "{text}");
+        }
         // One question, or a question and a statement: nothing added.
         for one in [
             "What did it cost when the export failed?",
