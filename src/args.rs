@@ -350,6 +350,9 @@ pub struct TrainingOptions {
     /// No pairs of words one word apart.
     #[arg(long, hide = true)]
     pub no_skip_bigrams: bool,
+    /// No first words of the questions after a turn's first.
+    #[arg(long, hide = true)]
+    pub no_later_heads: bool,
     /// No words of the sentence before (the default).
     #[arg(long, hide = true)]
     pub no_previous_words: bool,
@@ -402,6 +405,7 @@ impl TrainingOptions {
                 bits: self.bits.unwrap_or(d.spec.bits),
                 char_ngrams: !self.no_char_ngrams && d.spec.char_ngrams,
                 skip_bigrams: !self.no_skip_bigrams && d.spec.skip_bigrams,
+                later_heads: !self.no_later_heads && d.spec.later_heads,
                 previous_words: self.previous_words
                     || !self.no_previous_words && d.spec.previous_words,
                 ..d.spec
