@@ -65,6 +65,29 @@ fn questions_about_the_call_and_closed_statements_are_not_closed() {
     assert_eq!(flagged("closed-question", OPENING), vec![7, 11]);
 }
 
+const BAD_LINE: &str = "\
+Ann: Hello Bob, this is Ann from the co-op. Is the voice clear?
+Bob: Yes, yes, I can hear you fine now.
+Ann: Sorry, the network here is bad. Is it better now?
+Bob: Better, go ahead.
+Ann: So how do you order the feed today?
+Bob: I call the dealer on Monday and he sends it on Thursday.
+Ann: hello? sir, are you there?
+Bob: I am here, you were cutting.
+Ann: did I lose you
+Bob: No, no, still here.
+Ann: am I audible now?
+Bob: Yes.
+";
+
+#[test]
+fn checks_on_a_bad_line_are_not_closed() {
+    // Whether the voice is clear, whether the line came back, whether they are still there:
+    // questions about the call (logistics), not closed questions about their work. Only line
+    // 5 is a question about their work, and it is open.
+    assert_eq!(flagged("closed-question", BAD_LINE), Vec::<u32>::new());
+}
+
 const FIELD: &str = "\
 Ann: Is that recording locally or in the cloud?
 Bob: Locally, on the desk unit, and then someone copies it over on Fridays.
@@ -80,14 +103,19 @@ Ann: Is now a good time to switch suppliers?
 Bob: Honestly, after the summer would be better for us.
 Ann: Is your internet fine out at the farm?
 Bob: Mostly, apart from the top field.
+Ann: You ran the packing line at Acme before this, are you still there?
+Bob: No, I left in the spring.
+Ann: Is the new line any better than the old one?
+Bob: Faster, but it jams more.
 ";
 
 #[test]
 fn questions_about_their_work_that_sound_like_logistics_stay_closed() {
-    // Recordings, microphones, sound, consent forms, readiness and timing, asked about the
-    // interviewee's own work rather than the call: yes/no questions like any other.
+    // Recordings, microphones, sound, consent forms, readiness, timing, whether they are
+    // still at a firm and whether a line is better, asked about the interviewee's own work
+    // rather than the call: yes/no questions like any other.
     assert_eq!(
         flagged("closed-question", FIELD),
-        vec![1, 3, 5, 7, 9, 11, 13]
+        vec![1, 3, 5, 7, 9, 11, 13, 15, 17]
     );
 }
