@@ -12,7 +12,7 @@ use crate::decode::Decoded;
 use crate::error::Error;
 use crate::model::{
     Cue, Cursor, Finding, Format, Metrics, Position, Report, Role, Severity, Source, SpeakerStats,
-    Status, Transcript, Turn,
+    Status, Threshold, Transcript, Turn,
 };
 use crate::rules::learned::{FeatureSpec, Model};
 use crate::rules::practice::Practice;
@@ -553,6 +553,10 @@ fn finding(
                 weight: (f64::from(w) * 100.0).round() / 100.0,
             })
             .collect(),
+        threshold: h.threshold.map(|(t, long_turn)| Threshold {
+            value: (f64::from(t) * 100.0).round() / 100.0,
+            long_turn,
+        }),
     }
 }
 
@@ -583,6 +587,7 @@ fn custom_finding(
         source: Source::Pattern,
         confidence: 1.0,
         cues: Vec::new(),
+        threshold: None,
     }
 }
 

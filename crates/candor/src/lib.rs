@@ -91,7 +91,7 @@ pub use formats::{detect, vtt};
 pub use model::{
     Basis, Cue, Declared, Finding, Format, Metrics, Position, Reason, Report, ReportError, Role,
     RoleSource, SURE_ROLE_CONFIDENCE, Severity, Source, Speaker, SpeakerStats, Status, Stretch,
-    Transcript, Turn, generic_role,
+    Threshold, Transcript, Turn, generic_role,
 };
 pub use roles::plain_name;
 pub use rules::{Example, RuleInfo, Scope, rule, rules};

@@ -218,6 +218,73 @@ fn explaining_lists_the_features_that_weighed_most() {
 }
 
 #[test]
+fn explaining_says_which_threshold_a_finding_reached() {
+    let model = Model::from_bytes(SHIPPED).expect("the shipped model reads");
+    let row = |id: &str| {
+        model
+            .rows
+            .iter()
+            .find(|r| r.rule_id() == id)
+            .expect("a row for the rule")
+    };
+    // The same leading question asked alone (a short turn) and at the end of a turn of more
+    // than 80 words, where each rule has a threshold of its own, never lower.
+    let ask = "You'd pay twenty dollars a month for that, wouldn't you?";
+    let long = format!(
+        "So we spent most of last year talking to people who run small depots like yours, and \
+         what we kept hearing was that the paperwork for every delivery ends up in a box, then \
+         someone types it up on a Friday, then the numbers never quite match what the drivers \
+         said happened on the road, and we built something around that, with a scanner and a \
+         little dashboard for the office, and we have been testing it with a few people. {ask}"
+    );
+    assert!(long.split_whitespace().count() > 80);
+    let text = format!(
+        "Interviewer: How do you handle the delivery paperwork today?\n\
+         Customer: Paper, mostly, in a box by the door.\n\
+         Interviewer: {ask}\n\
+         Customer: Maybe.\n\
+         Interviewer: {long}\n\
+         Customer: I'd have to think about it.\n"
+    );
+    let mut short = Config::default();
+    short.thresholds.min_questions = Some(0);
+    short.thresholds.min_words = Some(0);
+    let plain = Analyzer::new(short.clone()).expect("analyser");
+    let explained = Analyzer::new(short.with_explain(true)).expect("analyser");
+    // Without `--explain`, no threshold (and none in the JSON).
+    let a = plain.analyze_bytes(text.as_bytes(), None);
+    assert!(a.findings.iter().all(|f| f.threshold.is_none()));
+    assert!(!serde_json::to_string(&a).unwrap().contains("\"threshold\""));
+    let b = explained.analyze_bytes(text.as_bytes(), None);
+    let mut seen = [false; 2];
+    for f in b.findings.iter().filter(|f| f.threshold.is_some()) {
+        let t = f.threshold.unwrap();
+        let r = row(&f.rule);
+        let (expected, is_long) = if f.line == 5 {
+            (r.long, r.long > r.threshold)
+        } else {
+            (r.threshold, false)
+        };
+        assert!((t.value - f64::from(expected)).abs() < 0.006, "{f:?}");
+        assert_eq!(t.long_turn, is_long, "{f:?}");
+        assert!(f.confidence + 0.006 >= t.value, "{f:?}");
+        assert_ne!(f.source, Source::Pattern, "{f:?}");
+        seen[usize::from(f.line == 5)] = true;
+    }
+    // The leading question is found in both turns, each against its own threshold.
+    let leading = |line: u32| {
+        b.findings
+            .iter()
+            .any(|f| f.rule == "leading-question" && f.line == line && f.threshold.is_some())
+    };
+    assert!(leading(3) && leading(5), "{:?}", b.findings);
+    assert!(seen[0] && seen[1]);
+    // The human diagnostic says so.
+    let shown = b.render_human(Some(&text), &Default::default());
+    assert!(shown.contains("(threshold "), "{shown}");
+}
+
+#[test]
 fn min_confidence_drops_the_less_sure_findings() {
     let cases = load_cases(&root().join("fixtures/labelled"));
     let all = Analyzer::new(Config::default()).expect("analyser");

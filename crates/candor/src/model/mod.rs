@@ -10,7 +10,7 @@ pub use format::Format;
 pub use metrics::{Basis, Metrics, Stretch};
 pub use report::{
     Cue, Finding, Reason, Report, ReportError, SURE_ROLE_CONFIDENCE, Severity, Source,
-    SpeakerStats, Status,
+    SpeakerStats, Status, Threshold,
 };
 pub(crate) use transcript::{Cursor, Piece, UNKNOWN_SPEAKER};
 pub use transcript::{

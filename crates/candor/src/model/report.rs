@@ -107,6 +107,22 @@ pub struct Finding {
     /// finding, with their weights; empty otherwise (and left out of the JSON).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<Cue>,
+    /// With `--explain`, on a finding the learned layer decided: the threshold its confidence
+    /// reached (a rule has a higher one for turns over 80 words); absent otherwise (and left
+    /// out of the JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Threshold>,
+}
+
+/// The threshold a finding's confidence reached in the learned layer.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Threshold {
+    /// The threshold, 0 to 1.
+    pub value: f64,
+    /// Whether it is the rule's threshold for turns over 80 words, higher than the one for
+    /// shorter turns.
+    pub long_turn: bool,
 }
 
 /// A feature of the learned model that weighed towards a finding.

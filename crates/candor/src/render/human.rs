@@ -363,9 +363,19 @@ impl Human {
             crate::Source::Both => None,
         };
         if let Some(by) = by {
+            let reached = match f.threshold {
+                Some(t) if t.long_turn => {
+                    format!(
+                        " (threshold {:.2}, the one for turns over 80 words)",
+                        t.value
+                    )
+                }
+                Some(t) => format!(" (threshold {:.2})", t.value),
+                None => String::new(),
+            };
             writeln!(
                 w,
-                "{pad} {g}={g:#} found by {by}, confidence {:.2}",
+                "{pad} {g}={g:#} found by {by}, confidence {:.2}{reached}",
                 f.confidence
             )?;
         }
@@ -539,6 +549,7 @@ mod tests {
             source: crate::Source::Pattern,
             confidence: 1.0,
             cues: Vec::new(),
+            threshold: None,
         }
     }
 

@@ -645,7 +645,14 @@ impl<'m> Learned<'m> {
             // The fallback: the mode the rule would have without the layer.
             let by_model = context::fallback_by_model(row.fallback, line[r], row.alone, words);
             let by_patterns = row.fallback != Mode::Model && patterns[r];
-            let says = p >= row.threshold_at(words) || by_model;
+            let threshold = row.threshold_at(words);
+            let layer = p >= threshold;
+            let says = layer || by_model;
+            // With `--explain`, the threshold the layer's probability reached.
+            let reached = (self.explain && layer).then_some((
+                threshold,
+                words > context::LONG_WORDS && threshold > row.threshold,
+            ));
             // How sure: the layer's probability, or the model's own where that decided.
             let p = if by_model { p.max(line[r]) } else { p };
             if !says && !sure[r] && !by_patterns {
@@ -670,6 +677,7 @@ impl<'m> Learned<'m> {
                 };
                 if says {
                     h.cues = i.map(explain).unwrap_or_default();
+                    h.threshold = reached;
                 }
                 hits.push((i, h));
                 found = true;
@@ -705,6 +713,7 @@ impl<'m> Learned<'m> {
             if let Some((i, mut h)) = model_hit {
                 h.source = Source::Model;
                 h.confidence = p;
+                h.threshold = reached;
                 hits.push((i, h));
             }
         }

@@ -280,6 +280,9 @@ pub(crate) struct Hit {
     pub confidence: f32,
     /// When explaining, the model's features that weighed most, with their weights.
     pub cues: Vec<(String, f32)>,
+    /// When explaining a finding the context layer decided, the threshold its probability
+    /// reached, and whether that was the one for long turns.
+    pub threshold: Option<(f32, bool)>,
 }
 
 pub(crate) use crate::model::Source;
@@ -294,6 +297,7 @@ impl Hit {
             source: Source::Pattern,
             confidence: 1.0,
             cues: Vec::new(),
+            threshold: None,
         }
     }
 
