@@ -1,13 +1,15 @@
 //! The patterns alone (`learned = false`), where a shape of speech decides: these do not
 //! depend on the shipped weights.
 
-use candor::{Analyzer, Config};
+use candor::{Analyzer, Config, Status};
 
 /// The lines `rule` flags in `transcript`, judged by the patterns alone.
 fn flagged(rule: &str, transcript: &str) -> Vec<u32> {
     let analyzer = Analyzer::new(Config::default().with_learned(false)).unwrap();
     let report = analyzer.analyze_str(transcript);
     assert_eq!(report.error, None);
+    // A transcript too short to judge has no findings at all, which would pass any test.
+    assert_eq!(report.status, Status::Judged, "{:?}", report.reason);
     let mut lines: Vec<u32> = report
         .findings
         .iter()
@@ -66,25 +68,30 @@ fn questions_about_the_call_and_closed_statements_are_not_closed() {
 }
 
 const BAD_LINE: &str = "\
-Ann: Hello Bob, this is Ann from the co-op. Is the voice clear?
-Bob: Yes, yes, I can hear you fine now.
-Ann: Sorry, the network here is bad. Is it better now?
-Bob: Better, go ahead.
+Ann: Hello Rajesh sir, Ann here from the co-op, Dr Priya gave me your number. Is the voice clear?
+Bob: Yes, yes, I can hear you fine now, the signal on the farm is never very good in the mornings.
+Ann: Sorry, the network in this office is bad. Is the line better now?
+Bob: Better, go ahead, I have maybe twenty minutes before the milk tanker comes.
 Ann: So how do you order the feed today?
-Bob: I call the dealer on Monday and he sends it on Thursday.
+Bob: I call the dealer on Monday and he sends it on Thursday, and if he forgets I drive to town.
 Ann: hello? sir, are you there?
-Bob: I am here, you were cutting.
-Ann: did I lose you
-Bob: No, no, still here.
-Ann: am I audible now?
-Bob: Yes.
+Bob: I am here, you were cutting, the tower is far from us.
+Ann: Did we lose you for a second?
+Bob: No, no, still here, carry on please.
+Ann: Am I audible now?
+Bob: Yes, clear now.
+Ann: Is the sound better now?
+Bob: Much better.
+Ann: Hello Rajesh sir, are you there?
+Bob: Yes, I was talking to my son for a moment.
 ";
 
 #[test]
 fn checks_on_a_bad_line_are_not_closed() {
-    // Whether the voice is clear, whether the line came back, whether they are still there:
-    // questions about the call (logistics), not closed questions about their work. Only line
-    // 5 is a question about their work, and it is open.
+    // Whether the voice is clear, whether the line or the sound came back, whether they are
+    // still there, whether they lost you: questions about the call (logistics), not closed
+    // questions about their work. Only line 5 is a question about their work, and it is
+    // open. (Judged: a transcript too short to judge would have no findings at all.)
     assert_eq!(flagged("closed-question", BAD_LINE), Vec::<u32>::new());
 }
 
@@ -107,15 +114,22 @@ Ann: You ran the packing line at Acme before this, are you still there?
 Bob: No, I left in the spring.
 Ann: Is the new line any better than the old one?
 Bob: Faster, but it jams more.
+Ann: You switched to Xero last year. Was that any better?
+Bob: A bit, the bank feed works now.
+Ann: You moved the warehouse in March. Is it better now?
+Bob: For the drivers, yes.
+Ann: Is the line working?
+Bob: Since Tuesday, after they replaced the belt.
 ";
 
 #[test]
 fn questions_about_their_work_that_sound_like_logistics_stay_closed() {
     // Recordings, microphones, sound, consent forms, readiness, timing, whether they are
-    // still at a firm and whether a line is better, asked about the interviewee's own work
-    // rather than the call: yes/no questions like any other.
+    // still at a firm, whether a new line or tool is better and whether a production line
+    // works, asked about the interviewee's own work rather than the call: yes/no questions
+    // like any other.
     assert_eq!(
         flagged("closed-question", FIELD),
-        vec![1, 3, 5, 7, 9, 11, 13, 15, 17]
+        vec![1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23]
     );
 }

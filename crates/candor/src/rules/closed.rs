@@ -96,23 +96,27 @@ pattern!(
             r"|(?:can|could|do) (?:you|everyone|everybody|you all|you guys) (?:still )?(?:hear|see) ",
                 r"(?:me|us|my screen|my face)(?: (?:ok|okay|alright|all right|well|clearly|now|fine))?",
             r"|(?:see|seeing) my screen",
-            r"|(?:my|the) (?:audio|sound|mic|microphone|camera|video|connection|voice|line) (?:is |are )?(?:still )?",
-                r"(?:ok|okay|alright|all right|fine|clear|audible|working|better|good|coming through)",
+            r"|(?:my|the) (?:audio|sound|mic|microphone|camera|video|connection) (?:is |are )?(?:still )?",
+                r"(?:ok|okay|alright|all right|fine|clear|working|better|good|coming through)",
+                r"(?: now)?(?: (?:on|at) your (?:end|side))?",
+            // The voice or the line on a call, fewer words: "Is the voice clear?", "is the
+            // line better now?", not "Is the line working?" on a shop floor.
+            r"|(?:my|the) (?:voice|line) (?:is )?(?:still )?(?:clear|audible|better)(?: now)?",
                 r"(?: (?:on|at) your (?:end|side))?",
-            // A check that the line came back: "Is it better now?", "is that any better".
-            r"|(?:is|was) (?:it|that|this) (?:(?:any )?(?:better|clearer) now|any (?:better|clearer))",
-            r"|(?:am i|is my voice) (?:still )?(?:audible|clear)",
+            r"|(?:am i|is my voice) (?:still )?(?:audible|clear)(?: now)?",
             r"|before we (?:begin|start|get started|get going|kick off|dive in|jump in)",
             r"|(?:a|any) hard stop",
             r"|(?:still|now) (?:a )?(?:good|ok|okay) time(?: (?:for you|to (?:talk|chat|speak)))?",
             r"|(?:are|is) (?:you|we|everyone) (?:ready|all set|good to go)",
                 r"(?: to (?:start|begin|get started|go|kick off|dive in))?",
         r")(?: ?\?)?$",
-        // Whether they are still on the line, the whole sentence: "hello? are you there?",
-        // "did I lose you?", not "You were at Acme then, are you still there?".
-        r"|^(?:(?:hello|hi|hey|sir|madam|ma'am)\W+)*(?:",
+        // Whether they are still on the line, the whole sentence, after a greeting or a name
+        // at most: "hello? are you there?", "Rajesh sir, are you there?", "did we lose you
+        // for a second?", not "You were at Acme then, are you still there?" (but "You were
+        // at Acme then. Are you still there?", two sentences, reads as a check too).
+        r"|^(?:(?:hello|hi|hey)\W+)?(?:[a-z]+\W+)?(?:(?:sir|madam|ma'am|ji)\W+)?(?:",
             r"(?:are |r )?you (?:still )?(?:there|with me)",
-            r"|(?:did|have) (?:i|we) (?:lose|lost) you",
+            r"|(?:did|have) (?:i|we) (?:lose|lost) you(?: (?:there|again|for a (?:sec|second|moment|bit)))?",
         r")(?: ?\?)?$",
         // Their questions for the interviewer, and the consent form sent before the call.
         r"|\b(?:any|your) questions? (?:for me|from your side|on your side|before we|before i)\b",
@@ -130,8 +134,8 @@ pattern!(
     &[
         r"\b(?:",
             r"recording|hear (?:me|us)|see (?:me|us|my screen|my face)|my screen",
-            r"|audio|sound|mic|microphone|camera|video|connection|voice|line|audible",
-            r"|better|clearer|there|with me|lose you|lost you",
+            r"|audio|sound|mic|microphone|camera|video|connection|voice|line|clear|audible",
+            r"|you (?:still )?there|with me|lose you|lost you",
             r"|before we|hard stop|(?:good|ok|okay) time|ready|all set|good to go",
             r"|questions? (?:for me|from your side|on your side|before)",
             r"|consent form|information sheet|participant information|info sheet",
