@@ -18,8 +18,6 @@ On the 1,548 interviews of commit 5f32142 it printed 0.646, 0.603, 0.686, 0.715 
 at precision 0.92 for the variants in the order below (a run takes about two minutes).
 """
 
-import glob
-import json
 import re
 
 import numpy as np
@@ -27,6 +25,8 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+
+from corpus import interviewer_lines
 
 RULE = "stacked-questions"
 QW = (
@@ -36,22 +36,8 @@ QW = (
 LEAD = r"\W*(?:(?:so|and|um|uh|like|okay|ok|right|well|yeah|but|or|also|plus)\W+)*"
 
 
-def load(root="fixtures/corpus"):
-    rows = []
-    for lf in sorted(glob.glob(root + "/*/*.labels.json")):
-        labels = json.load(open(lf))
-        case = lf.split("/")[-1][: -len(".labels.json")]
-        batch = lf.split("/")[-2]
-        interviewers = set(labels["interviewers"])
-        by_line = {x["line"]: x["rules"] for x in labels["labels"]}
-        ambiguous = set(labels.get("ambiguous") or [])
-        text = open(lf.replace(".labels.json", ".txt")).read().split("\n")
-        for i, line in enumerate(text, 1):
-            m = re.match(r"^(?:\[[^\]]*\]\s*)?([^:]{1,60}?):\s*(.*)$", line)
-            if not m or m.group(1).strip() not in interviewers or i in ambiguous:
-                continue
-            rows.append((case, re.match(r"r\d", batch) is not None, m.group(2), RULE in by_line.get(i, [])))
-    return rows
+def load():
+    return [(case, real, text, RULE in rules) for case, real, text, rules in interviewer_lines()]
 
 
 def questions(text, split_before_conjunction):

@@ -190,17 +190,23 @@ fn a_turn_the_model_flags_keeps_the_words_the_patterns_found() {
     assert!(f.message.contains("describes the product"), "{f:?}");
 }
 
-#[test]
-fn explaining_lists_the_features_that_weighed_most() {
-    let text = "Interviewer: So tell me about your week.\nCustomer: Busy.\n\
-                Interviewer: Would you pay forty dollars a month for an app that did it all for you?\n\
-                Customer: Maybe.\n";
-    // Two questions: judged however short, for the sake of the sentence.
+/// Two analysers, without and with `--explain`, that judge a transcript however short (for
+/// the sake of its sentences).
+fn plain_and_explained() -> (Analyzer, Analyzer) {
     let mut short = Config::default();
     short.thresholds.min_questions = Some(0);
     short.thresholds.min_words = Some(0);
     let plain = Analyzer::new(short.clone()).expect("analyser");
     let explained = Analyzer::new(short.with_explain(true)).expect("analyser");
+    (plain, explained)
+}
+
+#[test]
+fn explaining_lists_the_features_that_weighed_most() {
+    let text = "Interviewer: So tell me about your week.\nCustomer: Busy.\n\
+                Interviewer: Would you pay forty dollars a month for an app that did it all for you?\n\
+                Customer: Maybe.\n";
+    let (plain, explained) = plain_and_explained();
     let a = plain.analyze_bytes(text.as_bytes(), None);
     let b = explained.analyze_bytes(text.as_bytes(), None);
     assert!(a.findings.iter().all(|f| f.cues.is_empty()));
@@ -246,11 +252,7 @@ fn explaining_says_which_threshold_a_finding_reached() {
          Interviewer: {long}\n\
          Customer: I'd have to think about it.\n"
     );
-    let mut short = Config::default();
-    short.thresholds.min_questions = Some(0);
-    short.thresholds.min_words = Some(0);
-    let plain = Analyzer::new(short.clone()).expect("analyser");
-    let explained = Analyzer::new(short.with_explain(true)).expect("analyser");
+    let (plain, explained) = plain_and_explained();
     // Without `--explain`, no threshold (and none in the JSON).
     let a = plain.analyze_bytes(text.as_bytes(), None);
     assert!(a.findings.iter().all(|f| f.threshold.is_none()));
