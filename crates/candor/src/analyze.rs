@@ -544,20 +544,25 @@ fn finding(
         text,
         help,
         source: h.source,
-        confidence: (f64::from(h.confidence) * 100.0).round() / 100.0,
+        confidence: hundredths(h.confidence),
         cues: h
             .cues
             .into_iter()
             .map(|(feature, w)| Cue {
                 feature,
-                weight: (f64::from(w) * 100.0).round() / 100.0,
+                weight: hundredths(w),
             })
             .collect(),
         threshold: h.threshold.map(|(t, long_turn)| Threshold {
-            value: (f64::from(t) * 100.0).round() / 100.0,
+            value: hundredths(t),
             long_turn,
         }),
     }
+}
+
+/// A model figure as reports give it: to two decimals.
+fn hundredths(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
 }
 
 /// A phrase rule's finding, from a match in turn `k`.

@@ -366,8 +366,9 @@ impl Human {
             let reached = match f.threshold {
                 Some(t) if t.long_turn => {
                     format!(
-                        " (threshold {:.2}, the one for turns over 80 words)",
-                        t.value
+                        " (threshold {:.2}, the one for turns over {} words)",
+                        t.value,
+                        crate::rules::learned::context::LONG_WORDS
                     )
                 }
                 Some(t) => format!(" (threshold {:.2})", t.value),

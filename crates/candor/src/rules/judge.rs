@@ -649,10 +649,8 @@ impl<'m> Learned<'m> {
             let layer = p >= threshold;
             let says = layer || by_model;
             // With `--explain`, the threshold the layer's probability reached.
-            let reached = (self.explain && layer).then_some((
-                threshold,
-                words > context::LONG_WORDS && threshold > row.threshold,
-            ));
+            // A threshold above the rule's first is the one for long turns.
+            let reached = (self.explain && layer).then_some((threshold, threshold > row.threshold));
             // How sure: the layer's probability, or the model's own where that decided.
             let p = if by_model { p.max(line[r]) } else { p };
             if !says && !sure[r] && !by_patterns {
