@@ -391,27 +391,23 @@ fn precision(s: &str) -> Result<f32, String> {
 impl TrainingOptions {
     /// The trainer's options: the defaults, with what was given.
     pub fn options(&self) -> candor::learn::Options {
-        let d = candor::learn::Options::default();
-        candor::learn::Options {
-            epochs: self.epochs.unwrap_or(d.epochs),
-            l1: self.l1.unwrap_or(d.l1),
-            l2: self.l2.unwrap_or(d.l2),
-            alpha: self.alpha.unwrap_or(d.alpha),
-            rounds: self.rounds.unwrap_or(d.rounds),
-            min_precision: self.min_precision.unwrap_or(d.min_precision),
-            context: !self.no_context && d.context,
-            real_weight: self.real_weight.unwrap_or(d.real_weight),
-            spec: candor::learn::FeatureSpec {
-                bits: self.bits.unwrap_or(d.spec.bits),
-                char_ngrams: !self.no_char_ngrams && d.spec.char_ngrams,
-                skip_bigrams: !self.no_skip_bigrams && d.spec.skip_bigrams,
-                later_heads: !self.no_later_heads && d.spec.later_heads,
-                previous_words: self.previous_words
-                    || !self.no_previous_words && d.spec.previous_words,
-                ..d.spec
-            },
-            ..d
-        }
+        // Both types are `#[non_exhaustive]`: start from the defaults and set what was given.
+        let mut o = candor::learn::Options::default();
+        o.epochs = self.epochs.unwrap_or(o.epochs);
+        o.l1 = self.l1.unwrap_or(o.l1);
+        o.l2 = self.l2.unwrap_or(o.l2);
+        o.alpha = self.alpha.unwrap_or(o.alpha);
+        o.rounds = self.rounds.unwrap_or(o.rounds);
+        o.min_precision = self.min_precision.unwrap_or(o.min_precision);
+        o.context = !self.no_context && o.context;
+        o.real_weight = self.real_weight.unwrap_or(o.real_weight);
+        let s = &mut o.spec;
+        s.bits = self.bits.unwrap_or(s.bits);
+        s.char_ngrams = !self.no_char_ngrams && s.char_ngrams;
+        s.skip_bigrams = !self.no_skip_bigrams && s.skip_bigrams;
+        s.later_heads = !self.no_later_heads && s.later_heads;
+        s.previous_words = self.previous_words || !self.no_previous_words && s.previous_words;
+        o
     }
 }
 
@@ -443,4 +439,54 @@ pub struct ManArgs {
     /// `-o FILE` writes the page there.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    fn training(args: &[&str]) -> candor::learn::Options {
+        let mut argv = vec!["candor", "train", "fixtures/corpus", "-o", "w.bin"];
+        argv.extend_from_slice(args);
+        match super::Cli::try_parse_from(argv)
+            .expect("arguments parse")
+            .command
+        {
+            super::Command::Train(t) => t.training.options(),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn training_options_are_the_defaults_with_what_was_given() {
+        let d = candor::learn::Options::default();
+        assert_eq!(training(&[]), d);
+        let o = training(&[
+            "--epochs",
+            "3",
+            "--bits",
+            "12",
+            "--no-skip-bigrams",
+            "--no-later-heads",
+            "--previous-words",
+            "--real-weight",
+            "2",
+            "--min-precision",
+            "0.9",
+            "--no-context",
+        ]);
+        assert_eq!(o.epochs, 3);
+        assert_eq!(o.real_weight, 2.0);
+        assert_eq!(o.min_precision, 0.9);
+        assert!(!o.context);
+        assert_eq!(o.spec.bits, 12);
+        assert!(!o.spec.skip_bigrams && !o.spec.later_heads && o.spec.previous_words);
+        // What was not given stays as the defaults have it.
+        assert_eq!(
+            (o.l1, o.l2, o.alpha, o.rounds),
+            (d.l1, d.l2, d.alpha, d.rounds)
+        );
+        assert_eq!(o.spec.char_ngrams, d.spec.char_ngrams);
+        assert_eq!(o.spec.patterns, d.spec.patterns);
+    }
 }

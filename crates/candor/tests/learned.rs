@@ -307,10 +307,8 @@ fn cross_validation_lists_each_held_out_error_once() {
     // What `candor eval fixtures/labelled --cv 2 -v` lists.
     let cases = load_cases(&root().join("fixtures/labelled"));
     let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
-    let o = Options {
-        folds: 2,
-        ..Options::default()
-    };
+    let mut o = Options::default();
+    o.folds = 2;
     let lines = learn::lines(&Config::default(), &cases, o.spec).expect("featurised");
     let v = learn::cross_validate(&lines, &names, &o, 2);
     // One error per wrong (line, rule): false alarms and misses as the counts have them.
@@ -390,10 +388,8 @@ fn training_weighs_real_transcripts_by_the_option() {
     };
     let cases = vec![take("r13"), take("b01")];
     // Not the default (3), so that an option ignored would show.
-    let o = Options {
-        real_weight: 2.5,
-        ..Options::default()
-    };
+    let mut o = Options::default();
+    o.real_weight = 2.5;
     let lines = learn::training_lines(&Config::default(), &cases, &o).expect("featurised");
     for case in 0..2 {
         let weights: Vec<f32> = lines
@@ -413,10 +409,8 @@ fn training_weighs_real_transcripts_by_the_option() {
     assert!(plain.iter().all(|l| l.weight == 1.0));
     // A weight that is no weight is refused, by name.
     for bad in [0.0, -1.0, f32::NAN, f32::INFINITY] {
-        let o = Options {
-            real_weight: bad,
-            ..Options::default()
-        };
+        let mut o = Options::default();
+        o.real_weight = bad;
         let err = learn::training_lines(&Config::default(), &cases, &o)
             .expect_err("refused")
             .to_string();

@@ -57,8 +57,10 @@ fn ngram(words: &[u64]) -> u64 {
 const SKIP: u64 = 0x5b1d_9a3c_e7f0_4821;
 
 /// How features are made; stored with the weights, so that a model is always read with
-/// the featuriser it was trained with.
+/// the featuriser it was trained with. New features may be added: start from
+/// `FeatureSpec::default()` and set fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FeatureSpec {
     /// Buckets: `2^bits`.
     pub bits: u32,

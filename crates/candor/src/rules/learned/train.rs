@@ -55,8 +55,9 @@ pub struct Line {
     pub weight: f32,
 }
 
-/// How to train.
+/// How to train. New options may be added: start from `Options::default()` and set fields.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Options {
     /// How features are made (and whether the model sees what the patterns found).
     pub spec: FeatureSpec,
