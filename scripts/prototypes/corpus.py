@@ -1,6 +1,6 @@
 """The interviewer lines of fixtures/corpus, for the prototypes beside this file (not used by
 candor or its tests): each as (interview, is_real, text, set of rules labelled), lines
-labelled ambiguous left out."""
+labelled ambiguous left out; and the measure the prototypes report."""
 
 import glob
 import json
@@ -26,3 +26,16 @@ def interviewer_lines(root=ROOT / "fixtures" / "corpus"):
                 continue
             rows.append((case, re.match(r"r\d", batch) is not None, m.group(2), set(by_line.get(i, []))))
     return rows
+
+
+def f1_at(oof, y, floor=0.92):
+    """The best F1 over thresholds of the scores `oof` against the labels `y` (numpy arrays)
+    among those keeping precision `floor`."""
+    import numpy as np
+
+    order = np.argsort(-oof)
+    tp = np.cumsum(y[order])
+    p = tp / np.arange(1, len(y) + 1)
+    r = tp / max(1, y.sum())
+    f = 2 * p * r / np.maximum(p + r, 1e-9)
+    return np.where(p >= floor, f, 0).max()

@@ -47,7 +47,7 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embeddings"))
 import build_clusters as bc  # noqa: E402
-from corpus import ROOT, interviewer_lines  # noqa: E402
+from corpus import ROOT, f1_at, interviewer_lines  # noqa: E402
 
 RULES = [
     "selling", "self-criticism", "leading-question", "hypothetical-question",
@@ -76,15 +76,6 @@ def static_table(vocab):
     os.makedirs(os.path.dirname(TABLE), exist_ok=True)
     np.save(TABLE, out)
     return out
-
-
-def f1_at(oof, y, floor=0.92):
-    order = np.argsort(-oof)
-    tp = np.cumsum(y[order])
-    p = tp / np.arange(1, len(y) + 1)
-    r = tp / max(1, y.sum())
-    f = 2 * p * r / np.maximum(p + r, 1e-9)
-    return np.where(p >= floor, f, 0).max()
 
 
 def main():
