@@ -461,32 +461,34 @@ mod tests {
     fn training_options_are_the_defaults_with_what_was_given() {
         let d = candor::learn::Options::default();
         assert_eq!(training(&[]), d);
-        let o = training(&[
-            "--epochs",
-            "3",
-            "--bits",
-            "12",
-            "--no-skip-bigrams",
-            "--no-later-heads",
-            "--previous-words",
-            "--real-weight",
-            "2",
-            "--min-precision",
-            "0.9",
-            "--no-context",
-        ]);
-        assert_eq!(o.epochs, 3);
-        assert_eq!(o.real_weight, 2.0);
-        assert_eq!(o.min_precision, 0.9);
-        assert!(!o.context);
-        assert_eq!(o.spec.bits, 12);
-        assert!(!o.spec.skip_bigrams && !o.spec.later_heads && o.spec.previous_words);
-        // What was not given stays as the defaults have it.
-        assert_eq!(
-            (o.l1, o.l2, o.alpha, o.rounds),
-            (d.l1, d.l2, d.alpha, d.rounds)
-        );
-        assert_eq!(o.spec.char_ngrams, d.spec.char_ngrams);
-        assert_eq!(o.spec.patterns, d.spec.patterns);
+        // Each switch against the defaults with that one field changed, so that a switch
+        // wired to the wrong field, or one that changes another as well, fails.
+        type Set = fn(&mut candor::learn::Options);
+        let cases: [(&[&str], Set); 12] = [
+            (&["--epochs", "3"], |o| o.epochs = 3),
+            (&["--l1", "0.25"], |o| o.l1 = 0.25),
+            (&["--l2", "2"], |o| o.l2 = 2.0),
+            (&["--alpha", "0.2"], |o| o.alpha = 0.2),
+            (&["--rounds", "1"], |o| o.rounds = 1),
+            (&["--bits", "12"], |o| o.spec.bits = 12),
+            (&["--no-skip-bigrams"], |o| o.spec.skip_bigrams = false),
+            (&["--no-later-heads"], |o| o.spec.later_heads = false),
+            (&["--previous-words"], |o| o.spec.previous_words = true),
+            (&["--min-precision", "0.9"], |o| o.min_precision = 0.9),
+            (&["--no-context"], |o| o.context = false),
+            (&["--real-weight", "2"], |o| o.real_weight = 2.0),
+        ];
+        for (args, set) in cases {
+            let mut want = d.clone();
+            set(&mut want);
+            assert_ne!(
+                want, d,
+                "{args:?} must change a default for the test to mean anything"
+            );
+            assert_eq!(training(args), want, "{args:?}");
+        }
+        // Off by default already: these switches keep them off and change nothing else.
+        assert!(!d.spec.char_ngrams && !d.spec.previous_words);
+        assert_eq!(training(&["--no-char-ngrams", "--no-previous-words"]), d);
     }
 }

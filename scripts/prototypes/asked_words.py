@@ -11,7 +11,7 @@ best F1 at precision 0.92 on the pooled out-of-fold scores, then each rule's.
 
     target/proto-venv/bin/python scripts/prototypes/asked_words.py
 
-On the 1,681 interviews of commit ddd251b (40,323 lines) it printed 0.801 alone and 0.807
+On the 1,681 interviews of commit f70577c (40,323 lines) it printed 0.801 alone and 0.807
 with the marked words, in about 25 minutes on one core shared with other work.
 """
 

@@ -1,5 +1,5 @@
 """Prototype: does a hidden layer over the same bag of word n-grams beat the linear model?
-(docs/learned.md, "Honest limits".) Not used by candor or its tests.
+(docs/learned.md, "Where the gap is".) Not used by candor or its tests.
 
 Reads the interviewer lines of fixtures/corpus (corpus.py), hashes word 1-3-grams into
 2^BITS buckets (l2-normalised), fits one multi-label MLP (sklearn, one hidden layer of
@@ -12,10 +12,11 @@ lines three times; sklearn's MLP takes no sample weights).
     target/proto-venv/bin/pip install -r scripts/prototypes/requirements.txt
     target/proto-venv/bin/python scripts/prototypes/mlp.py 17 128 8
 
-On the 1,681 interviews of commit ddd251b (40,323 lines) `17 128 8` printed 0.722 (the
+On the 1,681 interviews of commit f70577c (40,323 lines) `17 128 8` printed 0.722 (the
 rules: 0.76 0.89 0.76 0.85 0.92 0.65 0.76 0.24 0.67) after about 40 minutes on one core shared with other work,
-still short of convergence; the stand-in logistic regression of static_embeddings.py, over
-2^19 buckets with real lines weighed 3, gives 0.801 on the same lines.
+still short of convergence. The stand-in logistic regression of asked_words.py gives 0.801 on
+the same lines, but with other settings (2^19 buckets, rows not normalised, real lines weighed
+3), so the two are not a like-for-like comparison: the run is inconclusive.
 """
 
 import os
