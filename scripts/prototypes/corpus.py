@@ -67,10 +67,16 @@ def word_ngrams(texts):
 def logistic_f1(x, rows, folds, weight):
     """Per rule, the best F1 at precision 0.92 of a logistic regression over the rows of `x`,
     fitted in `folds` with each line weighed by `weight`, on the pooled out-of-fold scores."""
+    return [f1_at(oof, y) for oof, y in logistic_oof(x, rows, folds, weight)]
+
+
+def logistic_oof(x, rows, folds, weight):
+    """Per rule, the pooled out-of-fold scores of the regression `logistic_f1` measures, with
+    the labels: a list of (scores, labels) pairs of numpy arrays in the order of RULES."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    res = []
+    out = []
     for rule in RULES:
         y = np.array([rule in r[3] for r in rows])
         oof = np.zeros(len(y))
@@ -78,8 +84,8 @@ def logistic_f1(x, rows, folds, weight):
             m = LogisticRegression(C=0.5, max_iter=3000, solver="liblinear")
             m.fit(x[tr], y[tr], sample_weight=weight[tr])
             oof[te] = m.predict_proba(x[te])[:, 1]
-        res.append(f1_at(oof, y))
-    return res
+        out.append((oof, y))
+    return out
 
 
 def baseline():
