@@ -149,6 +149,11 @@ def network_oof(x, rows, folds, weight):
     return [(oof[:, k], y[:, k]) for k in range(len(RULES))]
 
 
+def log_odds(s):
+    """The log-odds of probabilities `s`, kept finite."""
+    return np.log(np.clip(s, 1e-6, 1 - 1e-6) / np.clip(1 - s, 1e-6, 1))
+
+
 def stacked(a, b, folds, weight):
     """Two models' out-of-fold scores combined by a logistic regression on their log-odds,
     fitted in the same folds."""
@@ -156,8 +161,7 @@ def stacked(a, b, folds, weight):
 
     out = []
     for (sa, y), (sb, _) in zip(a, b):
-        lo = lambda s: np.log(np.clip(s, 1e-6, 1 - 1e-6) / np.clip(1 - s, 1e-6, 1))
-        x = np.stack([lo(sa), lo(sb)], 1)
+        x = np.stack([log_odds(sa), log_odds(sb)], 1)
         oof = np.zeros(len(y))
         for tr, te in folds:
             m = LogisticRegression().fit(x[tr], y[tr], sample_weight=weight[tr])
@@ -182,8 +186,7 @@ def false_alarms(scores, y, real, floor=0.92):
 
 def summed(a, b):
     """Two models' out-of-fold log-odds added, nothing fitted."""
-    lo = lambda s: np.log(np.clip(s, 1e-6, 1 - 1e-6) / np.clip(1 - s, 1e-6, 1))
-    return [(1 / (1 + np.exp(-(lo(sa) + lo(sb)))), y) for (sa, y), (sb, _) in zip(a, b)]
+    return [(1 / (1 + np.exp(-(log_odds(sa) + log_odds(sb)))), y) for (sa, y), (sb, _) in zip(a, b)]
 
 
 def report(name, res, real):
