@@ -66,13 +66,17 @@ fn judging_computes_the_scores_training_computes() {
 fn judging_decides_what_training_decides() {
     let model = Model::from_bytes(SHIPPED).expect("the shipped model reads");
     let mut cases = load_cases(&root().join("fixtures/labelled"));
-    // And a real podcast's long, rambling host turns, where the model's own score no longer
+    // And real podcasts' long, rambling host turns, where the model's own score no longer
     // flags a line by itself (turns over `FALLBACK_WORDS` words): the limit must hold alike.
-    let mut long = load_cases(&root().join("fixtures/corpus/r05"));
-    for c in &mut long {
-        c.name = format!("r05/{}", c.name);
+    // Two batches, so that some line falls between the two thresholds whatever the weights
+    // (r05 alone had none with the weights trained on 2,027 cases).
+    for batch in ["r05", "r17"] {
+        let mut long = load_cases(&root().join("fixtures/corpus").join(batch));
+        for c in &mut long {
+            c.name = format!("{batch}/{}", c.name);
+        }
+        cases.extend(long);
     }
-    cases.extend(long);
     // The trainer leaves ambiguous lines out, so the lines after one remember one line less
     // than the analyser does: only cases without one are comparable.
     cases.retain(|c| c.labels.ambiguous.is_empty());
@@ -141,8 +145,8 @@ fn judging_decides_what_training_decides() {
     );
     assert!(yielded < 10, "{yielded}");
     // Lines of long turns whose probability lies between the two thresholds, so that the
-    // threshold for long turns is exercised (4 with the weights trained on 1,608 cases; how
-    // many depends on the weights).
+    // threshold for long turns is exercised (4 with the weights trained on 1,608 cases, on
+    // fixtures/labelled and r05; how many depends on the weights).
     assert!(between > 0, "no line between the two thresholds");
     // Enough long turns that the word limit on the fallback is exercised.
     let long = lines.iter().filter(|l| l.words > 40).count();
