@@ -5,35 +5,13 @@
 //! timestamp left out: two cases that share five or more are reported.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+
+mod common;
+use common::{load_cases, load_tree, root};
 
 /// Shared long lines from which two cases count as one transcript. Written cases by
 /// different hands share at most one stock line ("thanks so much for taking the time…").
 const SHARED: usize = 5;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Every labelled case's transcript under `dir`: a `.txt` beside a `.labels.json`, outside
-/// the batches' `tools/` folders (whole converted sources kept as provenance).
-fn transcripts(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            if p.file_name().is_some_and(|n| n != "tools") {
-                transcripts(&p, out);
-            }
-        } else if p.extension().is_some_and(|x| x == "txt")
-            && p.with_extension("labels.json").exists()
-        {
-            out.push(p);
-        }
-    }
-}
 
 /// A line's words, lower case, letters and digits only, without its timestamp and speaker.
 fn normalised(line: &str) -> Vec<String> {
@@ -57,17 +35,21 @@ fn normalised(line: &str) -> Vec<String> {
 
 #[test]
 fn no_transcript_is_in_the_labelled_fixtures_twice() {
-    let mut files = Vec::new();
-    for dir in ["corpus", "heldout", "labelled", "pending"] {
-        transcripts(&root().join("fixtures").join(dir), &mut files);
+    let f = root().join("fixtures");
+    let mut cases = load_cases(&f.join("labelled"));
+    for dir in ["corpus", "heldout", "pending"] {
+        let mut tree = load_tree(&f.join(dir));
+        for c in &mut tree {
+            c.name = format!("{dir}/{}", c.name);
+        }
+        cases.extend(tree);
     }
-    files.sort();
-    assert!(files.len() > 1000, "found only {} cases", files.len());
+    assert!(cases.len() > 1000, "found only {} cases", cases.len());
     // The first case each long line was seen in, and how many lines each pair shares.
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for (k, f) in files.iter().enumerate() {
-        let text = std::fs::read_to_string(f).expect("a readable transcript");
+    for (k, c) in cases.iter().enumerate() {
+        let text = String::from_utf8_lossy(&c.transcript);
         let mut mine: Vec<String> = text
             .lines()
             .map(normalised)
@@ -85,13 +67,7 @@ fn no_transcript_is_in_the_labelled_fixtures_twice() {
             }
         }
     }
-    let name = |k: usize| {
-        files[k]
-            .strip_prefix(root())
-            .unwrap_or(&files[k])
-            .display()
-            .to_string()
-    };
+    let name = |k: usize| cases[k].name.as_str();
     let mut twins: Vec<String> = shared
         .iter()
         .filter(|(_, n)| **n >= SHARED)
