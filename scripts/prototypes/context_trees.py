@@ -1,0 +1,135 @@
+"""Prototype behind the context layer's trees (docs/learned.md, "Trees for the context layer").
+
+Would gradient-boosted trees decide lines better than the context layer's logistic
+regression, from the same 67 inputs? `candor train`, built with `context-dump.patch` (against
+commit b50a50d) and run with `CANDOR_DUMP_CONTEXT=PATH`, writes what the layer is trained on:
+PATH holds one line per interviewer line (case, weight, words, the nine labels, the 67 inputs
+made from the first model's out-of-fold scores) and PATH.R, for each rule R, whether the line
+is flagged whatever the layer says, whether the layer may flag it, and candor's own
+out-of-fold probability of the layer.
+
+This script refits the layer in five folds grouped by case (a second level of
+cross-validation over the first model's out-of-fold scores), chooses each rule's two
+thresholds as `candor train` does (the best F1 keeping weighted precision 0.92, then the one
+for turns over 80 words from it up) on the pooled out-of-fold probabilities, and prints the
+nine rules' mean F1 (each line counted once), real lines' false alarms and the lowest
+precision. The threshold is chosen on the scores it is measured on, the same for every model,
+so compare rows, not figures with candor's. Run from the repository:
+
+    git apply scripts/prototypes/context-dump.patch     # on b50a50d
+    cargo build --release
+    CANDOR_DUMP_CONTEXT=/tmp/ctx.txt target/release/candor train fixtures/corpus fixtures/labelled -o /tmp/w.bin
+    target/proto-venv/bin/python scripts/prototypes/context_trees.py /tmp/ctx.txt candor lr hgb hgbN
+
+On the 2,303 cases of commit b50a50d (54,136 lines) it printed mean F1 0.839 (candor's own
+regression), 0.839 (scikit-learn's), 0.852 (trees, early stopping) and 0.852 (trees, 200),
+with 230, 238, 230 and 230 real false alarms, the lowest precision 0.921 to 0.923.
+"""
+
+import sys
+import time
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
+
+PATH = sys.argv[1]
+NAMES = ["selling", "self", "lead", "hyp", "sol", "val", "closed", "stacked", "hw"]
+
+D = np.loadtxt(PATH, dtype=np.float64)
+case = D[:, 0].astype(int)
+w = D[:, 1]
+words = D[:, 2]
+Y = D[:, 3:12].astype(bool)
+X = D[:, 12:]
+rows = []
+for r in range(9):
+    R = np.loadtxt(f"{PATH}.{r}")
+    rows.append((R[:, 0].astype(bool), R[:, 1].astype(bool), R[:, 2]))
+ncase = case.max() + 1
+perm = np.random.RandomState(7).permutation(ncase)
+fold = np.zeros(ncase, int)
+fold[perm] = np.arange(ncase) % 5
+F = fold[case]
+real = w > 1.5
+
+
+def best_threshold(always, may, s, g, wt, mask, minp=0.92, start=None):
+    """As candor's `best_threshold`: the best F1 among thresholds keeping `minp`."""
+    a = always & mask
+    m = may & mask & ~always
+    G = ((g & mask) * wt).sum()
+    atp = (wt * (a & g)).sum()
+    afp = (wt * (a & ~g)).sum()
+    idx = np.where(m)[0]
+    order = idx[np.argsort(s[idx], kind="stable")]
+    ss = s[order]
+    tp = np.append(np.cumsum((wt * g)[order][::-1])[::-1], 0)
+    fp = np.append(np.cumsum((wt * ~g)[order][::-1])[::-1], 0)
+    best = (-9, start if start is not None else 0.5)
+    cands = ([start] if start is not None else []) + [
+        c for c in np.unique(ss) if start is None or c > start
+    ]
+    for t in cands:
+        i = np.searchsorted(ss, t, side="left")
+        TP, FP = atp + tp[i], afp + fp[i]
+        p = TP / (TP + FP) if TP + FP > 0 else 1
+        rc = TP / G if G > 0 else 1
+        f = 2 * p * rc / (p + rc) if p + rc > 0 else 0
+        o = f if p >= minp else f - 1
+        if o > best[0] + 1e-6:
+            best = (o, t)
+    return best[1]
+
+
+def measure(r, prob):
+    always, may, _ = rows[r]
+    g = Y[:, r]
+    longm = words > 80
+    t = best_threshold(always, may, prob, g, w, np.ones(len(g), bool))
+    tl = best_threshold(always, may, prob, g, w, longm, start=t)
+    flag = always | (may & (prob >= np.where(longm, tl, t)))
+    tp, fp, fn = (flag & g).sum(), (flag & ~g).sum(), (~flag & g).sum()
+    p = tp / max(tp + fp, 1)
+    rc = tp / max(tp + fn, 1)
+    return p, rc, 2 * p * rc / max(p + rc, 1e-9), (flag & ~g & real).sum()
+
+
+def out_of_fold(r, make):
+    prob = np.zeros(len(case))
+    for f in range(5):
+        tr, te = F != f, F == f
+        m = make()
+        m.fit(X[tr], Y[tr, r], sample_weight=w[tr])
+        prob[te] = m.predict_proba(X[te])[:, 1]
+    return prob
+
+
+MODELS = {
+    "lr": lambda: LogisticRegression(C=1.0, max_iter=2000),
+    "hgb": lambda: HistGradientBoostingClassifier(
+        max_iter=200, learning_rate=0.05, max_leaf_nodes=15, l2_regularization=1.0, random_state=0
+    ),
+    "hgbN": lambda: HistGradientBoostingClassifier(
+        max_iter=200,
+        learning_rate=0.05,
+        max_leaf_nodes=15,
+        l2_regularization=1.0,
+        early_stopping=False,
+        random_state=0,
+    ),
+}
+
+for kind in sys.argv[2:] or ["candor", "lr", "hgb"]:
+    t0 = time.time()
+    out = []
+    for r in range(9):
+        prob = rows[r][2] if kind == "candor" else out_of_fold(r, MODELS[kind])
+        out.append(measure(r, prob))
+    print(
+        f"{kind:7s} mean F1 {np.mean([o[2] for o in out]):.4f} real false alarms "
+        f"{sum(o[3] for o in out)} lowest precision {min(o[0] for o in out):.3f} | "
+        + " ".join(f"{n} {o[2]:.2f}" for n, o in zip(NAMES, out)),
+        f"({time.time() - t0:.0f} s)",
+        flush=True,
+    )
