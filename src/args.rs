@@ -370,6 +370,13 @@ pub struct TrainingOptions {
     /// training, against 1 for a written one.
     #[arg(long, value_name = "W", hide = true, value_parser = real_weight)]
     pub real_weight: Option<f32>,
+    /// The context layer as this many boosted trees per rule; 0 for its logistic regression.
+    #[arg(long, value_name = "N", hide = true)]
+    pub context_trees: Option<usize>,
+    /// The first-model log-odds below which a rule's trees are not asked (unless its
+    /// patterns flagged the line).
+    #[arg(long, value_name = "L", hide = true, allow_negative_numbers = true, value_parser = log_odds)]
+    pub context_gate: Option<f32>,
 }
 
 /// A weight for `--real-weight`: a finite number above 0.
@@ -377,6 +384,14 @@ fn real_weight(s: &str) -> Result<f32, String> {
     match s.parse::<f32>() {
         Ok(w) if w.is_finite() && w > 0.0 => Ok(w),
         _ => Err(format!("`{s}` is not a weight above 0")),
+    }
+}
+
+/// Log-odds for `--context-gate`: a number (infinities allowed: none or every line passes).
+fn log_odds(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if !x.is_nan() => Ok(x),
+        _ => Err(format!("`{s}` is not a number")),
     }
 }
 
@@ -401,6 +416,8 @@ impl TrainingOptions {
         o.min_precision = self.min_precision.unwrap_or(o.min_precision);
         o.context = !self.no_context && o.context;
         o.real_weight = self.real_weight.unwrap_or(o.real_weight);
+        o.context_trees = self.context_trees.unwrap_or(o.context_trees);
+        o.context_gate = self.context_gate.unwrap_or(o.context_gate);
         let s = &mut o.spec;
         s.bits = self.bits.unwrap_or(s.bits);
         s.char_ngrams = !self.no_char_ngrams && s.char_ngrams;
@@ -464,7 +481,7 @@ mod tests {
         // Each switch against the defaults with that one field changed, so that a switch
         // wired to the wrong field, or one that changes another as well, fails.
         type Set = fn(&mut candor::learn::Options);
-        let cases: [(&[&str], Set); 12] = [
+        let cases: [(&[&str], Set); 14] = [
             (&["--epochs", "3"], |o| o.epochs = 3),
             (&["--l1", "0.25"], |o| o.l1 = 0.25),
             (&["--l2", "2"], |o| o.l2 = 2.0),
@@ -477,6 +494,8 @@ mod tests {
             (&["--min-precision", "0.9"], |o| o.min_precision = 0.9),
             (&["--no-context"], |o| o.context = false),
             (&["--real-weight", "2"], |o| o.real_weight = 2.0),
+            (&["--context-trees", "0"], |o| o.context_trees = 0),
+            (&["--context-gate", "-4"], |o| o.context_gate = -4.0),
         ];
         for (args, set) in cases {
             let mut want = d.clone();
@@ -490,5 +509,31 @@ mod tests {
         // Off by default already: these switches keep them off and change nothing else.
         assert!(!d.spec.char_ngrams && !d.spec.previous_words);
         assert_eq!(training(&["--no-char-ngrams", "--no-previous-words"]), d);
+    }
+
+    #[test]
+    fn a_gate_that_is_not_a_number_is_refused() {
+        let argv = [
+            "candor",
+            "train",
+            "fixtures/corpus",
+            "-o",
+            "w.bin",
+            "--context-gate",
+        ];
+        for bad in ["NaN", "nan", "low"] {
+            let mut a = argv.to_vec();
+            a.push(bad);
+            assert!(super::Cli::try_parse_from(a).is_err(), "{bad}");
+        }
+        let mut a = argv.to_vec();
+        a.push("-4.5");
+        assert!(super::Cli::try_parse_from(a).is_ok());
+        let mut a = argv[..5].to_vec();
+        a.push("--context-gate=-inf");
+        assert!(
+            super::Cli::try_parse_from(a).is_ok(),
+            "a gate every line passes"
+        );
     }
 }

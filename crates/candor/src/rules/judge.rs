@@ -641,7 +641,7 @@ impl<'m> Learned<'m> {
         let mut hits: Vec<(Option<usize>, Hit)> = Vec::new();
         for (r, row) in model.rows.iter().enumerate() {
             let id = row.rule;
-            let p = context::probability(&row.context, &x);
+            let p = row.layer_probability(&x);
             // The fallback: the mode the rule would have without the layer.
             let by_model = context::fallback_by_model(row.fallback, line[r], row.alone, words);
             let by_patterns = row.fallback != Mode::Model && patterns[r];

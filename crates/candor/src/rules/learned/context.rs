@@ -1,6 +1,8 @@
-//! The context layer: a second, small logistic regression per rule that decides each
-//! interviewer line from what the first model scored on it for every rule, what the
-//! patterns found, and what came before it in the call.
+//! The context layer: a second, small model per rule that decides each interviewer line
+//! from what the first model scored on it for every rule, what the patterns found, and
+//! what came before it in the call. Since model format 10 it is a sum of boosted trees
+//! ([`super::trees`]); the logistic regression here, its first form, is still what
+//! `candor train --context-trees 0` fits.
 //!
 //! The first model reads one sentence (or turn) at a time. Many of its mistakes are
 //! about context that no sentence shows: a volunteered weakness of "our" product scores
@@ -12,8 +14,8 @@
 //! still made turn by turn.
 //!
 //! Trained on the first model's out-of-fold scores (so that it learns how far to trust
-//! them on lines that model did not see), by Newton's method with an L2 penalty: small,
-//! exact and deterministic.
+//! them on lines that model did not see); the regression by Newton's method with an L2
+//! penalty: small, exact and deterministic.
 
 // Matrix arithmetic reads best with indices.
 #![allow(clippy::needless_range_loop)]
@@ -31,6 +33,16 @@ const N: usize = LEARNABLE.len();
 /// line's scores again, each scaled by the turn's length (so that how far a score is
 /// trusted can depend on how long the turn around it runs).
 pub(crate) const DIM: usize = 7 * N + 4;
+
+/// Where a line's own first-model score for rule `r` (its log-odds) sits among the inputs.
+pub(crate) const fn own_score(r: usize) -> usize {
+    r
+}
+
+/// Where whether the patterns flagged rule `r` (1 or 0) sits among the inputs.
+pub(crate) const fn flagged(r: usize) -> usize {
+    N + r
+}
 
 /// The turn length (in words) at which the length-scaled scores equal the scores.
 const LENGTH_UNIT: f32 = 40.0;
@@ -114,8 +126,8 @@ impl Context {
     ) -> [f32; DIM] {
         let mut x = [0.0f32; DIM];
         for r in 0..N {
-            x[r] = logit(scores.get(r).copied().unwrap_or(0.0));
-            x[N + r] = f32::from(u8::from(patterns.get(r).copied().unwrap_or(false)));
+            x[own_score(r)] = logit(scores.get(r).copied().unwrap_or(0.0));
+            x[flagged(r)] = f32::from(u8::from(patterns.get(r).copied().unwrap_or(false)));
             x[2 * N + r] = f32::from(u8::from(trusted.get(r).copied().unwrap_or(false)));
             x[3 * N + r] = self.prev[r];
             x[4 * N + r] = self.max[r];
@@ -350,6 +362,20 @@ mod tests {
         assert!((second[5 * N] - 0.99).abs() < 1e-6);
         assert!((second[6 * N + 1] - 31f32.ln()).abs() < 1e-6);
         assert!((second[6 * N + 3] - 3f32.ln()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_own_score_and_the_patterns_flag_sit_where_the_trees_gate_reads_them() {
+        let c = Context::default();
+        let mut scores = [0.01; N];
+        scores[4] = 0.7;
+        let mut patterns = [false; N];
+        patterns[4] = true;
+        let x = c.inputs(&scores, &patterns, &[false; N], 12, 1);
+        assert!((x[own_score(4)] - logit(0.7)).abs() < 1e-6);
+        assert_eq!(x[flagged(4)], 1.0);
+        assert_eq!(x[flagged(3)], 0.0);
+        assert!(flagged(N - 1) < DIM);
     }
 
     #[test]

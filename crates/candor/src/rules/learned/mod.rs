@@ -6,6 +6,7 @@
 pub(crate) mod context;
 pub(crate) mod features;
 pub(crate) mod train;
+pub(crate) mod trees;
 
 use std::sync::{Arc, LazyLock};
 
@@ -75,10 +76,13 @@ pub struct Row {
     /// The patterns' reasons (their messages) that were right often enough in training to
     /// stand where the model disagrees.
     pub trusted: Vec<String>,
-    /// In [`Mode::Context`], the context layer's weights (its inputs', then the bias; see
-    /// `context::DIM`); `threshold` and `long` are then its probability's. Empty in other
-    /// modes.
+    /// In [`Mode::Context`] with a linear layer, the context layer's weights (its inputs',
+    /// then the bias; see `context::DIM`); `threshold` and `long` are then its
+    /// probability's. Empty in other modes and where `forest` decides.
     pub context: Vec<f32>,
+    /// In [`Mode::Context`], from model format 10, the context layer as a sum of trees
+    /// over the same inputs (`trees::Forest`), in place of `context`'s weights.
+    pub(crate) forest: Option<trees::Forest>,
     /// In [`Mode::Context`], how a line is flagged whatever its context, so that a clear
     /// case is not talked out of it by a call that had been clean so far: the mode the rule
     /// would have without the layer (patterns, model or either), with `alone` its
@@ -95,6 +99,15 @@ pub struct Row {
 }
 
 impl Row {
+    /// The context layer's probability for a line with inputs `x`: the trees', or the
+    /// linear layer's.
+    pub(crate) fn layer_probability(&self, x: &[f32; context::DIM]) -> f32 {
+        match &self.forest {
+            Some(f) => f.probability(x),
+            None => context::probability(&self.context, x),
+        }
+    }
+
     /// The rule's id.
     pub fn rule_id(&self) -> &'static str {
         self.rule.info().id
@@ -150,8 +163,8 @@ const MAGIC: &[u8; 8] = b"CANDORLM";
 /// would ignore those flags and read the model with features missing, so it refuses format
 /// 8, while format 7 is still read here, with both off. 9: each row also keeps the layer's
 /// threshold on long turns (`Row::long`); formats 7 and 8 are read with it equal to the
-/// row's threshold.
-const VERSION: u32 = 9;
+/// row's threshold. 10: a context row may hold trees (`Row::forest`) in place of weights.
+const VERSION: u32 = 10;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
 /// Decoded once per process and shared: its weight table is 9.4 MB in memory, so every
@@ -244,7 +257,8 @@ impl Model {
         self.write(VERSION)
     }
 
-    /// The model in format `version` (formats before 9 leave out `Row::long`; the tests
+    /// The model in format `version` (formats before 9 leave out `Row::long`, before 10 a
+    /// row's trees, which such a format cannot hold; the tests
     /// write them to check they are still read).
     fn write(&self, version: u32) -> Vec<u8> {
         let mut out = Vec::new();
@@ -280,6 +294,15 @@ impl Model {
             out.push(r.fallback.code());
             if version >= 9 {
                 out.extend_from_slice(&r.long.to_le_bytes());
+            }
+            if version >= 10 {
+                match &r.forest {
+                    Some(f) => {
+                        out.push(1);
+                        f.write(&mut out);
+                    }
+                    None => out.push(0),
+                }
             }
         }
         let nonzero: Vec<(usize, f32)> = self
@@ -365,10 +388,17 @@ impl Model {
             let fallback = Mode::from_code(r.take(1)?[0])
                 .filter(|m| *m != Mode::Context)
                 .ok_or("unknown fallback mode")?;
-            if (mode == Mode::Context) != (count != 0) {
-                return Err("context weights do not match the mode".into());
-            }
             let long = if version >= 9 { r.f32()? } else { threshold };
+            let forest = match if version >= 10 { r.take(1)?[0] } else { 0 } {
+                0 => None,
+                1 => Some(trees::Forest::read(|k| r.take(k))?),
+                x => return Err(format!("unknown context layer kind {x}")),
+            };
+            // A context row has weights or trees, never both; another row has neither.
+            let layer = usize::from(count != 0) + usize::from(forest.is_some());
+            if layer != usize::from(mode == Mode::Context) {
+                return Err("the context layer does not match the mode".into());
+            }
             rows.push(Row {
                 rule,
                 mode,
@@ -377,6 +407,7 @@ impl Model {
                 pattern_precision,
                 trusted,
                 context,
+                forest,
                 fallback,
                 alone,
                 long,
@@ -479,6 +510,7 @@ mod tests {
             } else {
                 vec![]
             },
+            forest: None,
             fallback: if k % 3 == 0 {
                 Mode::Either
             } else {
@@ -604,7 +636,47 @@ mod tests {
         }
         assert_eq!(Model::from_bytes(&m.write(9)), Ok(m.clone()));
         // A format this build does not know is refused.
-        assert!(Model::from_bytes(&m.write(10)).is_err());
+        assert!(Model::from_bytes(&m.write(VERSION + 1)).is_err());
+    }
+
+    #[test]
+    fn context_rows_with_trees_read_back_and_decide_by_them() {
+        // Trees on input 0 (the row's own first-model log-odds): the probability rises with it.
+        let mut xs = Vec::new();
+        let mut ys = Vec::new();
+        for k in 0..400 {
+            let mut x = [0.0f32; context::DIM];
+            x[0] = (k % 40) as f32 / 4.0 - 5.0;
+            xs.push(x);
+            ys.push(x[0] > 1.0);
+        }
+        let o = trees::TreeOptions {
+            trees: 40,
+            ..trees::TreeOptions::default()
+        };
+        let forest = trees::fit(&xs, &ys, &[], (0, 9, f32::NEG_INFINITY), &o);
+        let rows: Vec<Row> = LEARNABLE
+            .iter()
+            .enumerate()
+            .map(|(k, id)| Row {
+                context: Vec::new(),
+                forest: Some(forest.clone()),
+                ..row(*id, Mode::Context, k)
+            })
+            .collect();
+        let m = model(rows);
+        reads_back(m.clone());
+        let r = &m.rows[0];
+        assert!(r.layer_probability(&xs[39]) > 0.8);
+        assert!(r.layer_probability(&xs[0]) < 0.2);
+        assert_eq!(r.layer_probability(&xs[39]), forest.probability(&xs[39]));
+        // Format 9 has no place for trees: what it wrote would be a context row with
+        // neither weights nor trees, and is refused.
+        assert!(Model::from_bytes(&m.write(9)).is_err());
+        // A row with both is refused too.
+        let mut both = m.clone();
+        both.rows[0].context = vec![0.0; context::DIM + 1];
+        assert!(Model::from_bytes(&both.to_bytes()).is_err());
     }
 
     #[test]
