@@ -815,19 +815,7 @@ mod tests {
     #[test]
     fn trees_out_of_place_are_refused() {
         // One split whose left child points back at itself.
-        let mut bytes = Vec::new();
-        bytes.extend_from_slice(&0f32.to_le_bytes());
-        bytes.extend_from_slice(&[0, 1]);
-        bytes.extend_from_slice(&(-6f32).to_le_bytes());
-        bytes.extend_from_slice(&1u32.to_le_bytes());
-        bytes.push(3);
-        bytes.push(0);
-        bytes.extend_from_slice(&0.5f32.to_le_bytes());
-        bytes.extend_from_slice(&[0, 2]);
-        for _ in 0..2 {
-            bytes.push(LEAF);
-            bytes.extend_from_slice(&0.1f32.to_le_bytes());
-        }
+        let bytes = one_tree(3, 0, 0, 2, 0.1, (0, 1, -6.0));
         let mut at = 0;
         let read = Forest::read(|k| {
             let s = bytes.get(at..at + k).ok_or("short")?;
