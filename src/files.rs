@@ -66,6 +66,29 @@ const TRANSCRIPT: &[&str] = &[
     "transcript",
     "docx",
 ];
+/// How much of a plain or Markdown text [`has_conversation`] reads first.
+const CONVERSATION_PREFIX: usize = 16 * 1024;
+
+/// Whether a plain or Markdown text parses into two turns or more. A transcript shows it
+/// within its first lines, so its first [`CONVERSATION_PREFIX`] bytes (to the end of a
+/// line) are parsed first and the whole only when they hold fewer: a folder's transcripts
+/// are not parsed twice in full before they are analysed.
+fn has_conversation(decoded: &candor::Decoded, format: candor::Format) -> bool {
+    let text = &decoded.text;
+    let turns =
+        |d: &candor::Decoded| candor::parse_decoded(d, Some(format)).map_or(0, |t| t.turns.len());
+    // The text is decoded already (UTF-8, `\n` line ends): decoding its prefix again
+    // gives that prefix.
+    let prefix = text
+        .get(..CONVERSATION_PREFIX)
+        .and_then(|p| p.rfind('\n'))
+        .and_then(|cut| candor::decode(&text.as_bytes()[..cut]).ok());
+    if prefix.is_some_and(|p| turns(&p) >= 2) {
+        return true;
+    }
+    turns(decoded) >= 2
+}
+
 /// Transcript-like documents candor cannot read: listed as errors rather than skipped.
 const UNSUPPORTED: &[&str] = &["doc", "pdf", "rtf", "odt", "pages"];
 
@@ -123,7 +146,7 @@ fn skip_reason(path: &Path) -> Option<String> {
         // Notes with one `Key: value` line read as plain text with one turn: a transcript
         // in these formats has a conversation.
         let notes = matches!(format, candor::Format::Plain | candor::Format::Markdown)
-            && candor::parse_decoded(&decoded, Some(format)).is_ok_and(|t| t.turns.len() < 2);
+            && !has_conversation(&decoded, format);
         return notes.then(|| {
             "text with one speaker label and no conversation (notes, not a transcript)".into()
         });
@@ -337,5 +360,49 @@ fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
         }
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conversation(text: &str, format: candor::Format) -> bool {
+        has_conversation(&candor::decode(text.as_bytes()).unwrap(), format)
+    }
+
+    /// A paragraph of prose, `n` times, one a line: no speaker label in it.
+    fn prose(n: usize) -> String {
+        "We walked the site in the morning and wrote down what we saw at each stop.\n".repeat(n)
+    }
+
+    #[test]
+    fn long_notes_with_one_label_have_no_conversation() {
+        // Past the prefix read first, so the whole is parsed too: still one turn.
+        let notes = format!("Title: site visit\n{}", prose(600));
+        assert!(notes.len() > 2 * CONVERSATION_PREFIX);
+        for format in [candor::Format::Plain, candor::Format::Markdown] {
+            assert!(!conversation(&notes, format), "{format:?}");
+        }
+    }
+
+    #[test]
+    fn a_second_speaker_is_found_before_or_after_the_prefix() {
+        let early = format!(
+            "Ana: How did the visit go?\nBo: Fine.\n{}",
+            prose(600).replace('\n', " ")
+        );
+        assert!(conversation(&early, candor::Format::Plain));
+        // One speaker's long turn fills the prefix; the answer comes after it.
+        let late = format!(
+            "Ana: {}\nBo: It went well, thanks.\n",
+            prose(600).replace('\n', " ")
+        );
+        assert!(late.find("Bo:").unwrap() > CONVERSATION_PREFIX);
+        assert!(conversation(&late, candor::Format::Plain));
+        assert!(!conversation(
+            &late[..late.find("\nBo:").unwrap()],
+            candor::Format::Plain
+        ));
     }
 }
