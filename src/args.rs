@@ -373,6 +373,9 @@ pub struct TrainingOptions {
     /// The context layer as this many boosted trees per rule; 0 for its logistic regression.
     #[arg(long, value_name = "N", hide = true)]
     pub context_trees: Option<usize>,
+    /// The trees' learning rate (each tree's leaves are scaled by it).
+    #[arg(long, value_name = "R", hide = true, value_parser = rate)]
+    pub context_rate: Option<f32>,
     /// The first-model log-odds below which a rule's trees are not asked (unless its
     /// patterns flagged the line).
     #[arg(long, value_name = "L", hide = true, allow_negative_numbers = true, value_parser = log_odds)]
@@ -384,6 +387,16 @@ fn real_weight(s: &str) -> Result<f32, String> {
     match s.parse::<f32>() {
         Ok(w) if w.is_finite() && w > 0.0 => Ok(w),
         _ => Err(format!("`{s}` is not a weight above 0")),
+    }
+}
+
+/// A learning rate for `--context-rate`: a finite number above 0, at most 1.
+fn rate(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(r) if r > 0.0 && r <= 1.0 => Ok(r),
+        _ => Err(format!(
+            "`{s}` is not a learning rate above 0 and at most 1"
+        )),
     }
 }
 
@@ -418,6 +431,7 @@ impl TrainingOptions {
         o.real_weight = self.real_weight.unwrap_or(o.real_weight);
         o.context_trees = self.context_trees.unwrap_or(o.context_trees);
         o.context_gate = self.context_gate.unwrap_or(o.context_gate);
+        o.context_rate = self.context_rate.unwrap_or(o.context_rate);
         let s = &mut o.spec;
         s.bits = self.bits.unwrap_or(s.bits);
         s.char_ngrams = !self.no_char_ngrams && s.char_ngrams;
@@ -481,7 +495,7 @@ mod tests {
         // Each switch against the defaults with that one field changed, so that a switch
         // wired to the wrong field, or one that changes another as well, fails.
         type Set = fn(&mut candor::learn::Options);
-        let cases: [(&[&str], Set); 14] = [
+        let cases: [(&[&str], Set); 15] = [
             (&["--epochs", "3"], |o| o.epochs = 3),
             (&["--l1", "0.25"], |o| o.l1 = 0.25),
             (&["--l2", "2"], |o| o.l2 = 2.0),
@@ -496,6 +510,7 @@ mod tests {
             (&["--real-weight", "2"], |o| o.real_weight = 2.0),
             (&["--context-trees", "0"], |o| o.context_trees = 0),
             (&["--context-gate", "-4"], |o| o.context_gate = -4.0),
+            (&["--context-rate", "0.05"], |o| o.context_rate = 0.05),
         ];
         for (args, set) in cases {
             let mut want = d.clone();
@@ -509,6 +524,31 @@ mod tests {
         // Off by default already: these switches keep them off and change nothing else.
         assert!(!d.spec.char_ngrams && !d.spec.previous_words);
         assert_eq!(training(&["--no-char-ngrams", "--no-previous-words"]), d);
+    }
+
+    #[test]
+    fn a_learning_rate_outside_0_to_1_is_refused() {
+        for (rate, ok) in [
+            ("0.05", true),
+            ("1", true),
+            ("0", false),
+            ("-0.1", false),
+            ("1.5", false),
+            ("NaN", false),
+            ("inf", false),
+            ("fast", false),
+        ] {
+            let a = [
+                "candor",
+                "train",
+                "fixtures/corpus",
+                "-o",
+                "w.bin",
+                "--context-rate",
+                rate,
+            ];
+            assert_eq!(super::Cli::try_parse_from(a).is_ok(), ok, "{rate}");
+        }
     }
 
     #[test]

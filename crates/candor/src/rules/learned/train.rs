@@ -95,6 +95,8 @@ pub struct Options {
     /// The context layer as this many gradient-boosted trees per rule (`trees`); 0 for the
     /// logistic regression it was before model format 10.
     pub context_trees: usize,
+    /// The trees' learning rate: each tree's leaves are scaled by it.
+    pub context_rate: f32,
     /// The trees of a rule are asked only about lines whose first-model log-odds for it
     /// reach this, or that its patterns flagged (`trees::Forest`); the others get 0.
     pub context_gate: f32,
@@ -127,6 +129,7 @@ impl Default for Options {
             // of 2,303 cases, then in candor's cross-validation (learned.md, "Trees for the
             // context layer").
             context_trees: 100,
+            context_rate: 0.1,
             // A probability of about 1 in 400: on the 2,303 cases, 78% of lines and rules
             // fall below it, and 1.25% of the labelled ones (learned.md).
             context_gate: -6.0,
@@ -817,6 +820,7 @@ fn train_context(
     let l2 = f64::from(o.context_l2);
     let tree_options = TreeOptions {
         trees: o.context_trees,
+        rate: f64::from(o.context_rate),
         ..TreeOptions::default()
     };
     // The layer fitted on some lines: trees, or the regression.
