@@ -2,11 +2,17 @@
 
 Would gradient-boosted trees decide lines better than the context layer's logistic
 regression, from the same 67 inputs? `candor train`, built with `context-dump.patch` (against
-commit b50a50d) and run with `CANDOR_DUMP_CONTEXT=PATH`, writes what the layer is trained on:
-PATH holds one line per interviewer line (case, weight, words, the nine labels, the 67 inputs
-made from the first model's out-of-fold scores) and PATH.R, for each rule R, whether the line
-is flagged whatever the layer says, whether the layer may flag it, and candor's own
-out-of-fold probability of the layer.
+commit 7745917; an earlier form, against b50a50d, dumped the same without the last five
+columns) and run with `CANDOR_DUMP_CONTEXT=PATH`, writes what the layer is trained on: PATH
+holds one line per interviewer line (case, weight, words, the nine labels, the 67 inputs made
+from the first model's out-of-fold scores, then five candidates for new inputs: the words of
+the interviewee's reply up to the interviewer's next turn, the words of the answer before the
+line, whether the reply opens with a word of assent or dissent such as "yeah", "no" or
+"right", the questions the line asks, and its line number) and PATH.R, for each rule R,
+whether the line is flagged whatever the layer says, whether the layer may flag it, and
+candor's own out-of-fold probability of the layer. The environment variable EXTRA picks
+candidates to add to the 67 inputs: r (reply, as log 1+words), p (the answer before), a
+(assent), q (questions), l (line number).
 
 This script refits the layer in five folds grouped by case (a second level of
 cross-validation over the first model's out-of-fold scores), chooses each rule's two
@@ -16,7 +22,7 @@ nine rules' mean F1 (each line counted once), real lines' false alarms and the l
 precision. The threshold is chosen on the scores it is measured on, the same for every model,
 so compare rows, not figures with candor's. Run from the repository:
 
-    git apply scripts/prototypes/context-dump.patch     # on b50a50d
+    git apply scripts/prototypes/context-dump.patch     # on 7745917
     cargo build --release
     CANDOR_DUMP_CONTEXT=/tmp/ctx.txt target/release/candor train fixtures/corpus fixtures/labelled -o /tmp/w.bin
     target/proto-venv/bin/python scripts/prototypes/context_trees.py /tmp/ctx.txt candor lr hgb hgbN hgb100 hgb8
@@ -27,8 +33,17 @@ regression), 0.839 (scikit-learn's), 0.852 (trees, 200 at rate 0.05, early stopp
 leaves at rate 0.1), with 230, 238, 230, 230, 231 and 228 real false alarms, the lowest
 precision 0.921 to 0.923. (A hidden layer and smaller forests were started and stopped
 before they printed.)
+
+Would the trees gain from what the interviewee says next? On the same 2,303 cases, dumped again
+by the trainer of 2de56e8 (whose own out-of-fold layer is the trees, past the gate), 100 trees at
+rate 0.1 printed 0.850 with the 67 inputs (231 real false alarms), 0.853 with EXTRA=rpaq
+(243), 0.850 with EXTRA=ra (242) and 0.848 with EXTRA=q (233): within what reruns of the
+stand-in move, with more false alarms on real speech each time the reply was read. Writers
+may answer a bad question more tidily than real interviewees do, which would teach the layer
+a cue that does not carry to real calls; the inputs were not added.
 """
 
+import os
 import sys
 import time
 
@@ -44,7 +59,19 @@ case = D[:, 0].astype(int)
 w = D[:, 1]
 words = D[:, 2]
 Y = D[:, 3:12].astype(bool)
-X = D[:, 12:]
+# The 67 inputs; after them, five candidate inputs (an earlier dump has none).
+X = D[:, 12:79]
+E = D[:, 79:84]
+EXTRA = os.environ.get("EXTRA", "")
+if EXTRA:
+    extra = {
+        "r": np.log1p(E[:, 0:1]),
+        "p": np.log1p(E[:, 1:2]),
+        "a": E[:, 2:3],
+        "q": E[:, 3:4],
+        "l": np.log1p(E[:, 4:5]),
+    }
+    X = np.hstack([X] + [extra[c] for c in EXTRA])
 rows = []
 for r in range(9):
     R = np.loadtxt(f"{PATH}.{r}")
