@@ -102,10 +102,7 @@ impl Row {
     /// The context layer's probability for a line with inputs `x`: the trees', or the
     /// linear layer's.
     pub(crate) fn layer_probability(&self, x: &[f32; context::DIM]) -> f32 {
-        match &self.forest {
-            Some(f) => f.probability(x),
-            None => context::probability(&self.context, x),
-        }
+        layer_probability(&self.context, self.forest.as_ref(), x)
     }
 
     /// The rule's id.
@@ -121,6 +118,20 @@ impl Row {
         } else {
             self.threshold
         }
+    }
+}
+
+/// The context layer's probability for a line with inputs `x`: the trees' (`forest`), or
+/// else the linear layer's (`weights`, 0 where there are none), as the analyser and the
+/// trainer both compute it.
+pub(crate) fn layer_probability(
+    weights: &[f32],
+    forest: Option<&trees::Forest>,
+    x: &[f32; context::DIM],
+) -> f32 {
+    match forest {
+        Some(f) => f.probability(x),
+        None => context::probability(weights, x),
     }
 }
 

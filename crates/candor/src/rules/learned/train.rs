@@ -15,7 +15,7 @@
 
 use super::context::{self, Context, DIM};
 use super::trees::{self, Forest, TreeOptions};
-use super::{FeatureSpec, Features, LEARNABLE, Mode, Model, Row, sigmoid};
+use super::{FeatureSpec, Features, LEARNABLE, Mode, Model, Row, layer_probability, sigmoid};
 use crate::rules::Id;
 
 /// One interviewer line of a labelled case, featurised.
@@ -836,10 +836,6 @@ fn train_context(
                 (context::fit(xs, ys, ws, l2), None)
             }
         };
-    let probability = |layer: &(Vec<f32>, Option<Forest>), x: &[f32; DIM]| match &layer.1 {
-        Some(f) => f.probability(x),
-        None => context::probability(&layer.0, x),
-    };
     let fallback_options = Options {
         modes: o
             .modes
@@ -869,7 +865,7 @@ fn train_context(
             let layer = fit(row, &tx, &ty, &tw);
             for (k, l) in lines.iter().enumerate() {
                 if fold[l.case] == f {
-                    held[k] = probability(&layer, &xs[k]);
+                    held[k] = layer_probability(&layer.0, layer.1.as_ref(), &xs[k]);
                 }
             }
         }
