@@ -66,27 +66,32 @@ const TRANSCRIPT: &[&str] = &[
     "transcript",
     "docx",
 ];
-/// How much of a plain or Markdown text [`has_conversation`] reads first.
+/// How much of a plain or Markdown text [`is_notes`] parses first.
 const CONVERSATION_PREFIX: usize = 16 * 1024;
 
-/// Whether a plain or Markdown text parses into two turns or more. A transcript shows it
-/// within its first lines, so its first [`CONVERSATION_PREFIX`] bytes (to the end of a
-/// line) are parsed first and the whole only when they hold fewer: a folder's transcripts
-/// are not parsed twice in full before they are analysed.
-fn has_conversation(decoded: &candor::Decoded, format: candor::Format) -> bool {
+/// Whether a plain or Markdown text is notes: it parses, into fewer than two turns (a file
+/// that does not parse is not notes: it is read, and its error reported). A transcript
+/// shows two turns within its first lines, so the first [`CONVERSATION_PREFIX`] bytes (to
+/// the end of a line) are parsed first, and the whole only when they hold fewer: a
+/// folder's transcripts are not parsed twice in full before they are analysed.
+fn is_notes(decoded: &candor::Decoded, format: candor::Format) -> bool {
     let text = &decoded.text;
-    let turns =
-        |d: &candor::Decoded| candor::parse_decoded(d, Some(format)).map_or(0, |t| t.turns.len());
-    // The text is decoded already (UTF-8, `\n` line ends): decoding its prefix again
-    // gives that prefix.
-    let prefix = text
-        .get(..CONVERSATION_PREFIX)
-        .and_then(|p| p.rfind('\n'))
-        .and_then(|cut| candor::decode(&text.as_bytes()[..cut]).ok());
-    if prefix.is_some_and(|p| turns(&p) >= 2) {
-        return true;
+    if text.len() > CONVERSATION_PREFIX {
+        // The last line end in the prefix: `\n` is one byte of UTF-8, so the cut falls
+        // between characters. The text is decoded already (UTF-8, `\n` line ends), so
+        // decoding the prefix again gives it back.
+        let cut = text.as_bytes()[..CONVERSATION_PREFIX]
+            .iter()
+            .rposition(|&b| b == b'\n');
+        let prefix = cut.and_then(|cut| candor::decode(&text.as_bytes()[..cut]).ok());
+        let turns = |d: &candor::Decoded| {
+            candor::parse_decoded(d, Some(format)).map_or(0, |t| t.turns.len())
+        };
+        if prefix.is_some_and(|p| turns(&p) >= 2) {
+            return false;
+        }
     }
-    turns(decoded) >= 2
+    candor::parse_decoded(decoded, Some(format)).is_ok_and(|t| t.turns.len() < 2)
 }
 
 /// Transcript-like documents candor cannot read: listed as errors rather than skipped.
@@ -146,7 +151,7 @@ fn skip_reason(path: &Path) -> Option<String> {
         // Notes with one `Key: value` line read as plain text with one turn: a transcript
         // in these formats has a conversation.
         let notes = matches!(format, candor::Format::Plain | candor::Format::Markdown)
-            && !has_conversation(&decoded, format);
+            && is_notes(&decoded, format);
         return notes.then(|| {
             "text with one speaker label and no conversation (notes, not a transcript)".into()
         });
@@ -367,42 +372,53 @@ fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
 mod tests {
     use super::*;
 
-    fn conversation(text: &str, format: candor::Format) -> bool {
-        has_conversation(&candor::decode(text.as_bytes()).unwrap(), format)
-    }
-
-    /// A paragraph of prose, `n` times, one a line: no speaker label in it.
-    fn prose(n: usize) -> String {
-        "We walked the site in the morning and wrote down what we saw at each stop.\n".repeat(n)
-    }
-
-    #[test]
-    fn long_notes_with_one_label_have_no_conversation() {
-        // Past the prefix read first, so the whole is parsed too: still one turn.
-        let notes = format!("Title: site visit\n{}", prose(600));
-        assert!(notes.len() > 2 * CONVERSATION_PREFIX);
-        for format in [candor::Format::Plain, candor::Format::Markdown] {
-            assert!(!conversation(&notes, format), "{format:?}");
-        }
-    }
-
-    #[test]
-    fn a_second_speaker_is_found_before_or_after_the_prefix() {
-        let early = format!(
-            "Ana: How did the visit go?\nBo: Fine.\n{}",
-            prose(600).replace('\n', " ")
-        );
-        assert!(conversation(&early, candor::Format::Plain));
-        // One speaker's long turn fills the prefix; the answer comes after it.
-        let late = format!(
-            "Ana: {}\nBo: It went well, thanks.\n",
-            prose(600).replace('\n', " ")
-        );
-        assert!(late.find("Bo:").unwrap() > CONVERSATION_PREFIX);
-        assert!(conversation(&late, candor::Format::Plain));
-        assert!(!conversation(
-            &late[..late.find("\nBo:").unwrap()],
-            candor::Format::Plain
+    /// Whether `text` is notes, read in the format it is detected as (plain or Markdown).
+    fn notes(text: &str) -> bool {
+        let format = candor::detect(text).expect("detected");
+        assert!(matches!(
+            format,
+            candor::Format::Plain | candor::Format::Markdown
         ));
+        is_notes(&candor::decode(text.as_bytes()).unwrap(), format)
+    }
+
+    /// Ana's lines, long enough to fill the prefix twice over, with two-byte characters;
+    /// a first line padded so that the prefix's last byte falls inside one of them.
+    fn ana() -> String {
+        let line = "Ana: Où était le café, déjà ? On y était à midi, je crois.\n";
+        (0..64)
+            .map(|pad| format!("Ana: ok{}\n{}", "k".repeat(pad), line.repeat(600)))
+            .find(|t| !t.is_char_boundary(CONVERSATION_PREFIX))
+            .unwrap()
+    }
+
+    #[test]
+    fn one_speaker_however_long_is_notes() {
+        // One turn (a speaker's lines in a row are one turn) past the prefix: the whole is
+        // parsed too, and still holds one turn.
+        let text = ana();
+        assert!(text.len() > 2 * CONVERSATION_PREFIX);
+        assert!(notes(&text));
+    }
+
+    #[test]
+    fn a_second_speaker_in_or_past_the_prefix_makes_a_transcript() {
+        let text = ana();
+        let early = format!("Bo: Bonjour.\n{text}");
+        assert!(!notes(&early));
+        // The prefix (cut at a line end inside a character's reach) holds Ana alone; Bo
+        // answers after it, and the whole is parsed to find him.
+        let late = format!("{text}Bo: Oui.\n");
+        assert!(late.find("Bo:").unwrap() > CONVERSATION_PREFIX);
+        assert!(!notes(&late));
+    }
+
+    #[test]
+    fn a_text_that_does_not_parse_is_not_notes() {
+        // Labels and no words: not notes, so the file is read and its error reported.
+        let text = "Ana:\nBo:\n";
+        assert!(candor::parse(text.as_bytes(), Some(candor::Format::Plain)).is_err());
+        let decoded = candor::decode(text.as_bytes()).unwrap();
+        assert!(!is_notes(&decoded, candor::Format::Plain));
     }
 }
