@@ -510,7 +510,7 @@ mod tests {
             (&["--real-weight", "2"], |o| o.real_weight = 2.0),
             (&["--context-trees", "0"], |o| o.context_trees = 0),
             (&["--context-gate", "-4"], |o| o.context_gate = -4.0),
-            (&["--context-rate", "0.05"], |o| o.context_rate = 0.05),
+            (&["--context-rate", "0.1"], |o| o.context_rate = 0.1),
         ];
         for (args, set) in cases {
             let mut want = d.clone();
