@@ -607,14 +607,8 @@ mod tests {
         assert_eq!(a, fit(&xs, &ys, &[], ALL, &o));
         let mut bytes = Vec::new();
         a.write(&mut bytes);
-        let mut at = 0;
-        let b = Forest::read(|k| {
-            let s = bytes.get(at..at + k).ok_or("short")?;
-            at += k;
-            Ok(s)
-        })
-        .unwrap();
-        assert_eq!(at, bytes.len());
+        // Every byte read, none left over.
+        let b = read(&bytes).expect("reads back");
         assert_eq!(a, b);
         for x in &xs {
             assert_eq!(a.log_odds(x).to_bits(), b.log_odds(x).to_bits());
