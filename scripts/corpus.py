@@ -30,27 +30,18 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BIN = ROOT / "target" / "release" / "candor"
-RULES = [
-    "selling",
-    "self-criticism",
-    "leading-question",
-    "hypothetical-question",
-    "solution-request",
-    "validation-seeking",
-    "closed-question",
-    "stacked-questions",
-    "homework-question",
-]
 
 
 def report(path):
     """The rows of an `eval -v` report's table, the lines it scored, and the table's text."""
     text = pathlib.Path(path).read_text()
     table = [l for l in text.splitlines() if l.startswith("|")]
+    # The rules' rows are the ones named in backticks (`selling`); the others are totals.
     rows = {}
     for line in table[2:]:
         cells = [c.strip() for c in line.strip("|").split("|")]
-        rows[cells[0].strip("`*")] = cells[1:]
+        if cells[0].startswith("`"):
+            rows[cells[0].strip("`")] = cells[1:]
     tail = re.search(r"(\d+) cases, (\d+) interviewer lines scored[^\n]*", text)
     if tail is None:
         sys.exit(f"{path}: not a report of `candor eval -v`")
@@ -59,7 +50,7 @@ def report(path):
 
 def counts(rows):
     """Per rule: labelled, flagged, true positives."""
-    return {r: tuple(int(x) for x in rows[r][:3]) for r in RULES if r in rows}
+    return {r: tuple(int(x) for x in cells[:3]) for r, cells in rows.items()}
 
 
 def f1(labelled, flagged, right):
@@ -116,7 +107,7 @@ def untuned(a):
 
 def pool(a):
     total = collections.Counter()
-    per_rule = {r: [0, 0, 0] for r in RULES}
+    per_rule = collections.defaultdict(lambda: [0, 0, 0])
     for path in a.reports:
         rows, lines, *_ = report(path)
         total["lines"] += lines
@@ -144,7 +135,7 @@ def cv(a):
         if kind == "false positive":
             alarms_by_batch[batch] += 1
     f1s = []
-    for rule in sorted(RULES, key=lambda r: (labelled[r] - missed[r]) / max(labelled[r] - missed[r] + wrong[r], 1)):
+    for rule in sorted(labelled, key=lambda r: (labelled[r] - missed[r]) / max(labelled[r] - missed[r] + wrong[r], 1)):
         right = labelled[rule] - missed[rule]
         p, r = right / max(right + wrong[rule], 1), right / max(labelled[rule], 1)
         f1s.append(2 * p * r / (p + r) if p + r else 0.0)
