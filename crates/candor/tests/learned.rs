@@ -391,7 +391,7 @@ fn training_weighs_real_transcripts_by_the_option() {
         c
     };
     let cases = vec![take("r13"), take("b01")];
-    // Not the default (3), so that an option ignored would show.
+    // Not the default (4), so that an option ignored would show.
     let mut o = Options::default();
     o.real_weight = 2.5;
     let lines = learn::training_lines(&Config::default(), &cases, &o).expect("featurised");
