@@ -76,13 +76,10 @@ pub struct Row {
     /// The patterns' reasons (their messages) that were right often enough in training to
     /// stand where the model disagrees.
     pub trusted: Vec<String>,
-    /// In [`Mode::Context`] with a linear layer, the context layer's weights (its inputs',
-    /// then the bias; see `context::DIM`); `threshold` and `long` are then its
-    /// probability's. Empty in other modes and where `forest` decides.
-    pub context: Vec<f32>,
-    /// In [`Mode::Context`], from model format 10, the context layer as a sum of trees
-    /// over the same inputs (`trees::Forest`), in place of `context`'s weights.
-    pub(crate) forest: Option<trees::Forest>,
+    /// In [`Mode::Context`], the context layer (weights or trees; `threshold` and `long`
+    /// are then its probability's); `None` in the other modes. [`Model::from_bytes`]
+    /// refuses a model where the two disagree.
+    pub(crate) layer: Option<ContextLayer>,
     /// In [`Mode::Context`], how a line is flagged whatever its context, so that a clear
     /// case is not talked out of it by a call that had been clean so far: the mode the rule
     /// would have without the layer (patterns, model or either), with `alone` its
@@ -99,10 +96,10 @@ pub struct Row {
 }
 
 impl Row {
-    /// The context layer's probability for a line with inputs `x`: the trees', or the
-    /// linear layer's.
+    /// The context layer's probability for a line with inputs `x` (see
+    /// [`ContextLayer::probability`]); 0 for a row without the layer.
     pub(crate) fn layer_probability(&self, x: &[f32; context::DIM]) -> f32 {
-        layer_probability(&self.context, self.forest.as_ref(), x)
+        self.layer.as_ref().map_or(0.0, |l| l.probability(x))
     }
 
     /// The rule's id.
@@ -121,17 +118,28 @@ impl Row {
     }
 }
 
-/// The context layer's probability for a line with inputs `x`: the trees' (`forest`), or
-/// else the linear layer's (`weights`, 0 where there are none), as the analyser and the
-/// trainer both compute it.
-pub(crate) fn layer_probability(
-    weights: &[f32],
-    forest: Option<&trees::Forest>,
-    x: &[f32; context::DIM],
-) -> f32 {
-    match forest {
-        Some(f) => f.probability(x),
-        None => context::probability(weights, x),
+/// A rule's context layer ([`Mode::Context`]): a logistic regression over the layer's
+/// inputs, as before model format 10, or a sum of trees over the same inputs. A row holds
+/// one or the other, never both, so it is one value rather than weights beside trees.
+///
+/// Crate-private, as [`trees::Forest`] is: what the trees are is the crate's own business,
+/// and a public variant would expose them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ContextLayer {
+    /// The regression's weights: the inputs', then the bias (`context::DIM + 1` of them).
+    Linear(Vec<f32>),
+    /// The trees, from model format 10.
+    Trees(trees::Forest),
+}
+
+impl ContextLayer {
+    /// The probability for a line with inputs `x`, as the analyser and the trainer both
+    /// compute it.
+    pub(crate) fn probability(&self, x: &[f32; context::DIM]) -> f32 {
+        match self {
+            ContextLayer::Linear(weights) => context::probability(weights, x),
+            ContextLayer::Trees(forest) => forest.probability(x),
+        }
     }
 }
 
@@ -174,7 +182,8 @@ const MAGIC: &[u8; 8] = b"CANDORLM";
 /// would ignore those flags and read the model with features missing, so it refuses format
 /// 8, while format 7 is still read here, with both off. 9: each row also keeps the layer's
 /// threshold on long turns (`Row::long`); formats 7 and 8 are read with it equal to the
-/// row's threshold. 10: a context row may hold trees (`Row::forest`) in place of weights.
+/// row's threshold. 10: a context row may hold trees ([`ContextLayer::Trees`]) in place of
+/// weights.
 const VERSION: u32 = 10;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
@@ -297,8 +306,14 @@ impl Model {
                 out.extend_from_slice(&(t.len() as u32).to_le_bytes());
                 out.extend_from_slice(t.as_bytes());
             }
-            out.extend_from_slice(&(r.context.len() as u32).to_le_bytes());
-            for w in &r.context {
+            // The linear layer's weights (none for trees or without the layer) here, and
+            // the trees after the row's other fields, where format 10 added them.
+            let linear: &[f32] = match &r.layer {
+                Some(ContextLayer::Linear(w)) => w,
+                _ => &[],
+            };
+            out.extend_from_slice(&(linear.len() as u32).to_le_bytes());
+            for w in linear {
                 out.extend_from_slice(&w.to_le_bytes());
             }
             out.extend_from_slice(&r.alone.to_le_bytes());
@@ -307,12 +322,12 @@ impl Model {
                 out.extend_from_slice(&r.long.to_le_bytes());
             }
             if version >= 10 {
-                match &r.forest {
-                    Some(f) => {
+                match &r.layer {
+                    Some(ContextLayer::Trees(f)) => {
                         out.push(1);
                         f.write(&mut out);
                     }
-                    None => out.push(0),
+                    _ => out.push(0),
                 }
             }
         }
@@ -392,7 +407,7 @@ impl Model {
                     context::DIM + 1
                 ));
             }
-            let context = (0..count)
+            let linear = (0..count)
                 .map(|_| r.f32())
                 .collect::<Result<Vec<f32>, _>>()?;
             let alone = r.f32()?;
@@ -406,10 +421,12 @@ impl Model {
                 x => return Err(format!("unknown context layer kind {x}")),
             };
             // A context row has weights or trees, never both; another row has neither.
-            let layer = usize::from(count != 0) + usize::from(forest.is_some());
-            if layer != usize::from(mode == Mode::Context) {
-                return Err("the context layer does not match the mode".into());
-            }
+            let layer = match (mode == Mode::Context, linear.is_empty(), forest) {
+                (true, false, None) => Some(ContextLayer::Linear(linear)),
+                (true, true, Some(f)) => Some(ContextLayer::Trees(f)),
+                (false, true, None) => None,
+                _ => return Err("the context layer does not match the mode".into()),
+            };
             rows.push(Row {
                 rule,
                 mode,
@@ -417,8 +434,7 @@ impl Model {
                 bias,
                 pattern_precision,
                 trusted,
-                context,
-                forest,
+                layer,
                 fallback,
                 alone,
                 long,
@@ -514,14 +530,13 @@ mod tests {
             } else {
                 vec![]
             },
-            context: if mode == Mode::Context {
-                (0..=context::DIM)
-                    .map(|j| (j + k) as f32 * 0.5 - 3.0)
-                    .collect()
-            } else {
-                vec![]
-            },
-            forest: None,
+            layer: (mode == Mode::Context).then(|| {
+                ContextLayer::Linear(
+                    (0..=context::DIM)
+                        .map(|j| (j + k) as f32 * 0.5 - 3.0)
+                        .collect(),
+                )
+            }),
             fallback: if k % 3 == 0 {
                 Mode::Either
             } else {
@@ -670,8 +685,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(k, id)| Row {
-                context: Vec::new(),
-                forest: Some(forest.clone()),
+                layer: Some(ContextLayer::Trees(forest.clone())),
                 ..row(*id, Mode::Context, k)
             })
             .collect();
@@ -683,11 +697,56 @@ mod tests {
         assert_eq!(r.layer_probability(&xs[39]), forest.probability(&xs[39]));
         // Format 9 has no place for trees: what it wrote would be a context row with
         // neither weights nor trees, and is refused.
-        assert!(Model::from_bytes(&m.write(9)).is_err());
-        // A row with both is refused too.
-        let mut both = m.clone();
-        both.rows[0].context = vec![0.0; context::DIM + 1];
-        assert!(Model::from_bytes(&both.to_bytes()).is_err());
+        let err = Model::from_bytes(&m.write(9)).expect_err("trees in format 9");
+        assert!(err.contains("does not match the mode"), "{err}");
+    }
+
+    #[test]
+    fn a_row_whose_layer_does_not_match_its_mode_is_refused() {
+        let refused = |bytes: &[u8]| {
+            let err = Model::from_bytes(bytes).expect_err("a layer that does not match");
+            assert!(err.contains("does not match the mode"), "{err}");
+        };
+        // A layer in a row of another mode.
+        let model_row = Row {
+            layer: row(Id::Selling, Mode::Context, 0).layer,
+            ..row(Id::Selling, Mode::Model, 0)
+        };
+        refused(&model(vec![model_row]).to_bytes());
+        // A context row holds one layer, so one with both or neither cannot be written as
+        // such; its bytes are spliced from two models whose first rows differ only in the
+        // layer, weights in one and trees in the other. The bytes agree up to that row's
+        // count of weights, which the weights follow; then come the fallback's threshold and
+        // mode and the threshold on long turns (9 bytes), and the kind of layer: 0 for
+        // weights, or 1 and the trees.
+        let with_weights = model(
+            LEARNABLE
+                .iter()
+                .enumerate()
+                .map(|(k, id)| row(*id, Mode::Context, k))
+                .collect(),
+        );
+        let mut with_trees = with_weights.clone();
+        with_trees.rows[0].layer = Some(ContextLayer::Trees(trees::Forest::default()));
+        let (l, t) = (with_weights.to_bytes(), with_trees.to_bytes());
+        let at = l
+            .iter()
+            .zip(&t)
+            .position(|(a, b)| a != b)
+            .expect("bytes differ");
+        assert_eq!(l[at..at + 4], ((context::DIM + 1) as u32).to_le_bytes());
+        assert_eq!(t[at..at + 4], 0u32.to_le_bytes());
+        // Where the weights start, how many bytes they take, and each model's kind byte.
+        let (weights, n) = (at + 4, 4 * (context::DIM + 1));
+        let (l_kind, t_kind) = (weights + n + 9, weights + 9);
+        assert_eq!((l[l_kind], t[t_kind]), (0, 1));
+        // Both: the row's weights, then the other's trees.
+        refused(&[&l[..l_kind], &t[t_kind..]].concat());
+        // Neither: no weights (the count of 0 from the trees' model), and no trees.
+        refused(&[&t[..weights], &l[weights + n..]].concat());
+        // The two models spliced from read back.
+        reads_back(with_weights);
+        reads_back(with_trees);
     }
 
     #[test]
@@ -695,6 +754,18 @@ mod tests {
         // The crate ships weights (an empty or unreadable file would leave it without).
         let m = builtin().expect("the shipped weights read");
         assert_eq!(m.spec, FeatureSpec::default());
+    }
+
+    #[test]
+    fn the_shipped_model_writes_back_the_bytes_it_was_read_from() {
+        // The reader and the writer keep to one format: the shipped model, read and written
+        // again, is the same file to the byte (its context layer's trees included).
+        let shipped: &[u8] = include_bytes!("weights.bin");
+        let m = builtin().expect("the shipped weights read");
+        assert!(
+            m.to_bytes() == shipped,
+            "the shipped weights write back otherwise"
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@
 //! operations in the same order, so the same corpus gives the same weights bit for bit.
 
 use super::context::{self, Context, DIM};
-use super::trees::{self, Forest, TreeOptions};
-use super::{FeatureSpec, Features, LEARNABLE, Mode, Model, Row, layer_probability, sigmoid};
+use super::trees::{self, TreeOptions};
+use super::{ContextLayer, FeatureSpec, Features, LEARNABLE, Mode, Model, Row, sigmoid};
 use crate::rules::Id;
 
 /// One interviewer line of a labelled case, featurised.
@@ -687,7 +687,7 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
     let rows = train_rows(lines, o);
     let n = LEARNABLE.len();
     let trusted_all: Vec<Vec<String>> = (0..n).map(|r| trusted(lines, r, o)).collect();
-    let layer = o
+    let layers = o
         .context
         .then(|| train_context(lines, &oof, &trusted_all, o));
     let dim = 1usize << o.spec.bits;
@@ -698,17 +698,16 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
             weights[i * n + r] = *x;
         }
         let trusted = trusted_all[r].clone();
-        let (mode, threshold, long, (context, forest), (fallback, alone)) = match &layer {
-            Some(layer) => {
-                let l = &layer[r];
+        let (mode, threshold, long, layer, (fallback, alone)) = match &layers {
+            Some(layers) => {
+                let l = &layers[r];
                 let own = (l.fallback, l.alone);
-                let fitted = (l.weights.clone(), l.forest.clone());
+                let fitted = Some(l.fitted.clone());
                 (Mode::Context, l.threshold, l.long, fitted, own)
             }
             None => {
                 let (mode, threshold) = choose(lines, &oof, r, &trusted, o);
-                let none = (Vec::new(), None);
-                (mode, threshold, threshold, none, (Mode::Model, 1.0))
+                (mode, threshold, threshold, None, (Mode::Model, 1.0))
             }
         };
         let (pp, ..) = prf(lines.iter().map(|l| (l.patterns[r], l.gold[r])));
@@ -719,8 +718,7 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
             bias: *b,
             pattern_precision: pp,
             trusted,
-            context,
-            forest,
+            layer,
             fallback,
             alone,
             long,
@@ -825,18 +823,16 @@ fn train_context(
         ..TreeOptions::default()
     };
     // The layer fitted on some lines: trees, or the regression.
-    let fit =
-        |row: usize, xs: &[[f32; DIM]], ys: &[bool], ws: &[f32]| -> (Vec<f32>, Option<Forest>) {
-            // The row's own score and its patterns' flag, where `Context::inputs` puts them.
-            let own = context::own_score(row) as u8;
-            let gate = (own, context::flagged(row) as u8, o.context_gate);
-            if o.context_trees > 0 {
-                let forest = trees::fit(xs, ys, ws, gate, &tree_options);
-                (Vec::new(), Some(forest))
-            } else {
-                (context::fit(xs, ys, ws, l2), None)
-            }
-        };
+    let fit = |row: usize, xs: &[[f32; DIM]], ys: &[bool], ws: &[f32]| -> ContextLayer {
+        // The row's own score and its patterns' flag, where `Context::inputs` puts them.
+        let own = context::own_score(row) as u8;
+        let gate = (own, context::flagged(row) as u8, o.context_gate);
+        if o.context_trees > 0 {
+            ContextLayer::Trees(trees::fit(xs, ys, ws, gate, &tree_options))
+        } else {
+            ContextLayer::Linear(context::fit(xs, ys, ws, l2))
+        }
+    };
     let fallback_options = Options {
         modes: o
             .modes
@@ -866,7 +862,7 @@ fn train_context(
             let layer = fit(row, &tx, &ty, &tw);
             for (k, l) in lines.iter().enumerate() {
                 if fold[l.case] == f {
-                    held[k] = layer_probability(&layer.0, layer.1.as_ref(), &xs[k]);
+                    held[k] = layer.probability(&xs[k]);
                 }
             }
         }
@@ -877,10 +873,8 @@ fn train_context(
             context_split(l, row, own, &trusted[row])
         };
         let (threshold, long) = layer_thresholds(lines, &held, row, split, o.min_precision);
-        let (weights, forest) = fit(row, &xs, &ys, &ws);
         Layer {
-            weights,
-            forest,
+            fitted: fit(row, &xs, &ys, &ws),
             threshold,
             long,
             fallback,
@@ -951,12 +945,11 @@ fn best_threshold(sweep: &Sweep, cuts: &[f32], from: Option<f32>, min_precision:
     best.1
 }
 
-/// What [`train_context`] gives one row: the layer's trees or weights, its thresholds (chosen over
-/// all lines and applied to turns of at most [`context::LONG_WORDS`] words; chosen over and
-/// applied to longer ones), and the fallback's mode and threshold.
+/// What [`train_context`] gives one row: the layer fitted on all lines (trees or weights), its
+/// thresholds (chosen over all lines and applied to turns of at most [`context::LONG_WORDS`]
+/// words; chosen over and applied to longer ones), and the fallback's mode and threshold.
 struct Layer {
-    weights: Vec<f32>,
-    forest: Option<Forest>,
+    fitted: ContextLayer,
     threshold: f32,
     long: f32,
     fallback: Mode,
@@ -1299,8 +1292,8 @@ mod tests {
         let linear = train(&refs, &o);
         for (t, l) in trees.rows.iter().zip(&linear.rows) {
             assert_eq!((t.mode, l.mode), (Mode::Context, Mode::Context));
-            assert!(t.forest.as_ref().is_some_and(|f| f.len() == 5) && t.context.is_empty());
-            assert!(l.forest.is_none() && l.context.len() == DIM + 1);
+            assert!(matches!(&t.layer, Some(ContextLayer::Trees(f)) if f.len() == 5));
+            assert!(matches!(&l.layer, Some(ContextLayer::Linear(w)) if w.len() == DIM + 1));
         }
         // Both decide the clear lines alike.
         for m in [&trees, &linear] {
