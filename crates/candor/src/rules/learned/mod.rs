@@ -78,7 +78,9 @@ pub struct Row {
     pub trusted: Vec<String>,
     /// In [`Mode::Context`], the context layer (weights or trees; `threshold` and `long`
     /// are then its probability's); `None` in the other modes. [`Model::from_bytes`]
-    /// refuses a model where the two disagree.
+    /// refuses a model where the two disagree, and training never makes one; `mode` is
+    /// public, so a row changed by hand can (its layer then reads 0, and `to_bytes` writes
+    /// a file `from_bytes` refuses).
     pub(crate) layer: Option<ContextLayer>,
     /// In [`Mode::Context`], how a line is flagged whatever its context, so that a clear
     /// case is not talked out of it by a call that had been clean so far: the mode the rule
@@ -445,6 +447,14 @@ impl Model {
         if rows.iter().any(|r| r.mode == Mode::Context) && !contextual_rows(&rows) {
             return Err("context rows must cover every learnable rule, in order".into());
         }
+        // One row per rule: a rule twice would be judged twice, and it bounds the table
+        // allocated below (`2^bits` weights a row) by the rules there are, whatever `n` a
+        // file claims.
+        for (i, row) in rows.iter().enumerate() {
+            if rows[..i].iter().any(|other| other.rule == row.rule) {
+                return Err(format!("rule `{}` twice in the model", row.rule_id()));
+            }
+        }
         let size = (1usize << bits) * n;
         let mut weights = vec![0.0f32; size];
         let count = r.u64()?;
@@ -765,6 +775,18 @@ mod tests {
         assert!(
             m.to_bytes() == shipped,
             "the shipped weights write back otherwise"
+        );
+    }
+
+    #[test]
+    fn a_rule_twice_is_refused_before_its_weights_are_allocated() {
+        let twice = model(vec![
+            row(Id::Selling, Mode::Model, 0),
+            row(Id::Selling, Mode::Model, 1),
+        ]);
+        assert_eq!(
+            Model::from_bytes(&twice.to_bytes()),
+            Err("rule `selling` twice in the model".to_string())
         );
     }
 
