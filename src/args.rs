@@ -380,6 +380,9 @@ pub struct TrainingOptions {
     /// patterns flagged the line).
     #[arg(long, value_name = "L", hide = true, allow_negative_numbers = true, value_parser = log_odds)]
     pub context_gate: Option<f32>,
+    /// `eval --cv`: folds hold whole batches (a case's folder), not single interviews.
+    #[arg(long, hide = true)]
+    pub cv_by_batch: bool,
 }
 
 /// A weight for `--real-weight`: a finite number above 0.
@@ -432,6 +435,7 @@ impl TrainingOptions {
         o.context_trees = self.context_trees.unwrap_or(o.context_trees);
         o.context_gate = self.context_gate.unwrap_or(o.context_gate);
         o.context_rate = self.context_rate.unwrap_or(o.context_rate);
+        o.cv_by_batch = self.cv_by_batch || o.cv_by_batch;
         let s = &mut o.spec;
         s.bits = self.bits.unwrap_or(s.bits);
         s.char_ngrams = !self.no_char_ngrams && s.char_ngrams;
@@ -495,7 +499,7 @@ mod tests {
         // Each switch against the defaults with that one field changed, so that a switch
         // wired to the wrong field, or one that changes another as well, fails.
         type Set = fn(&mut candor::learn::Options);
-        let cases: [(&[&str], Set); 15] = [
+        let cases: [(&[&str], Set); 16] = [
             (&["--epochs", "3"], |o| o.epochs = 3),
             (&["--l1", "0.25"], |o| o.l1 = 0.25),
             (&["--l2", "2"], |o| o.l2 = 2.0),
@@ -511,6 +515,7 @@ mod tests {
             (&["--context-trees", "0"], |o| o.context_trees = 0),
             (&["--context-gate", "-4"], |o| o.context_gate = -4.0),
             (&["--context-rate", "0.1"], |o| o.context_rate = 0.1),
+            (&["--cv-by-batch"], |o| o.cv_by_batch = true),
         ];
         for (args, set) in cases {
             let mut want = d.clone();

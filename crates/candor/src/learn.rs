@@ -352,13 +352,41 @@ impl Validation {
     }
 }
 
+/// The batch a case belongs to, by its name (`names[case]`): the folder it came from, else
+/// its name up to its trailing digits; empty for a case without a name.
+fn group_of(names: &[String], case: usize) -> String {
+    names
+        .get(case)
+        .map(|n| match n.split_once('/') {
+            Some((folder, _)) => folder.to_string(),
+            None => n.trim_end_matches(|c: char| c.is_ascii_digit()).to_string(),
+        })
+        .unwrap_or_default()
+}
+
+/// Which fold each case falls in when folds hold whole batches: the batches (`groups`, by
+/// case) shuffled and dealt round, each case in its batch's fold.
+fn batch_folds(groups: &[String], folds: usize, seed: u64) -> Vec<usize> {
+    let distinct: Vec<&String> = groups.iter().collect::<BTreeSet<_>>().into_iter().collect();
+    let dealt = train::folds_of(distinct.len(), folds, seed);
+    groups
+        .iter()
+        .map(|g| dealt[distinct.binary_search(&g).unwrap_or_default()])
+        .collect()
+}
+
 /// Grouped k-fold cross-validation: each fold's cases held out, models trained on the rest
 /// (thresholds and modes chosen inside those by a cross-validation of their own), then
 /// every way of deciding scored on the held-out lines. `names` are the cases' names (for
 /// the groups), by case index.
 pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usize) -> Validation {
     let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
-    let fold = train::folds_of(cases, folds, o.seed ^ 0xf01d);
+    let groups: Vec<String> = (0..cases).map(|c| group_of(names, c)).collect();
+    let fold = if o.cv_by_batch {
+        batch_folds(&groups, folds, o.seed ^ 0xf01d)
+    } else {
+        train::folds_of(cases, folds, o.seed ^ 0xf01d)
+    };
     let mut v = Validation {
         folds,
         lines: lines.len(),
@@ -391,17 +419,9 @@ pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usiz
         let decided = train::decide_lines(&combined, &test, &cs);
         v.modes.push(combined.rows.iter().map(|r| r.mode).collect());
         for (k, l) in test.iter().enumerate() {
-            // The folder a case came from, else its name up to the first `-`.
-            let group = names
-                .get(l.case)
-                .map(|n| match n.split_once('/') {
-                    Some((folder, _)) => folder.to_string(),
-                    None => n.trim_end_matches(|c: char| c.is_ascii_digit()).to_string(),
-                })
-                .unwrap_or_default();
             let (g, n) = v
                 .by_group
-                .entry(group)
+                .entry(groups[l.case].clone())
                 .or_insert_with(|| (Variant::new(), 0));
             *n += 1;
             for r in 0..LEARNABLE.len() {
@@ -443,6 +463,30 @@ pub fn analyzer_with(config: Config, model: Model) -> Result<Analyzer, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_by_batch_keep_each_batch_whole_and_spread_the_batches() {
+        // Twelve batches, by folder and by bare name (its trailing digits cut).
+        let bare = ["dev", "ext", "case", "call", "demo", "note"];
+        let names: Vec<String> = (0..60)
+            .map(|c| match c % 12 {
+                b @ 0..=5 => format!("b{b:02}/b{b:02}-{c:02}"),
+                b => format!("{}{c}", bare[b - 6]),
+            })
+            .collect();
+        let groups: Vec<String> = (0..names.len()).map(|c| group_of(&names, c)).collect();
+        assert_eq!(groups[0], "b00");
+        assert_eq!(groups[7], "ext");
+        let fold = batch_folds(&groups, 5, 9);
+        for (c, g) in groups.iter().enumerate() {
+            let first = groups.iter().position(|x| x == g).unwrap_or(c);
+            assert_eq!(fold[c], fold[first], "{g} split across folds");
+        }
+        let used: BTreeSet<usize> = fold.iter().copied().collect();
+        assert_eq!(used, (0..5).collect(), "twelve batches fill five folds");
+        // A case without a name is a batch of its own (the empty name).
+        assert_eq!(group_of(&names, 99), "");
+    }
 
     #[test]
     fn a_case_is_real_when_its_folder_is_r_and_digits() {
