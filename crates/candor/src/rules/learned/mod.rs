@@ -393,6 +393,12 @@ impl Model {
                 .copied()
                 .find(|i| i.info().id == id)
                 .ok_or_else(|| format!("unknown rule `{id}` in the model"))?;
+            // One row per rule: a rule twice would be judged twice. Refused as it is met, so
+            // the rows never outnumber the rules, whatever `n` the file claims, and the table
+            // allocated below (`2^bits` weights a row) is bounded by them.
+            if rows.iter().any(|other: &Row| other.rule == rule) {
+                return Err(format!("rule `{id}` twice in the model"));
+            }
             let mode = Mode::from_code(r.take(1)?[0]).ok_or("unknown mode")?;
             let (threshold, bias, pattern_precision) = (r.f32()?, r.f32()?, r.f32()?);
             let count = r.u32()? as usize;
@@ -446,14 +452,6 @@ impl Model {
         // row per learnable rule, in order, all of them context rows.
         if rows.iter().any(|r| r.mode == Mode::Context) && !contextual_rows(&rows) {
             return Err("context rows must cover every learnable rule, in order".into());
-        }
-        // One row per rule: a rule twice would be judged twice, and it bounds the table
-        // allocated below (`2^bits` weights a row) by the rules there are, whatever `n` a
-        // file claims.
-        for (i, row) in rows.iter().enumerate() {
-            if rows[..i].iter().any(|other| other.rule == row.rule) {
-                return Err(format!("rule `{}` twice in the model", row.rule_id()));
-            }
         }
         let size = (1usize << bits) * n;
         let mut weights = vec![0.0f32; size];
