@@ -693,23 +693,27 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
     let rows = train_rows(lines, o);
     let n = LEARNABLE.len();
     let trusted_all: Vec<Vec<String>> = (0..n).map(|r| trusted(lines, r, o)).collect();
-    let layers = o
-        .context
-        .then(|| train_context(lines, &oof, &trusted_all, o));
+    // One fitted context layer a row, moved into its row (or none a row without them).
+    let layers: Vec<Option<_>> = if o.context {
+        train_context(lines, &oof, &trusted_all, o)
+            .into_iter()
+            .map(Some)
+            .collect()
+    } else {
+        (0..n).map(|_| None).collect()
+    };
     let dim = 1usize << o.spec.bits;
     let mut weights = vec![0.0f32; dim * n];
     let mut out_rows = Vec::with_capacity(n);
-    for (r, (w, b)) in rows.iter().enumerate() {
+    for (r, ((w, b), fitted)) in rows.iter().zip(layers).enumerate() {
         for (i, x) in w.iter().enumerate() {
             weights[i * n + r] = *x;
         }
         let trusted = trusted_all[r].clone();
-        let (mode, threshold, long, layer, (fallback, alone)) = match &layers {
-            Some(layers) => {
-                let l = &layers[r];
+        let (mode, threshold, long, layer, (fallback, alone)) = match fitted {
+            Some(l) => {
                 let own = (l.fallback, l.alone);
-                let fitted = Some(l.fitted.clone());
-                (Mode::Context, l.threshold, l.long, fitted, own)
+                (Mode::Context, l.threshold, l.long, Some(l.fitted), own)
             }
             None => {
                 let (mode, threshold) = choose(lines, &oof, r, &trusted, o);
