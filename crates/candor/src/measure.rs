@@ -157,7 +157,9 @@ fn longest_story(t: &Transcript, roles: &[Role], words: &[usize], timed: bool) -
 
 /// Each speaker's share: words, turns, questions and talk time.
 pub(crate) fn speakers(t: &Transcript, questions: &[usize], words: &[usize]) -> Vec<SpeakerStats> {
-    let timed = t.turns.iter().any(|u| u.start.is_some());
+    // Talk time only when every turn has its time, as for the talk ratio: a transcript timed
+    // every few turns would give each speaker the time of their timed turns alone.
+    let timed = !t.turns.is_empty() && t.turns.iter().all(|u| u.start.is_some() && u.end.is_some());
     let mut out: Vec<SpeakerStats> = t
         .speakers
         .iter()

@@ -228,3 +228,26 @@ fn discover_names_the_file_of_a_bad_configuration() {
     assert!(message.contains(&bad.display().to_string()), "{message}");
     assert!(message.contains("line 2"), "{message}");
 }
+
+#[test]
+fn talk_time_is_given_only_when_every_turn_is_timed() {
+    // Timed every turn: each speaker's talk time, and the talk ratio by time.
+    let all = "[00:00:00] Maya: How do you plan your week today?\n\
+               [00:00:04] Tom: In a spreadsheet, every Monday, for an hour or so.\n\
+               [00:00:10] Maya: What happened the last time it slipped?\n\
+               [00:00:14] Tom: A supplier was late and I rebuilt the whole sheet by hand.\n";
+    let r = analyzer().analyze_str(all);
+    assert_eq!(r.format, Some(Format::Timestamped));
+    assert!(r.speakers.iter().all(|s| s.talk_seconds.is_some()));
+    // Timed every other turn: no talk time at all, rather than each speaker's timed turns.
+    let some = "[00:00:00] Maya: How do you plan your week today?\n\
+                Tom: In a spreadsheet, every Monday, for an hour or so.\n\
+                [00:00:10] Maya: What happened the last time it slipped?\n\
+                Tom: A supplier was late and I rebuilt the whole sheet by hand.\n";
+    let r = analyzer().analyze_str(some);
+    assert_eq!(r.format, Some(Format::Timestamped));
+    let m = r.metrics.as_ref().expect("metrics of a parsed transcript");
+    assert_eq!(m.turns, 4);
+    assert!(r.speakers.iter().all(|s| s.talk_seconds.is_none()));
+    assert_eq!(m.interviewer_talk_ratio_time, None);
+}

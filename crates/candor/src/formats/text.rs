@@ -566,6 +566,20 @@ fn detect_kinds(lines: &[&str], all_kinds: &[Kind<'_>]) -> Option<Format> {
     if (meet_signs > 0 || bare_times > 0) && matches!(best.1, Format::Plain | Format::Markdown) {
         return Some(Format::GoogleMeet);
     }
+    // `Name: text` lines with a timestamp before some of them (`[00:03:30] Ana: …` every few
+    // turns, as some tools and hand edits write them): the timestamped reading takes both
+    // shapes as speaker lines, where the plain one would take a timed line for text and join
+    // it to the turn before. It takes over when a timed line's label is one that recurs.
+    if best.1 == Format::Plain && timestamped > 0 {
+        let timed_known = kinds.iter().any(|k| {
+            matches!(k, Kind::Speaker(c)
+                if matches!(c.shape, Shape::TimeFirst | Shape::TimeAfterName)
+                    && names[labels.id(c.name)] >= 2)
+        });
+        if timed_known {
+            return Some(Format::Timestamped);
+        }
+    }
     Some(best.1)
 }
 
@@ -1076,6 +1090,50 @@ mod tests {
             "[00:00:10 -> 00:00:15] [SPEAKER_01]: text one\n[00:00:16 -> 00:00:18] [SPEAKER_00]: text two\n",
         );
         assert_eq!(t.speakers[0].name, "SPEAKER_01");
+    }
+
+    #[test]
+    fn a_timestamp_every_few_turns_still_starts_a_turn() {
+        // Most lines are `Name: text`; some carry a timestamp first. Read as plain, the timed
+        // lines were text: the first was dropped before any speaker and the others joined the
+        // turn before them, another speaker's.
+        let text = "[00:00:02] Speaker 0: welcome back to the show\n\
+                    Speaker 1: thanks for having me\n\
+                    Speaker 0: so how did it start\n\
+                    [00:00:51] Speaker 1: it was more like five years of backing off\n\
+                    Speaker 0: huh so the books were last\n\
+                    Speaker 1: oh yeah the green ledger\n\
+                    [00:01:34] Speaker 0: and was three eighty always the number or\n\
+                    Speaker 1: no the bank's number was three hundred\n";
+        let t = read(text);
+        assert_eq!(t.format, Format::Timestamped);
+        let speakers: Vec<&str> = t
+            .turns
+            .iter()
+            .map(|u| t.speakers[u.speaker].name.as_str())
+            .collect();
+        assert_eq!(speakers.len(), 8);
+        assert!(speakers.chunks(2).all(|p| p == ["Speaker 0", "Speaker 1"]));
+        assert_eq!(t.turns[0].text, "welcome back to the show");
+        assert_eq!(
+            t.turns[3].text,
+            "it was more like five years of backing off"
+        );
+        assert_eq!(t.turns[3].start, Some(51.0));
+        assert_eq!(t.turns[4].start, None);
+        // One timed line is enough when its label is a speaker's …
+        let one = read("[00:00:02] Ana: Hello\nBo: Hi\nAna: So?\nBo: Well.\n");
+        assert_eq!(one.format, Format::Timestamped);
+        assert_eq!(one.turns.len(), 4);
+        assert_eq!(one.turns[0].text, "Hello");
+        // … but a time and a word that is no speaker's stay text in a plain transcript.
+        let aside = read("Ana: Hello\nBo: Hi, we met at\n12:30 Lunch: on the Tuesday.\nAna: So?\n");
+        assert_eq!(aside.format, Format::Plain);
+        assert_eq!(aside.turns.len(), 3);
+        assert_eq!(
+            aside.turns[1].text,
+            "Hi, we met at 12:30 Lunch: on the Tuesday."
+        );
     }
 
     #[test]
