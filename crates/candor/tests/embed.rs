@@ -239,6 +239,8 @@ fn talk_time_is_given_only_when_every_turn_is_timed() {
     let r = analyzer().analyze_str(all);
     assert_eq!(r.format, Some(Format::Timestamped));
     assert!(r.speakers.iter().all(|s| s.talk_seconds.is_some()));
+    let m = r.metrics.as_ref().expect("metrics of a parsed transcript");
+    assert!(m.interviewer_talk_ratio_time.is_some());
     // Timed every other turn: no talk time at all, rather than each speaker's timed turns.
     let some = "[00:00:00] Maya: How do you plan your week today?\n\
                 Tom: In a spreadsheet, every Monday, for an hour or so.\n\
@@ -250,4 +252,38 @@ fn talk_time_is_given_only_when_every_turn_is_timed() {
     assert_eq!(m.turns, 4);
     assert!(r.speakers.iter().all(|s| s.talk_seconds.is_none()));
     assert_eq!(m.interviewer_talk_ratio_time, None);
+}
+
+#[test]
+fn a_turn_timed_every_few_turns_ends_with_its_own_words_not_at_the_next_time() {
+    // The host's one-line questions are timed, the guest's long answers are not, and two
+    // minutes pass between timed lines: each question lasts as long as its words take,
+    // not until the next timed line (which would make it a two-minute monologue).
+    let answer = "we rebuilt the parlour that spring and the first weeks were rough, \
+                  the pumps kept tripping and the milk meter double counted every cow, \
+                  so I sat in the office every night fixing numbers by hand. "
+        .repeat(3);
+    let mut text = String::new();
+    for (k, q) in [
+        "so what broke first",
+        "and how did you find out",
+        "what did you do that night",
+        "who else was there",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!("[00:0{}:00] Host: {q}\nGuest: {answer}\n", k * 2));
+    }
+    let r = analyzer().analyze_str(&text);
+    assert_eq!(r.format, Some(Format::Timestamped));
+    assert_eq!(r.metrics.as_ref().map(|m| m.turns), Some(8));
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "interviewer-monologue"),
+        "{:?}",
+        r.findings
+            .iter()
+            .map(|f| (&f.rule, &f.message))
+            .collect::<Vec<_>>()
+    );
 }

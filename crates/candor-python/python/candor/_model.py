@@ -112,7 +112,7 @@ class Finding:
 class SpeakerStats:
     """Per-speaker numbers: ``role`` is ``"interviewer"``, ``"interviewee"`` or
     ``"other"``; ``role_source`` ``"given"``, ``"header"``, ``"label"`` or
-    ``"heuristic"``; ``talk_seconds`` is None for untimed formats."""
+    ``"heuristic"``; ``talk_seconds`` is None unless every turn is timed."""
 
     name: str
     role: str

@@ -127,8 +127,10 @@ pub(crate) fn parse_text(text: &str, format: Option<Format>) -> Result<Transcrip
 }
 
 /// Formats that give only start times (Otter, Rev, timestamped text): a turn
-/// ends where the next begins; the last lasts as long as its words take at the
-/// transcript's own speaking rate.
+/// ends where the next begins; the last, and one followed by a turn without a
+/// time (a transcript timed every few turns), lasts as long as its words take at
+/// the transcript's own speaking rate. Ending it at the next timed turn instead
+/// would give it the untimed turns between, other speakers' words included.
 fn fill_missing_ends(t: &mut Transcript) {
     let n = t.turns.len();
     let mut missing = false;
@@ -136,7 +138,7 @@ fn fill_missing_ends(t: &mut Transcript) {
         if t.turns[i].start.is_some() && t.turns[i].end.is_none() {
             missing = true;
             let start = t.turns[i].start.unwrap_or(0.0);
-            if let Some(next) = t.turns[i + 1..].iter().find_map(|u| u.start) {
+            if let Some(next) = t.turns.get(i + 1).and_then(|u| u.start) {
                 if next >= start {
                     t.turns[i].end = Some(next);
                     t.turns[i].spoken = Some(next - start);

@@ -569,14 +569,23 @@ fn detect_kinds(lines: &[&str], all_kinds: &[Kind<'_>]) -> Option<Format> {
     // `Name: text` lines with a timestamp before some of them (`[00:03:30] Ana: …` every few
     // turns, as some tools and hand edits write them): the timestamped reading takes both
     // shapes as speaker lines, where the plain one would take a timed line for text and join
-    // it to the turn before. It takes over when a timed line's label is one that recurs.
-    if best.1 == Format::Plain && timestamped > 0 {
-        let timed_known = kinds.iter().any(|k| {
-            matches!(k, Kind::Speaker(c)
-                if matches!(c.shape, Shape::TimeFirst | Shape::TimeAfterName)
-                    && names[labels.id(c.name)] >= 2)
+    // it to the turn before. It takes over when there are two speakers or more and every timed
+    // line's label recurs (a schedule pasted into an answer, `09:00 Standup: …`, names
+    // things once).
+    if best.1 == Format::Plain && timestamped > 0 && distinct_names >= 2 {
+        let recurs = |name: &str| {
+            labels
+                .ids
+                .get(name)
+                .is_some_and(|&id| names.get(id).is_some_and(|&n| n >= 2))
+        };
+        let timed_all_known = kinds.iter().all(|k| match k {
+            Kind::Speaker(c) if matches!(c.shape, Shape::TimeFirst | Shape::TimeAfterName) => {
+                recurs(c.name)
+            }
+            _ => true,
         });
-        if timed_known {
+        if timed_all_known {
             return Some(Format::Timestamped);
         }
     }
@@ -1134,6 +1143,15 @@ mod tests {
             aside.turns[1].text,
             "Hi, we met at 12:30 Lunch: on the Tuesday."
         );
+        // A schedule pasted into an answer, one of its labels twice: still the answer's text.
+        let schedule = read(
+            "Ana: What did Monday look like?\nBo: my Monday:\n09:00 Standup: tickets\n\
+             11:00 Deep work: none\n14:00 Standup: again\nAna: And Tuesday?\nBo: The same.\n",
+        );
+        assert_eq!(schedule.format, Format::Plain);
+        assert_eq!(schedule.speakers.len(), 2);
+        assert_eq!(schedule.turns.len(), 4);
+        assert!(schedule.turns[1].text.ends_with("14:00 Standup: again"));
     }
 
     #[test]

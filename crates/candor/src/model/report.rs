@@ -166,7 +166,7 @@ pub struct SpeakerStats {
     pub turns: usize,
     /// Questions asked (sentences that ask something).
     pub questions: usize,
-    /// Seconds of speech, where the transcript is timed.
+    /// Seconds of speech, where every turn of the transcript is timed (else `None`).
     pub talk_seconds: Option<f64>,
 }
 

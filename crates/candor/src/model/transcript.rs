@@ -266,7 +266,8 @@ pub struct Transcript {
 }
 
 impl Transcript {
-    /// Whether any turn carries times.
+    /// Whether any turn carries times. Talk time and the talk ratio by time need every turn
+    /// timed: a transcript timed every few turns is timed here but gets neither.
     pub fn is_timed(&self) -> bool {
         self.turns.iter().any(|t| t.start.is_some())
     }

@@ -702,6 +702,7 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
     } else {
         (0..n).map(|_| None).collect()
     };
+    debug_assert_eq!(layers.len(), rows.len(), "one context layer a row");
     let dim = 1usize << o.spec.bits;
     let mut weights = vec![0.0f32; dim * n];
     let mut out_rows = Vec::with_capacity(n);
