@@ -26,6 +26,17 @@ fn exchange(line: &str) -> String {
     )
 }
 
+/// Bad examples the shipped model misses in this exchange: known gaps, as `misses:` in the
+/// rule cases. Each must still be missed, so that a model that catches it again fails here
+/// until it is taken off the list.
+const KNOWN_MISSES: &[(&str, &str)] = &[
+    // The retrain on 2,941 cases reads its three questions as closed, not as a stack.
+    (
+        "stacked-questions",
+        "What do you use now? Is it expensive? Does it integrate with your CRM?",
+    ),
+];
+
 #[test]
 fn bad_examples_are_flagged_and_better_ones_are_not() {
     let mut checked = 0;
@@ -37,9 +48,17 @@ fn bad_examples_are_flagged_and_better_ones_are_not() {
                 continue;
             }
             let bad = rules_flagged(&exchange(ex.bad));
-            if !bad.iter().any(|r| r == rule.id) {
+            let flagged = bad.iter().any(|r| r == rule.id);
+            let known = KNOWN_MISSES.contains(&(rule.id, ex.bad));
+            if !flagged && !known {
                 failures.push(format!(
                     "{}: not flagged: {:?} (found {bad:?})",
+                    rule.id, ex.bad
+                ));
+            }
+            if flagged && known {
+                failures.push(format!(
+                    "{}: flagged now, take it off KNOWN_MISSES: {:?}",
                     rule.id, ex.bad
                 ));
             }
@@ -59,6 +78,15 @@ fn bad_examples_are_flagged_and_better_ones_are_not() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked >= 25, "only {checked} examples checked");
+    // Every known miss is one of the examples.
+    for (id, bad) in KNOWN_MISSES {
+        assert!(
+            candor::rules()
+                .iter()
+                .any(|r| r.id == *id && r.examples.iter().any(|e| e.bad == *bad)),
+            "{id}: {bad:?} is not an example"
+        );
+    }
 }
 
 #[test]
