@@ -22,7 +22,7 @@ fn turn_seconds(u: &Turn) -> Option<f64> {
 /// The metrics of a transcript, from its roles, the words of each turn and the good
 /// practice counted in the interviewer's sentences.
 pub(crate) fn metrics(t: &Transcript, roles: &[Role], words: &[usize], c: &Practice) -> Metrics {
-    let timed = t.turns.iter().all(|u| u.start.is_some() && u.end.is_some()) && !t.turns.is_empty();
+    let timed = t.every_turn_timed();
     let (mut iw, mut ew, mut it, mut et) = (0usize, 0usize, 0f64, 0f64);
     for (k, u) in t.turns.iter().enumerate() {
         let secs = turn_seconds(u).unwrap_or(0.0);
@@ -159,7 +159,7 @@ fn longest_story(t: &Transcript, roles: &[Role], words: &[usize], timed: bool) -
 pub(crate) fn speakers(t: &Transcript, questions: &[usize], words: &[usize]) -> Vec<SpeakerStats> {
     // Talk time only when every turn has its time, as for the talk ratio: a transcript timed
     // every few turns would give each speaker the time of their timed turns alone.
-    let timed = !t.turns.is_empty() && t.turns.iter().all(|u| u.start.is_some() && u.end.is_some());
+    let timed = t.every_turn_timed();
     let mut out: Vec<SpeakerStats> = t
         .speakers
         .iter()

@@ -246,6 +246,9 @@ fn talk_time_is_given_only_when_every_turn_is_timed() {
                 Tom: In a spreadsheet, every Monday, for an hour or so.\n\
                 [00:00:10] Maya: What happened the last time it slipped?\n\
                 Tom: A supplier was late and I rebuilt the whole sheet by hand.\n";
+    let parsed = candor::parse(some.as_bytes(), None).expect("a transcript");
+    assert!(parsed.is_timed() && !parsed.every_turn_timed());
+    assert!(candor::parse(all.as_bytes(), None).is_ok_and(|t| t.every_turn_timed()));
     let r = analyzer().analyze_str(some);
     assert_eq!(r.format, Some(Format::Timestamped));
     let m = r.metrics.as_ref().expect("metrics of a parsed transcript");

@@ -267,9 +267,20 @@ pub struct Transcript {
 
 impl Transcript {
     /// Whether any turn carries times. Talk time and the talk ratio by time need every turn
-    /// timed: a transcript timed every few turns is timed here but gets neither.
+    /// timed ([`Transcript::every_turn_timed`]): a transcript timed every few turns is timed
+    /// here but gets neither.
     pub fn is_timed(&self) -> bool {
         self.turns.iter().any(|t| t.start.is_some())
+    }
+
+    /// Whether there are turns and every one has a start and an end (after reading, which
+    /// gives start-only formats their ends): what talk time and the talk ratio by time need.
+    pub fn every_turn_timed(&self) -> bool {
+        !self.turns.is_empty()
+            && self
+                .turns
+                .iter()
+                .all(|t| t.start.is_some() && t.end.is_some())
     }
 
     /// The speaker of a turn.
