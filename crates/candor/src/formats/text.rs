@@ -642,6 +642,28 @@ pub(crate) fn parse_classified<'a>(
             }
         }
     }
+    // Markdown with a timestamp before some labels (`[00:01:40] **Ana:** …` every few turns,
+    // as hand edits of a timed transcript leave it): the timed lines are speaker lines too,
+    // under the gate `detect` puts on plain text of that shape: two speakers or more, and
+    // every timed line's label one that recurs untimed (a schedule pasted into an answer,
+    // `09:00 Standup: …`, names things once). Read as Markdown still, for its escapes.
+    let timed_too = format == Format::Markdown && {
+        let recurs = |id: &usize| counts.get(*id).is_some_and(|&n| n >= 2);
+        let mut timed = 0;
+        let all_recur = kinds.iter().zip(&ids).all(|(k, id)| match (k, id) {
+            (Kind::Speaker(c), Some(id))
+                if matches!(c.shape, Shape::TimeFirst | Shape::TimeAfterName) =>
+            {
+                timed += 1;
+                recurs(id)
+            }
+            _ => true,
+        });
+        timed > 0 && all_recur && counts.iter().filter(|&&n| n >= 2).count() >= 2
+    };
+    let allowed = |shape: Shape| {
+        allowed(shape) || timed_too && matches!(shape, Shape::TimeFirst | Shape::TimeAfterName)
+    };
     // A turn starts where the label changes (or at the first line, before any label), so
     // that many turns is room enough for most transcripts; it is only room, and the vector
     // still grows if more come.
@@ -1152,6 +1174,49 @@ mod tests {
         assert_eq!(schedule.speakers.len(), 2);
         assert_eq!(schedule.turns.len(), 4);
         assert!(schedule.turns[1].text.ends_with("14:00 Standup: again"));
+    }
+
+    #[test]
+    fn markdown_with_a_timestamp_before_some_labels_starts_a_turn_at_each() {
+        let text = "# Interview\n\n[00:00:05] **Sam:** Tell me about the last close.\n\n\
+                    **Ana:** Last Friday. I fixed the totals \\[by hand\\].\n\n\
+                    **Sam:** Do you like your tool?\n\n\
+                    [00:01:40] **Ana:** Not really. Four hours a month.\n\n\
+                    **Sam:** What did you try before?\n\n\
+                    **Ana:** An add-on.\n";
+        let t = read(text);
+        assert_eq!(t.format, Format::Markdown);
+        let got: Vec<(String, String)> = t
+            .turns
+            .iter()
+            .map(|u| (t.speakers[u.speaker].name.clone(), u.text.clone()))
+            .collect();
+        let want = [
+            ("Sam", "Tell me about the last close."),
+            ("Ana", "Last Friday. I fixed the totals [by hand]."),
+            ("Sam", "Do you like your tool?"),
+            ("Ana", "Not really. Four hours a month."),
+            ("Sam", "What did you try before?"),
+            ("Ana", "An add-on."),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((n, x), (wn, wx)) in got.iter().zip(want) {
+            assert_eq!((n.as_str(), x.as_str()), (wn, wx));
+        }
+        assert_eq!(t.turns[3].start, Some(100.0));
+        assert_eq!(t.turns[3].line, 9);
+        // A timed line whose label is no recurring speaker's stays the answer's text.
+        let aside = read(
+            "**Ana:** What did Monday look like?\n**Bo:** Busy:\n09:00 **Standup:** tickets\n\
+             **Ana:** And Tuesday?\n**Bo:** The same.\n",
+        );
+        assert_eq!(aside.format, Format::Markdown);
+        assert_eq!(aside.turns.len(), 4);
+        assert!(
+            aside.turns[1].text.ends_with("tickets"),
+            "{:?}",
+            aside.turns[1].text
+        );
     }
 
     #[test]
