@@ -367,12 +367,11 @@ fn group_of(names: &[String], case: usize) -> String {
 /// Which fold each case falls in when folds hold whole batches: the batches (`groups`, by
 /// case) shuffled and dealt round, each case in its batch's fold.
 fn batch_folds(groups: &[String], folds: usize, seed: u64) -> Vec<usize> {
-    let distinct: Vec<&String> = groups.iter().collect::<BTreeSet<_>>().into_iter().collect();
+    let distinct: BTreeSet<&str> = groups.iter().map(String::as_str).collect();
     let dealt = train::folds_of(distinct.len(), folds, seed);
-    groups
-        .iter()
-        .map(|g| dealt[distinct.binary_search(&g).unwrap_or_default()])
-        .collect()
+    // Each batch's fold, by its place among the batches in order.
+    let fold: BTreeMap<&str, usize> = distinct.into_iter().zip(dealt).collect();
+    groups.iter().map(|g| fold[g.as_str()]).collect()
 }
 
 /// Grouped k-fold cross-validation: each fold's cases held out, models trained on the rest

@@ -706,11 +706,12 @@ pub fn train(lines: &[&Line], o: &Options) -> Model {
     let dim = 1usize << o.spec.bits;
     let mut weights = vec![0.0f32; dim * n];
     let mut out_rows = Vec::with_capacity(n);
-    for (r, ((w, b), fitted)) in rows.iter().zip(layers).enumerate() {
+    debug_assert_eq!(trusted_all.len(), rows.len(), "trusted reasons a row");
+    let per_row = rows.iter().zip(layers).zip(trusted_all);
+    for (r, (((w, b), fitted), trusted)) in per_row.enumerate() {
         for (i, x) in w.iter().enumerate() {
             weights[i * n + r] = *x;
         }
-        let trusted = trusted_all[r].clone();
         let (mode, threshold, long, layer, (fallback, alone)) = match fitted {
             Some(l) => {
                 let own = (l.fallback, l.alone);
