@@ -359,6 +359,12 @@ pub struct TrainingOptions {
     /// The words of the sentence before, as features.
     #[arg(long, hide = true, conflicts_with = "no_previous_words")]
     pub previous_words: bool,
+    /// No features of what follows a question in its turn.
+    #[arg(long, hide = true)]
+    pub no_turn_rest: bool,
+    /// What follows a question in its turn, as features (the default).
+    #[arg(long, hide = true, conflicts_with = "no_turn_rest")]
+    pub turn_rest: bool,
     /// The precision each rule's threshold and mode should keep in the inner
     /// cross-validation, and that a pattern reason needs in training to be trusted.
     #[arg(long, value_name = "P", hide = true, value_parser = precision)]
@@ -442,6 +448,7 @@ impl TrainingOptions {
         s.skip_bigrams = !self.no_skip_bigrams && s.skip_bigrams;
         s.later_heads = !self.no_later_heads && s.later_heads;
         s.previous_words = self.previous_words || !self.no_previous_words && s.previous_words;
+        s.turn_rest = self.turn_rest || !self.no_turn_rest && s.turn_rest;
         o
     }
 }
@@ -499,7 +506,7 @@ mod tests {
         // Each switch against the defaults with that one field changed, so that a switch
         // wired to the wrong field, or one that changes another as well, fails.
         type Set = fn(&mut candor::learn::Options);
-        let cases: [(&[&str], Set); 16] = [
+        let cases: [(&[&str], Set); 17] = [
             (&["--epochs", "3"], |o| o.epochs = 3),
             (&["--l1", "0.25"], |o| o.l1 = 0.25),
             (&["--l2", "2"], |o| o.l2 = 2.0),
@@ -509,6 +516,7 @@ mod tests {
             (&["--no-skip-bigrams"], |o| o.spec.skip_bigrams = false),
             (&["--no-later-heads"], |o| o.spec.later_heads = false),
             (&["--previous-words"], |o| o.spec.previous_words = true),
+            (&["--no-turn-rest"], |o| o.spec.turn_rest = false),
             (&["--min-precision", "0.9"], |o| o.min_precision = 0.9),
             (&["--no-context"], |o| o.context = false),
             (&["--real-weight", "2"], |o| o.real_weight = 2.0),
@@ -527,8 +535,10 @@ mod tests {
             assert_eq!(training(args), want, "{args:?}");
         }
         // Off by default already: these switches keep them off and change nothing else.
-        assert!(!d.spec.char_ngrams && !d.spec.previous_words);
+        assert!(!d.spec.char_ngrams && !d.spec.previous_words && d.spec.turn_rest);
         assert_eq!(training(&["--no-char-ngrams", "--no-previous-words"]), d);
+        // On by default already: this switch keeps it on.
+        assert_eq!(training(&["--turn-rest"]), d);
     }
 
     #[test]

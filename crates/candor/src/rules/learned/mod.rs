@@ -185,8 +185,9 @@ const MAGIC: &[u8; 8] = b"CANDORLM";
 /// 8, while format 7 is still read here, with both off. 9: each row also keeps the layer's
 /// threshold on long turns (`Row::long`); formats 7 and 8 are read with it equal to the
 /// row's threshold. 10: a context row may hold trees ([`ContextLayer::Trees`]) in place of
-/// weights.
-const VERSION: u32 = 10;
+/// weights. 11: the flags byte may ask for what follows a question in its turn
+/// ([`FeatureSpec::turn_rest`]); format 10 with that flag was never written and is refused.
+const VERSION: u32 = 11;
 
 /// The model that ships in the crate, or `None` when the crate was built without one.
 /// Decoded once per process and shared: its weight table is 9.4 MB in memory, so every
@@ -292,7 +293,8 @@ impl Model {
                 | u8::from(self.spec.patterns) << 1
                 | u8::from(self.spec.skip_bigrams) << 2
                 | u8::from(self.spec.previous_words) << 3
-                | u8::from(self.spec.later_heads) << 4,
+                | u8::from(self.spec.later_heads) << 4
+                | u8::from(self.spec.turn_rest) << 5,
         );
         out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
         for r in &self.rows {
@@ -375,7 +377,11 @@ impl Model {
             return Err(format!("{bits} bits of buckets is out of range"));
         }
         let flags = r.take(1)?[0];
-        if flags > 31 || (version < 9 && flags > 15) || (version == 7 && flags > 3) {
+        if flags > 63
+            || (version < 11 && flags > 31)
+            || (version < 9 && flags > 15)
+            || (version == 7 && flags > 3)
+        {
             return Err(format!("unknown feature flags {flags:#x}"));
         }
         let (char_ngrams, patterns) = (flags & 1 != 0, flags & 2 != 0);
@@ -383,6 +389,8 @@ impl Model {
         let (skip_bigrams, previous_words) = (flags & 4 != 0, flags & 8 != 0);
         // And the first words of later questions, before format 9 and since.
         let later_heads = flags & 16 != 0;
+        // And what follows a question in its turn, since format 11.
+        let turn_rest = flags & 32 != 0;
         let n = r.u32()? as usize;
         let mut rows = Vec::with_capacity(n.min(64));
         for _ in 0..n {
@@ -485,6 +493,7 @@ impl Model {
                 skip_bigrams,
                 previous_words,
                 later_heads,
+                turn_rest,
             },
             rows,
             weights,
@@ -568,6 +577,7 @@ mod tests {
                 skip_bigrams: false,
                 previous_words: false,
                 later_heads: false,
+                turn_rest: false,
             },
             rows,
             weights,
@@ -642,7 +652,17 @@ mod tests {
                 .spec
                 .later_heads
         );
-        bytes[16] |= 0x20;
+        // What follows a question in its turn: its own bit, read back in format 11; never
+        // written before it, so refused in format 10.
+        let mut rest = model(vec![row(Id::Selling, Mode::Model, 0)]);
+        rest.spec.turn_rest = true;
+        assert_eq!(rest.to_bytes()[16], 0b10_0010);
+        reads_back(rest.clone());
+        let mut ten = rest.write(10);
+        assert!(Model::from_bytes(&ten).is_err());
+        ten[16] &= !0x20;
+        assert!(!Model::from_bytes(&ten).expect("format 10").spec.turn_rest);
+        bytes[16] |= 0x40;
         let err = Model::from_bytes(&bytes).expect_err("unknown flag");
         assert!(err.contains("feature flags"), "{err}");
     }

@@ -124,7 +124,11 @@ impl Default for Options {
             l2: 1.0,
             rounds: 2,
             folds: 5,
-            min_precision: 0.92,
+            // 0.93 since the trial of what follows a question in its turn (decided before
+            // it ran, fixtures/pending/README.md): on 2,881 interviews, with that feature,
+            // 0.92 and 0.93 gave macro-F1 0.8559 and 0.8506 and real speech 2.71 and 2.31
+            // false alarms per 100 lines (learned.md). 0.92 before, since 1,033 cases.
+            min_precision: 0.93,
             seed: 0x5eed,
             trust_support: 8,
             context: true,
@@ -1518,7 +1522,11 @@ mod tests {
         for l in &mut lines {
             l.reasons[closed] = vec!["yes-no opener".to_string()];
         }
-        let o = Options::default();
+        // The aim as these figures were set for, whatever the default.
+        let o = Options {
+            min_precision: 0.92,
+            ..Options::default()
+        };
         let trusted_at = |lines: &[Line]| {
             let refs: Vec<&Line> = lines.iter().collect();
             trusted(&refs, closed, &o)
