@@ -159,6 +159,8 @@ pub(crate) struct Cand<'a> {
     start: Option<f64>,
     end: Option<f64>,
     shape: Shape,
+    /// Whether the label is set off as Markdown bold or italics (`**Ana:**`).
+    marked: bool,
 }
 
 /// ASCII case-insensitive `starts_with`, without allocating.
@@ -240,6 +242,7 @@ fn classify(line: &str) -> Kind<'_> {
                     start,
                     end,
                     shape: Shape::TimeFirst,
+                    marked: false,
                 });
             }
             if let Some(d) = DASH_NAME.captures(rest) {
@@ -249,6 +252,7 @@ fn classify(line: &str) -> Kind<'_> {
                     start,
                     end,
                     shape: Shape::TimeFirst,
+                    marked: false,
                 });
             }
             if let Some(l) = label::split(rest) {
@@ -259,6 +263,7 @@ fn classify(line: &str) -> Kind<'_> {
                     start,
                     end,
                     shape: Shape::TimeFirst,
+                    marked: l.marked,
                 });
             }
             return Kind::TimedText {
@@ -272,8 +277,8 @@ fn classify(line: &str) -> Kind<'_> {
         .then(|| TIME_AFTER_NAME.captures(line))
         .flatten()
     {
-        let name = c.get(1).map_or("", |m| m.as_str()).trim();
-        let name = name.trim_matches(|ch| ch == '*' || ch == '_').trim();
+        let raw = c.get(1).map_or("", |m| m.as_str()).trim();
+        let name = raw.trim_matches(|ch| ch == '*' || ch == '_').trim();
         if name.is_empty() || label::shape_ok(name) {
             return Kind::Speaker(Cand {
                 name,
@@ -281,6 +286,7 @@ fn classify(line: &str) -> Kind<'_> {
                 start: c.get(2).and_then(|m| parse_clock(m.as_str())),
                 end: c.get(3).and_then(|m| parse_clock(m.as_str())),
                 shape: Shape::TimeAfterName,
+                marked: raw.len() > name.len() + 1,
             });
         }
     }
@@ -305,6 +311,7 @@ fn classify(line: &str) -> Kind<'_> {
                 start: parse_clock(clock),
                 end: None,
                 shape: Shape::Otter,
+                marked: false,
             });
         }
     }
@@ -321,6 +328,7 @@ fn classify(line: &str) -> Kind<'_> {
             start: None,
             end: None,
             shape: if marked { Shape::Marked } else { Shape::Label },
+            marked,
         });
     }
     Kind::Text
@@ -643,27 +651,36 @@ pub(crate) fn parse_classified<'a>(
         }
     }
     // Markdown with a timestamp before some labels (`[00:01:40] **Ana:** …` every few turns,
-    // as hand edits of a timed transcript leave it): the timed lines are speaker lines too,
-    // under the gate `detect` puts on plain text of that shape: two speakers or more, and
-    // every timed line's label one that recurs untimed (a schedule pasted into an answer,
-    // `09:00 Standup: …`, names things once). Read as Markdown still, for its escapes.
+    // as hand edits of a timed transcript leave it): the timed bold labels are speaker lines
+    // too when each is the label of a speaker whose bold label also starts two untimed lines
+    // or more, two speakers or more start such lines, and their times run forward. Quotes
+    // timed elsewhere in the call (a highlights section above the transcript) go back in
+    // time; a chat pasted into an answer has plain labels and stays text. Read as Markdown
+    // still, for its escapes.
+    let timed_marked =
+        |c: &Cand| c.marked && matches!(c.shape, Shape::TimeFirst | Shape::TimeAfterName);
     let timed_too = format == Format::Markdown && {
-        let recurs = |id: &usize| counts.get(*id).is_some_and(|&n| n >= 2);
-        let mut timed = 0;
-        let all_recur = kinds.iter().zip(&ids).all(|(k, id)| match (k, id) {
-            (Kind::Speaker(c), Some(id))
-                if matches!(c.shape, Shape::TimeFirst | Shape::TimeAfterName) =>
-            {
+        let mut marked = vec![0usize; labels.len()];
+        for (k, id) in kinds.iter().zip(&ids) {
+            if let (Kind::Speaker(c), Some(id)) = (k, id) {
+                if c.shape == Shape::Marked {
+                    marked[*id] += 1;
+                }
+            }
+        }
+        let (mut timed, mut last) = (0, f64::NEG_INFINITY);
+        let all_fit = kinds.iter().zip(&ids).all(|(k, id)| match (k, id) {
+            (Kind::Speaker(c), Some(id)) if timed_marked(c) => {
                 timed += 1;
-                recurs(id)
+                let forward = c.start.is_none_or(|t| t >= last);
+                last = c.start.unwrap_or(last).max(last);
+                marked.get(*id).is_some_and(|&n| n >= 2) && forward
             }
             _ => true,
         });
-        timed > 0 && all_recur && counts.iter().filter(|&&n| n >= 2).count() >= 2
+        timed > 0 && all_fit && marked.iter().filter(|&&n| n >= 2).count() >= 2
     };
-    let allowed = |shape: Shape| {
-        allowed(shape) || timed_too && matches!(shape, Shape::TimeFirst | Shape::TimeAfterName)
-    };
+    let allowed = |c: &Cand| allowed(c.shape) || timed_too && timed_marked(c);
     // A turn starts where the label changes (or at the first line, before any label), so
     // that many turns is room enough for most transcripts; it is only room, and the vector
     // still grows if more come.
@@ -675,7 +692,7 @@ pub(crate) fn parse_classified<'a>(
         .count();
     b.reserve_turns(changes + 1);
     let accept = |c: &Cand, id: usize| -> bool {
-        if !allowed(c.shape) {
+        if !allowed(c) {
             return false;
         }
         if c.name.is_empty() {
@@ -701,8 +718,10 @@ pub(crate) fn parse_classified<'a>(
         .iter()
         .zip(&ids)
         .map(|(k, id)| match (k, id) {
+            // Whether the shape is allowed is asked first, outside the memo: a timed label
+            // is allowed in Markdown only when bold, and the memo does not tell bold apart.
             (Kind::Speaker(c), Some(id)) => {
-                *memo[*id][c.shape as usize].get_or_insert_with(|| accept(c, *id))
+                allowed(c) && *memo[*id][c.shape as usize].get_or_insert_with(|| accept(c, *id))
             }
             _ => false,
         })
@@ -1217,6 +1236,33 @@ mod tests {
             "{:?}",
             aside.turns[1].text
         );
+        // A chat pasted into an answer, its labels the speakers' names but not bold: the
+        // answer's text, as before.
+        let chat = format!(
+            "{text}\n**Sam:** And the team?\n\n**Ana:** They wrote:\n\
+             [10:02] Sam: did you push the totals?\n[10:05] Ana: not yet\n"
+        );
+        let t = read(&chat);
+        assert_eq!(t.turns.len(), 8, "{:?}", t.turns);
+        assert!(
+            t.turns[7].text.ends_with("[10:05] Ana: not yet"),
+            "{:?}",
+            t.turns[7].text
+        );
+        // Bold quotes timed later in the call, above the transcript (the times go back):
+        // not turns of their own, as before.
+        let highlights = format!(
+            "## Highlights\n\n[00:12:30] **Ana:** We fix the totals by hand.\n\n\
+             [00:20:05] **Sam:** So would you pay for that?\n\n{text}"
+        );
+        let t = read(&highlights);
+        assert_eq!(t.format, Format::Markdown);
+        assert!(
+            !t.turns.iter().any(|u| u.text.contains("would you pay")),
+            "{:?}",
+            t.turns
+        );
+        assert!(t.turns.len() < 6);
     }
 
     #[test]
