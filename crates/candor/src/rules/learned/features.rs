@@ -78,8 +78,8 @@ pub struct FeatureSpec {
     /// opens, which the turn's bag of words does not tell from the same words at its start.
     pub later_heads: bool,
     /// Whether a question sentence's features say what follows it in the turn: nothing,
-    /// only statements, a later open question or a later closed one, alone and with the
-    /// sentence's form, and how many words follow. A tag ("…, right?") inside a long turn
+    /// only statements, a later open question or only later closed ones, alone and with the
+    /// sentence's form, and how many tokens follow (punctuation included). A tag ("…, right?") inside a long turn
     /// that talks on past it is most often a habit, not a question left for an answer.
     pub turn_rest: bool,
 }
@@ -242,16 +242,14 @@ fn describe(parts: &[&[u8]]) -> String {
         Some(b"before") => format!("the sentence before has \"{}\"", text(&parts[1..])),
         Some(b"rest") if parts.len() == 2 => format!("after it in the turn: {}", text(&parts[1..])),
         Some(b"rest") if parts.len() == 3 => format!(
-            "a {} question, after it in the turn: {}",
-            text(&parts[1..2]),
+            "{} question, after it in the turn: {}",
+            article(&text(&parts[1..2])),
             text(&parts[2..])
         ),
         Some(b"rest-words") if parts.len() == 3 => {
             let n = parts[2].first().copied().unwrap_or(0);
-            format!(
-                "a {} question, words after it (band {n})",
-                text(&parts[1..2])
-            )
+            let form = article(&text(&parts[1..2]));
+            format!("{form} question, tokens after it (band {n})")
         }
         Some(b"c") => format!("letters \"{}\"", text(&parts[1..])),
         Some(b"pattern") => format!("the patterns found {}", text(&parts[1..])),
@@ -267,6 +265,12 @@ fn describe(parts: &[&[u8]]) -> String {
         }
         _ => text(parts),
     }
+}
+
+/// `word` after "a" or "an", as it begins.
+fn article(word: &str) -> String {
+    let an = word.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {word}", if an { "an" } else { "a" })
 }
 
 fn form_name(f: Form) -> &'static [u8] {
@@ -413,9 +417,10 @@ pub(crate) fn sentence(
     out.finish();
 }
 
-/// What follows a question in its turn, from the forms of the sentences after it: `end`
-/// (nothing), `open` (a later wh-question or invitation), `closed` (a later question of
-/// another form) or `talk` (only statements).
+/// What follows a question in its turn, from the forms of the sentences after it: `open`
+/// if any later one is a wh-question or invitation (whatever else follows), else `closed`
+/// if any later one is a question of another form, else `talk` if statements follow, else
+/// `end` (nothing follows).
 fn rest_kind(forms: impl Iterator<Item = Form>) -> &'static [u8] {
     let mut kind: &'static [u8] = b"end";
     for f in forms {
@@ -830,10 +835,28 @@ mod tests {
             tag.contains(&"a tag question, after it in the turn: open".to_string()),
             "{tag:?}"
         );
-        // Eleven words follow it: band 2 (10 to 29).
+        // Ten tokens follow it ("So we moved it all. What broke first?", punctuation
+        // included): band 2 (10 to 29).
         assert!(
-            tag.contains(&"a tag question, words after it (band 2)".to_string()),
+            tag.contains(&"a tag question, tokens after it (band 2)".to_string()),
             "{tag:?}"
+        );
+        // Away from the bands' edges: 30 tokens or more follow.
+        let long = "Do you use it daily? We built it for teams that close their books every \
+                    month and wanted one place for the totals, the exports and the fixes, \
+                    so that nobody types numbers twice.";
+        assert!(
+            rest(long, 0).contains(&"a yes-no question, tokens after it (band 3)".to_string()),
+            "{:?}",
+            rest(long, 0)
+        );
+        // "an" before a vowel.
+        let invite = "Could you walk me through the last close? What broke?";
+        assert!(
+            rest(invite, 0)
+                .contains(&"an invitation question, after it in the turn: open".to_string()),
+            "{:?}",
+            rest(invite, 0)
         );
         // The turn's last question: nothing follows.
         assert!(rest(text, 2).contains(&"after it in the turn: end".to_string()));
