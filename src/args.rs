@@ -389,6 +389,10 @@ pub struct TrainingOptions {
     /// `eval --cv`: folds hold whole batches (a case's folder), not single interviews.
     #[arg(long, hide = true)]
     pub cv_by_batch: bool,
+    /// `eval --cv`: folds keep each real host's interviews together (hosts matched by
+    /// name across batches), written interviews one by one.
+    #[arg(long, hide = true, conflicts_with = "cv_by_batch")]
+    pub cv_by_host: bool,
 }
 
 /// A weight for `--real-weight`: a finite number above 0.
@@ -442,6 +446,7 @@ impl TrainingOptions {
         o.context_gate = self.context_gate.unwrap_or(o.context_gate);
         o.context_rate = self.context_rate.unwrap_or(o.context_rate);
         o.cv_by_batch = self.cv_by_batch || o.cv_by_batch;
+        o.cv_by_host = self.cv_by_host || o.cv_by_host;
         let s = &mut o.spec;
         s.bits = self.bits.unwrap_or(s.bits);
         s.char_ngrams = !self.no_char_ngrams && s.char_ngrams;
@@ -506,7 +511,7 @@ mod tests {
         // Each switch against the defaults with that one field changed, so that a switch
         // wired to the wrong field, or one that changes another as well, fails.
         type Set = fn(&mut candor::learn::Options);
-        let cases: [(&[&str], Set); 17] = [
+        let cases: [(&[&str], Set); 18] = [
             (&["--epochs", "3"], |o| o.epochs = 3),
             (&["--l1", "0.25"], |o| o.l1 = 0.25),
             (&["--l2", "2"], |o| o.l2 = 2.0),
@@ -524,6 +529,7 @@ mod tests {
             (&["--context-gate", "-4"], |o| o.context_gate = -4.0),
             (&["--context-rate", "0.1"], |o| o.context_rate = 0.1),
             (&["--cv-by-batch"], |o| o.cv_by_batch = true),
+            (&["--cv-by-host"], |o| o.cv_by_host = true),
         ];
         for (args, set) in cases {
             let mut want = d.clone();

@@ -101,7 +101,15 @@ pub fn cross_validate(
 ) -> Result<u8, Error> {
     let lines = learn::training_lines(config, cases, o)?;
     let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
-    let v = learn::cross_validate(&lines, &names, o, folds.max(2));
+    let v = if o.cv_by_host {
+        let hosts: Vec<Vec<String>> = cases
+            .iter()
+            .map(|c| c.labels.interviewers.clone())
+            .collect();
+        learn::cross_validate_by_host(&lines, &names, &hosts, o, folds.max(2))
+    } else {
+        learn::cross_validate(&lines, &names, o, folds.max(2))
+    };
     let mut text = markdown(&v);
     if verbose {
         text.push('\n');

@@ -386,6 +386,87 @@ pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usiz
     } else {
         train::folds_of(cases, folds, o.seed ^ 0xf01d)
     };
+    validate(lines, &groups, &fold, o, folds)
+}
+
+/// [`cross_validate`] with folds that keep each real host's interviews together
+/// ([`host_groups`]; `hosts` are each case's interviewers, by case index), whatever
+/// `o.cv_by_batch` says. The results are still listed by batch.
+pub fn cross_validate_by_host(
+    lines: &[Line],
+    names: &[String],
+    hosts: &[Vec<String>],
+    o: &Options,
+    folds: usize,
+) -> Validation {
+    let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
+    let groups: Vec<String> = (0..cases).map(|c| group_of(names, c)).collect();
+    let by_host = host_groups(&names[..cases.min(names.len())], hosts);
+    let mut fold = batch_folds(&by_host, folds, o.seed ^ 0xf01d);
+    // Cases beyond `names` (none when called as documented) each in a fold of their own.
+    fold.extend(
+        train::folds_of(cases, folds, o.seed ^ 0xf01d)
+            .into_iter()
+            .skip(fold.len()),
+    );
+    validate(lines, &groups, &fold, o, folds)
+}
+
+/// Groups of cases that share a real host: a real case ([`is_real`]) is grouped with every
+/// other real case one of whose interviewers has the same name (case aside), and through
+/// them with theirs; placeholder labels ("Interviewer", "Host", "Speaker 1") link nothing,
+/// and a written case is a group of its own (its writer's names are invented). Each
+/// group is named by its first case's index.
+pub fn host_groups(names: &[String], hosts: &[Vec<String>]) -> Vec<String> {
+    let n = names.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut first: BTreeMap<String, usize> = BTreeMap::new();
+    for (c, name) in names.iter().enumerate() {
+        if !is_real(name) {
+            continue;
+        }
+        for h in hosts.get(c).into_iter().flatten() {
+            let key = h.trim().to_lowercase();
+            let placeholder = key.is_empty()
+                || crate::model::generic_role(h).is_some()
+                || key.starts_with("speaker")
+                || key.starts_with("unknown");
+            if placeholder {
+                continue;
+            }
+            match first.get(&key) {
+                Some(&other) => {
+                    let (a, b) = (root(&mut parent, other), root(&mut parent, c));
+                    // The smaller index roots the group, so its name does not depend on
+                    // the order of the joins.
+                    let (lo, hi) = (a.min(b), a.max(b));
+                    parent[hi] = lo;
+                }
+                None => {
+                    first.insert(key, c);
+                }
+            }
+        }
+    }
+    (0..n).map(|c| root(&mut parent, c).to_string()).collect()
+}
+
+/// The cross-validation itself, given each case's batch (`groups`, for the listing) and
+/// fold.
+fn validate(
+    lines: &[Line],
+    groups: &[String],
+    fold: &[usize],
+    o: &Options,
+    folds: usize,
+) -> Validation {
     let mut v = Validation {
         folds,
         lines: lines.len(),
@@ -485,6 +566,49 @@ mod tests {
         assert_eq!(used, (0..5).collect(), "twelve batches fill five folds");
         // A case without a name is a batch of its own (the empty name).
         assert_eq!(group_of(&names, 99), "");
+    }
+
+    #[test]
+    fn folds_by_host_keep_a_hosts_real_interviews_together() {
+        let names: Vec<String> = [
+            "r01/r01-01",
+            "r02/r02-01",
+            "r03/r03-01",
+            "r04/r04-01",
+            "r05/r05-01",
+            "b01/b01-01",
+            "r06/r06-01",
+            "r07/r07-01",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let hosts: Vec<Vec<String>> = [
+            vec!["Adam Stacoviak"],
+            vec!["adam stacoviak", "Jerod Santo"],
+            vec!["Jerod Santo"],
+            vec!["Interviewer"],
+            vec!["Interviewer"],
+            vec!["Adam Stacoviak"],
+            vec!["Speaker 1"],
+            vec!["Speaker 1"],
+        ]
+        .iter()
+        .map(|v| v.iter().map(|s| s.to_string()).collect())
+        .collect();
+        let g = host_groups(&names, &hosts);
+        // Adam in r01 and r02, Jerod in r02 and r03: one group, through r02.
+        assert_eq!(
+            (g[0].as_str(), g[1].as_str(), g[2].as_str()),
+            ("0", "0", "0")
+        );
+        // Placeholders link nothing; a written case's invented host neither.
+        assert_ne!(g[3], g[4]);
+        assert_ne!(g[6], g[7]);
+        assert_ne!(g[5], g[0]);
+        let fold = batch_folds(&g, 3, 7);
+        assert!(fold[0] == fold[1] && fold[1] == fold[2]);
+        assert!(fold.iter().all(|&f| f < 3));
     }
 
     #[test]

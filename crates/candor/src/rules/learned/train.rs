@@ -110,6 +110,10 @@ pub struct Options {
     /// case's folder, or its name up to its digits) rather than single interviews, so that
     /// each batch is judged by models that saw no interview of its writer or source.
     pub cv_by_batch: bool,
+    /// In `learn::cross_validate_by_host`'s caller (not in training), the outer folds keep
+    /// each real host's interviews together (`learn::host_groups`), so that a host's
+    /// habits are judged by models that never heard that host.
+    pub cv_by_host: bool,
 }
 
 impl Default for Options {
@@ -148,6 +152,7 @@ impl Default for Options {
             // interviews among 1, 2 and 3.
             real_weight: 4.0,
             cv_by_batch: false,
+            cv_by_host: false,
         }
     }
 }
