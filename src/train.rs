@@ -110,7 +110,14 @@ pub fn cross_validate(
     } else {
         learn::cross_validate(&lines, &names, o, folds.max(2))
     };
-    let mut text = markdown(&v);
+    let by = if o.cv_by_host {
+        "host (a real host's interviews together)"
+    } else if o.cv_by_batch {
+        "batch"
+    } else {
+        "interview"
+    };
+    let mut text = markdown(&v, by);
     if verbose {
         text.push('\n');
         text.push_str(&errors(&v, cases));
@@ -158,11 +165,12 @@ fn cell(c: &Counts) -> String {
 }
 
 /// The cross-validation as Markdown: per rule precision / recall / F1 of each way of
-/// deciding, then the combined decision by group of cases.
-pub fn markdown(v: &Validation) -> String {
+/// deciding, then the combined decision by group of cases. `by` names what the folds keep
+/// together ("interview", "batch", …).
+pub fn markdown(v: &Validation, by: &str) -> String {
     let ids = learn::rule_ids();
     let mut s = format!(
-        "{} interviewer lines, {}-fold cross-validation grouped by interview; \
+        "{} interviewer lines, {}-fold cross-validation grouped by {by}; \
          precision / recall / F1 on held-out cases.\n\n",
         v.lines, v.folds
     );

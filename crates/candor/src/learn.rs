@@ -606,6 +606,15 @@ mod tests {
         assert_ne!(g[3], g[4]);
         assert_ne!(g[6], g[7]);
         assert_ne!(g[5], g[0]);
+        // Two groups joined by a later case take the smaller index's name, whichever way
+        // round the join runs.
+        let names3: Vec<String> = ["r10/a", "r11/b", "r12/c"].map(String::from).to_vec();
+        let hosts3 = [
+            vec!["Ana".to_string()],
+            vec!["Bo".to_string()],
+            vec!["Bo".to_string(), "Ana".to_string()],
+        ];
+        assert_eq!(host_groups(&names3, &hosts3), ["0", "0", "0"]);
         let fold = batch_folds(&g, 3, 7);
         assert!(fold[0] == fold[1] && fold[1] == fold[2]);
         assert!(fold.iter().all(|&f| f < 3));
