@@ -401,14 +401,11 @@ pub fn cross_validate_by_host(
 ) -> Validation {
     let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
     let groups: Vec<String> = (0..cases).map(|c| group_of(names, c)).collect();
-    let by_host = host_groups(&names[..cases.min(names.len())], hosts);
-    let mut fold = batch_folds(&by_host, folds, o.seed ^ 0xf01d);
-    // Cases beyond `names` (none when called as documented) each in a fold of their own.
-    fold.extend(
-        train::folds_of(cases, folds, o.seed ^ 0xf01d)
-            .into_iter()
-            .skip(fold.len()),
-    );
+    // One name a case (a case beyond `names` has none: a group of its own).
+    let names: Vec<String> = (0..cases)
+        .map(|c| names.get(c).cloned().unwrap_or_default())
+        .collect();
+    let fold = batch_folds(&host_groups(&names, hosts), folds, o.seed ^ 0xf01d);
     validate(lines, &groups, &fold, o, folds)
 }
 
