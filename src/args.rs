@@ -319,6 +319,13 @@ pub struct EvalArgs {
     /// alone, model alone and combined (slow: it trains 2K models).
     #[arg(long, value_name = "K")]
     pub cv: Option<usize>,
+    /// With `--cv`: folds hold whole batches (a case's folder), not single interviews.
+    #[arg(long, hide = true, requires = "cv")]
+    pub cv_by_batch: bool,
+    /// With `--cv`: folds keep each real host's interviews together (hosts matched by
+    /// name across batches), written interviews one by one.
+    #[arg(long, hide = true, requires = "cv", conflicts_with = "cv_by_batch")]
+    pub cv_by_host: bool,
     #[command(flatten)]
     pub training: TrainingOptions,
 }
@@ -386,13 +393,6 @@ pub struct TrainingOptions {
     /// patterns flagged the line).
     #[arg(long, value_name = "L", hide = true, allow_negative_numbers = true, value_parser = log_odds)]
     pub context_gate: Option<f32>,
-    /// `eval --cv`: folds hold whole batches (a case's folder), not single interviews.
-    #[arg(long, hide = true)]
-    pub cv_by_batch: bool,
-    /// `eval --cv`: folds keep each real host's interviews together (hosts matched by
-    /// name across batches), written interviews one by one.
-    #[arg(long, hide = true, conflicts_with = "cv_by_batch")]
-    pub cv_by_host: bool,
 }
 
 /// A weight for `--real-weight`: a finite number above 0.
@@ -445,8 +445,6 @@ impl TrainingOptions {
         o.context_trees = self.context_trees.unwrap_or(o.context_trees);
         o.context_gate = self.context_gate.unwrap_or(o.context_gate);
         o.context_rate = self.context_rate.unwrap_or(o.context_rate);
-        o.cv_by_batch = self.cv_by_batch || o.cv_by_batch;
-        o.cv_by_host = self.cv_by_host || o.cv_by_host;
         let s = &mut o.spec;
         s.bits = self.bits.unwrap_or(s.bits);
         s.char_ngrams = !self.no_char_ngrams && s.char_ngrams;
@@ -505,13 +503,48 @@ mod tests {
     }
 
     #[test]
+    fn cv_groupings_need_cv_and_exclude_each_other() {
+        let eval = |args: &[&str]| {
+            let mut argv = vec!["candor", "eval", "fixtures/corpus"];
+            argv.extend_from_slice(args);
+            super::Cli::try_parse_from(argv).map(|c| match c.command {
+                super::Command::Eval(e) => (e.cv, e.cv_by_batch, e.cv_by_host),
+                other => panic!("parsed as {other:?}"),
+            })
+        };
+        assert_eq!(eval(&["--cv", "5"]).ok(), Some((Some(5), false, false)));
+        assert_eq!(
+            eval(&["--cv", "5", "--cv-by-batch"]).ok(),
+            Some((Some(5), true, false))
+        );
+        assert_eq!(
+            eval(&["--cv", "5", "--cv-by-host"]).ok(),
+            Some((Some(5), false, true))
+        );
+        // Without `--cv` a grouping would be ignored: refused instead.
+        assert!(eval(&["--cv-by-batch"]).is_err());
+        assert!(eval(&["--cv-by-host"]).is_err());
+        assert!(eval(&["--cv", "5", "--cv-by-batch", "--cv-by-host"]).is_err());
+        // They are eval's, not the trainer's.
+        let train = [
+            "candor",
+            "train",
+            "fixtures/corpus",
+            "-o",
+            "w.bin",
+            "--cv-by-batch",
+        ];
+        assert!(super::Cli::try_parse_from(train).is_err());
+    }
+
+    #[test]
     fn training_options_are_the_defaults_with_what_was_given() {
         let d = candor::learn::Options::default();
         assert_eq!(training(&[]), d);
         // Each switch against the defaults with that one field changed, so that a switch
         // wired to the wrong field, or one that changes another as well, fails.
         type Set = fn(&mut candor::learn::Options);
-        let cases: [(&[&str], Set); 18] = [
+        let cases: [(&[&str], Set); 16] = [
             (&["--epochs", "3"], |o| o.epochs = 3),
             (&["--l1", "0.25"], |o| o.l1 = 0.25),
             (&["--l2", "2"], |o| o.l2 = 2.0),
@@ -528,8 +561,6 @@ mod tests {
             (&["--context-trees", "0"], |o| o.context_trees = 0),
             (&["--context-gate", "-4"], |o| o.context_gate = -4.0),
             (&["--context-rate", "0.1"], |o| o.context_rate = 0.1),
-            (&["--cv-by-batch"], |o| o.cv_by_batch = true),
-            (&["--cv-by-host"], |o| o.cv_by_host = true),
         ];
         for (args, set) in cases {
             let mut want = d.clone();

@@ -503,10 +503,18 @@ fn eval(a: EvalArgs) -> Result<u8, Error> {
     };
     let cases = crate::train::load_all(&a.dirs)?;
     if let Some(folds) = a.cv {
+        let by = if a.cv_by_host {
+            crate::train::CvBy::Host
+        } else if a.cv_by_batch {
+            crate::train::CvBy::Batch
+        } else {
+            crate::train::CvBy::Interview
+        };
         return crate::train::cross_validate(
             &cases,
             &config,
             folds,
+            by,
             &a.training.options(),
             a.verbose,
             a.output.output.as_deref(),

@@ -90,33 +90,40 @@ pub fn train(a: TrainArgs) -> Result<u8, Error> {
     Ok(0)
 }
 
+/// What `eval --cv`'s folds keep together (`--cv-by-batch`, `--cv-by-host`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CvBy {
+    Interview,
+    Batch,
+    Host,
+}
+
 /// `candor eval DIR... --cv K`: the cross-validated table.
 pub fn cross_validate(
     cases: &[Case],
     config: &candor::Config,
     folds: usize,
+    by: CvBy,
     o: &Options,
     verbose: bool,
     output: Option<&std::path::Path>,
 ) -> Result<u8, Error> {
     let lines = learn::training_lines(config, cases, o)?;
     let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
-    let v = if o.cv_by_host {
-        let hosts: Vec<Vec<String>> = cases
+    let hosts: Vec<Vec<String>> = match by {
+        CvBy::Host => cases
             .iter()
             .map(|c| c.labels.interviewers.clone())
-            .collect();
-        learn::cross_validate_by_host(&lines, &names, &hosts, o, folds.max(2))
-    } else {
-        learn::cross_validate(&lines, &names, o, folds.max(2))
+            .collect(),
+        _ => Vec::new(),
     };
-    let by = if o.cv_by_host {
-        "host (a real host's interviews together)"
-    } else if o.cv_by_batch {
-        "batch"
-    } else {
-        "interview"
+    let grouping = match by {
+        CvBy::Interview => learn::Grouping::Interview,
+        CvBy::Batch => learn::Grouping::Batch,
+        CvBy::Host => learn::Grouping::Host(&hosts),
     };
+    let v = learn::cross_validate(&lines, &names, grouping, o, folds.max(2));
+    let by = grouping.describe();
     let mut text = markdown(&v, by);
     if verbose {
         text.push('\n');

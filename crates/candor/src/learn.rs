@@ -374,38 +374,60 @@ fn batch_folds(groups: &[String], folds: usize, seed: u64) -> Vec<usize> {
     groups.iter().map(|g| fold[g.as_str()]).collect()
 }
 
+/// What the outer folds of [`cross_validate`] keep together: a grouped k-fold never splits
+/// a group between training and held-out cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Grouping<'a> {
+    /// Each interview (case) alone: the measure.
+    #[default]
+    Interview,
+    /// Whole batches (a case's folder, or its name up to its digits), so that each batch is
+    /// judged by models that saw no interview of its writer or source.
+    Batch,
+    /// Each real host's interviews together ([`host_groups`]; the slice holds each case's
+    /// interviewers, by case index), so that a host's habits are judged by models that
+    /// never heard that host; written interviews one by one.
+    Host(&'a [Vec<String>]),
+}
+
+impl Grouping<'_> {
+    /// What the folds keep together, in words (the cross-validation table's header).
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Grouping::Interview => "interview",
+            Grouping::Batch => "batch",
+            Grouping::Host(_) => "host (a real host's interviews together)",
+        }
+    }
+}
+
 /// Grouped k-fold cross-validation: each fold's cases held out, models trained on the rest
 /// (thresholds and modes chosen inside those by a cross-validation of their own), then
 /// every way of deciding scored on the held-out lines. `names` are the cases' names (for
-/// the groups), by case index.
-pub fn cross_validate(lines: &[Line], names: &[String], o: &Options, folds: usize) -> Validation {
-    let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
-    let groups: Vec<String> = (0..cases).map(|c| group_of(names, c)).collect();
-    let fold = if o.cv_by_batch {
-        batch_folds(&groups, folds, o.seed ^ 0xf01d)
-    } else {
-        train::folds_of(cases, folds, o.seed ^ 0xf01d)
-    };
-    validate(lines, &groups, &fold, o, folds)
-}
-
-/// [`cross_validate`] with folds that keep each real host's interviews together
-/// ([`host_groups`]; `hosts` are each case's interviewers, by case index), whatever
-/// `o.cv_by_batch` says. The results are still listed by batch.
-pub fn cross_validate_by_host(
+/// the batches the results are listed by), by case index; `grouping` says what the outer
+/// folds keep together.
+pub fn cross_validate(
     lines: &[Line],
     names: &[String],
-    hosts: &[Vec<String>],
+    grouping: Grouping<'_>,
     o: &Options,
     folds: usize,
 ) -> Validation {
     let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
     let groups: Vec<String> = (0..cases).map(|c| group_of(names, c)).collect();
-    // One name a case (a case beyond `names` has none: a group of its own).
-    let names: Vec<String> = (0..cases)
-        .map(|c| names.get(c).cloned().unwrap_or_default())
-        .collect();
-    let fold = batch_folds(&host_groups(&names, hosts), folds, o.seed ^ 0xf01d);
+    let seed = o.seed ^ 0xf01d;
+    let fold = match grouping {
+        Grouping::Interview => train::folds_of(cases, folds, seed),
+        Grouping::Batch => batch_folds(&groups, folds, seed),
+        Grouping::Host(hosts) => {
+            // One name a case (a case beyond `names` has none: a group of its own).
+            let names: Vec<String> = (0..cases)
+                .map(|c| names.get(c).cloned().unwrap_or_default())
+                .collect();
+            batch_folds(&host_groups(&names, hosts), folds, seed)
+        }
+    };
     validate(lines, &groups, &fold, o, folds)
 }
 

@@ -314,7 +314,7 @@ fn cross_validation_lists_each_held_out_error_once() {
     let mut o = Options::default();
     o.folds = 2;
     let lines = learn::lines(&Config::default(), &cases, o.spec).expect("featurised");
-    let v = learn::cross_validate(&lines, &names, &o, 2);
+    let v = learn::cross_validate(&lines, &names, learn::Grouping::Interview, &o, 2);
     // One error per wrong (line, rule): false alarms and misses as the counts have them.
     for (r, id) in learn::rule_ids().iter().enumerate() {
         let c = &v.combined.rules[r];

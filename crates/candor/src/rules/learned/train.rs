@@ -106,14 +106,6 @@ pub struct Options {
     /// longer and more loosely than writers do, and real labellers read their turns
     /// narrowly; weighing them up teaches the model the speech candor is used on.
     pub real_weight: f32,
-    /// In `learn::cross_validate` (not in training), the outer folds hold whole batches (a
-    /// case's folder, or its name up to its digits) rather than single interviews, so that
-    /// each batch is judged by models that saw no interview of its writer or source.
-    pub cv_by_batch: bool,
-    /// In `learn::cross_validate_by_host`'s caller (not in training), the outer folds keep
-    /// each real host's interviews together (`learn::host_groups`), so that a host's
-    /// habits are judged by models that never heard that host.
-    pub cv_by_host: bool,
 }
 
 impl Default for Options {
@@ -151,8 +143,6 @@ impl Default for Options {
             // 100 lines (learned.md, "Real speech weighs more"). 3 before, chosen on 1,353
             // interviews among 1, 2 and 3.
             real_weight: 4.0,
-            cv_by_batch: false,
-            cv_by_host: false,
         }
     }
 }
