@@ -140,6 +140,7 @@ impl<'t> Judge<'t> {
             deflecting: sentences.iter().any(selling::deflects),
             names: self.names,
             attributes: Default::default(),
+            rest: Default::default(),
             selling: None,
         };
         // Whether the turn pitches puts all of it in a pitching context, which can change

@@ -366,6 +366,9 @@ pub(crate) struct Ctx<'a> {
     pub attributes: std::cell::OnceCell<bool>,
     /// `selling`'s verdict on each sentence, when already found in this same context.
     pub selling: Option<Vec<Option<Hit>>>,
+    /// Per sentence, what follows it in the turn (the learned layer's `rest` features),
+    /// found in one pass from the end once a feature asks.
+    pub rest: std::cell::OnceCell<Vec<crate::rules::learned::features::Rest>>,
 }
 
 /// A product name (lower case, not empty) and a searcher for it, built once per transcript.

@@ -375,11 +375,10 @@ pub(crate) fn sentence(
         out.add(spec, &[b"next-form", form_name(nx.form)]);
     }
     if spec.turn_rest && s.form.is_question() {
-        let rest = ctx.sentences.get(i + 1..).unwrap_or_default();
-        let kind = rest_kind(rest.iter().map(|x| x.form));
-        let after: usize = rest.iter().map(|x| x.toks.len()).sum();
-        out.add(spec, &[b"rest", kind]);
-        out.add(spec, &[b"rest", form_name(s.form), kind]);
+        let rests = ctx.rest.get_or_init(|| rests(ctx.sentences));
+        let Rest { kind, after } = rests.get(i).copied().unwrap_or_default();
+        out.add(spec, &[b"rest", kind.name()]);
+        out.add(spec, &[b"rest", form_name(s.form), kind.name()]);
         let size = [bucket_of(after, &[1, 10, 30])];
         out.add(spec, &[b"rest-words", form_name(s.form), &size]);
     }
@@ -417,21 +416,60 @@ pub(crate) fn sentence(
     out.finish();
 }
 
-/// What follows a question in its turn, from the forms of the sentences after it: `open`
-/// if any later one is a wh-question or invitation (whatever else follows), else `closed`
-/// if any later one is a question of another form, else `talk` if statements follow, else
-/// `end` (nothing follows).
-fn rest_kind(forms: impl Iterator<Item = Form>) -> &'static [u8] {
-    let mut kind: &'static [u8] = b"end";
-    for f in forms {
-        match f {
-            Form::Wh | Form::Invitation => return b"open",
-            Form::Statement if kind == b"end" => kind = b"talk",
-            Form::Statement => {}
-            _ => kind = b"closed",
+/// What follows a sentence in its turn, by the forms of the sentences after it, weakest
+/// first: nothing (`end`), only statements (`talk`), a question of another form than an
+/// open one (`closed`), an open one (`open`: a wh-question or an invitation, whatever else
+/// follows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub(crate) enum RestKind {
+    #[default]
+    End,
+    Talk,
+    Closed,
+    Open,
+}
+
+impl RestKind {
+    fn of(form: Form) -> RestKind {
+        match form {
+            Form::Wh | Form::Invitation => RestKind::Open,
+            Form::Statement => RestKind::Talk,
+            _ => RestKind::Closed,
         }
     }
-    kind
+
+    fn name(self) -> &'static [u8] {
+        match self {
+            RestKind::End => b"end",
+            RestKind::Talk => b"talk",
+            RestKind::Closed => b"closed",
+            RestKind::Open => b"open",
+        }
+    }
+}
+
+/// What follows one sentence of a turn: the strongest kind among the sentences after it and
+/// their tokens, counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Rest {
+    kind: RestKind,
+    after: usize,
+}
+
+/// [`Rest`] for each sentence of a turn, in one pass from its end (the kind of what follows
+/// does not depend on the order of the sentences after, so a suffix's is its first
+/// sentence's joined with the rest's).
+fn rests(sentences: &[Sentence]) -> Vec<Rest> {
+    let mut out = vec![Rest::default(); sentences.len()];
+    let mut acc = Rest::default();
+    for (k, x) in sentences.iter().enumerate().rev() {
+        out[k] = acc;
+        acc = Rest {
+            kind: acc.kind.max(RestKind::of(x.form)),
+            after: acc.after + x.toks.len(),
+        };
+    }
+    out
 }
 
 /// What the patterns of each sentence rule found in a sentence (before any rule yields to
@@ -757,6 +795,7 @@ mod tests {
             deflecting: false,
             names: &[],
             attributes: Default::default(),
+            rest: Default::default(),
             selling: None,
         };
         let mut f = super::Features::named();
@@ -878,6 +917,34 @@ mod tests {
         };
         let off = names(text, 0, off);
         assert!(!off.iter().any(|n| n.contains("after it")), "{off:?}");
+    }
+
+    #[test]
+    fn what_follows_each_sentence_is_found_in_one_pass_as_by_its_definition() {
+        // Forms in several orders: an open question before or after a closed one, talk
+        // between, a tag last.
+        let text = "Do you use it? Is it fast? We ask everyone. What broke first? It was the \
+                    export. Could you show me? Fine. That was hard, right?";
+        let sentences = crate::rules::sentence::sentences(text, &[]);
+        assert!(sentences.len() >= 8, "{} sentences", sentences.len());
+        let got = super::rests(&sentences);
+        for i in 0..sentences.len() {
+            let after = &sentences[i + 1..];
+            let want = super::Rest {
+                kind: after
+                    .iter()
+                    .map(|x| super::RestKind::of(x.form))
+                    .max()
+                    .unwrap_or_default(),
+                after: after.iter().map(|x| x.toks.len()).sum(),
+            };
+            assert_eq!(got[i], want, "sentence {i}");
+        }
+        use super::RestKind::*;
+        let kinds: Vec<_> = got.iter().map(|r| r.kind).collect();
+        assert_eq!(&kinds[..3], &[Open, Open, Open]);
+        assert_eq!(kinds[kinds.len() - 1], End);
+        assert_eq!(kinds[kinds.len() - 2], Closed);
     }
 
     /// The buckets of the "later" features of `text` read as one turn, and the one bucket
