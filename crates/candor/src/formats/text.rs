@@ -1263,6 +1263,20 @@ mod tests {
             t.turns
         );
         assert!(t.turns.len() < 6);
+        // Only one speaker's bold label recurs (Ana's starts one line): a timed bold label
+        // inside her answer is a note she read out, not a turn, though Sam's label recurs.
+        let one = read(
+            "**Sam:** How do you close the books?\n\n**Ana:** By hand. My notes said:\n\
+             [00:02:00] **Sam:** ask about the totals\n\n**Sam:** And the totals?\n\n\
+             **Sam:** Anything else?\n",
+        );
+        assert_eq!(one.format, Format::Markdown);
+        assert_eq!(one.turns.len(), 3, "{:?}", one.turns);
+        assert!(
+            one.turns[1].text.ends_with("ask about the totals"),
+            "{:?}",
+            one.turns[1].text
+        );
     }
 
     #[test]
