@@ -315,7 +315,7 @@ pub struct EvalArgs {
     /// Use this configuration (profile, severities); roles come from the labels.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Instead, cross-validate the learned layer: K folds grouped by interview, patterns
+    /// Instead, cross-validate the learned layer: K folds (by interview unless told), patterns
     /// alone, model alone and combined (slow: it trains 2K models).
     #[arg(long, value_name = "K")]
     pub cv: Option<usize>,

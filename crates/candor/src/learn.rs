@@ -416,10 +416,22 @@ pub fn cross_validate(
 ) -> Validation {
     let cases = lines.iter().map(|l| l.case + 1).max().unwrap_or(0);
     let groups: Vec<String> = (0..cases).map(|c| group_of(names, c)).collect();
-    let seed = o.seed ^ 0xf01d;
-    let fold = match grouping {
+    let fold = outer_folds(cases, names, &groups, grouping, folds, o.seed ^ 0xf01d);
+    validate(lines, &groups, &fold, o, folds)
+}
+
+/// Each case's outer fold under `grouping`; `groups` are the cases' batches.
+fn outer_folds(
+    cases: usize,
+    names: &[String],
+    groups: &[String],
+    grouping: Grouping<'_>,
+    folds: usize,
+    seed: u64,
+) -> Vec<usize> {
+    match grouping {
         Grouping::Interview => train::folds_of(cases, folds, seed),
-        Grouping::Batch => batch_folds(&groups, folds, seed),
+        Grouping::Batch => batch_folds(groups, folds, seed),
         Grouping::Host(hosts) => {
             // One name a case (a case beyond `names` has none: a group of its own).
             let names: Vec<String> = (0..cases)
@@ -427,8 +439,7 @@ pub fn cross_validate(
                 .collect();
             batch_folds(&host_groups(&names, hosts), folds, seed)
         }
-    };
-    validate(lines, &groups, &fold, o, folds)
+    }
 }
 
 /// Groups of cases that share a real host: a real case ([`is_real`]) is grouped with every
@@ -585,6 +596,42 @@ mod tests {
         assert_eq!(used, (0..5).collect(), "twelve batches fill five folds");
         // A case without a name is a batch of its own (the empty name).
         assert_eq!(group_of(&names, 99), "");
+    }
+
+    #[test]
+    fn each_grouping_keeps_what_it_says_together() {
+        // Four real batches of five interviews; one host in r01 and r03, others alone.
+        let names: Vec<String> = (0..20)
+            .map(|c| format!("r0{b}/r0{b}-{c:02}", b = c / 5 + 1))
+            .collect();
+        let hosts: Vec<Vec<String>> = (0..20)
+            .map(|c| match c / 5 {
+                0 | 2 => vec!["Ana Silva".to_string()],
+                _ => vec![format!("Host {c}")],
+            })
+            .collect();
+        let groups: Vec<String> = (0..20).map(|c| group_of(&names, c)).collect();
+        let folds = |g: Grouping<'_>| outer_folds(20, &names, &groups, g, 4, 7);
+        let together = |f: &[usize], a: usize, b: usize| f[a] == f[b];
+        // By interview: the same folds as the trainer's own, and a batch is split.
+        let interview = folds(Grouping::Interview);
+        assert_eq!(interview, train::folds_of(20, 4, 7));
+        assert!((1..5).any(|c| !together(&interview, 0, c)), "{interview:?}");
+        // By batch: each batch whole, the batches spread over the folds.
+        let batch = folds(Grouping::Batch);
+        for c in 0..20 {
+            assert!(together(&batch, c, c / 5 * 5), "{batch:?}");
+        }
+        assert!((5..20).any(|c| !together(&batch, 0, c)), "{batch:?}");
+        // By host: Ana's ten interviews in r01 and r03 in one fold, the others apart.
+        let host = folds(Grouping::Host(&hosts));
+        for c in (0..5).chain(10..15) {
+            assert!(together(&host, 0, c), "{host:?}");
+        }
+        assert!(
+            (5..10).chain(15..20).any(|c| !together(&host, 5, c)),
+            "{host:?}"
+        );
     }
 
     #[test]

@@ -1272,6 +1272,8 @@ mod tests {
         );
         assert_eq!(one.format, Format::Markdown);
         assert_eq!(one.turns.len(), 3, "{:?}", one.turns);
+        // Sam's next turn starts at his untimed label (line 4 if the timed one counted).
+        assert_eq!(one.turns[2].line, 6, "{:?}", one.turns);
         assert!(
             one.turns[1].text.ends_with("ask about the totals"),
             "{:?}",

@@ -367,7 +367,8 @@ pub(crate) struct Ctx<'a> {
     /// `selling`'s verdict on each sentence, when already found in this same context.
     pub selling: Option<Vec<Option<Hit>>>,
     /// Per sentence, what follows it in the turn (the learned layer's `rest` features),
-    /// found in one pass from the end once a feature asks.
+    /// found in one pass from the end once a feature asks. "The turn" is what this context
+    /// holds: a turn, or one chunk of a very long one (as for every rule).
     pub rest: std::cell::OnceCell<Vec<crate::rules::learned::features::Rest>>,
 }
 

@@ -945,6 +945,9 @@ mod tests {
         assert_eq!(&kinds[..3], &[Open, Open, Open]);
         assert_eq!(kinds[kinds.len() - 1], End);
         assert_eq!(kinds[kinds.len() - 2], Closed);
+        // Only statements after it.
+        let talk = crate::rules::sentence::sentences("Is it fast? We ask. Everyone does.", &[]);
+        assert_eq!(super::rests(&talk)[0].kind, Talk);
     }
 
     /// The buckets of the "later" features of `text` read as one turn, and the one bucket
