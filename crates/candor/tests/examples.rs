@@ -30,11 +30,8 @@ fn exchange(line: &str) -> String {
 /// rule cases. Each must still be missed, so that a model that catches it again fails here
 /// until it is taken off the list.
 const KNOWN_MISSES: &[(&str, &str)] = &[
-    // The retrain on 2,941 cases reads its three questions as closed, not as a stack.
-    (
-        "stacked-questions",
-        "What do you use now? Is it expensive? Does it integrate with your CRM?",
-    ),
+    // None since the retrain on 2,959 cases, which flags stacked-questions' own example again
+    // (the retrains on 2,941 cases read its three questions as closed, not as a stack).
 ];
 
 #[test]
