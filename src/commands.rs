@@ -491,6 +491,9 @@ fn init(a: InitArgs) -> Result<u8, Error> {
 }
 
 fn eval(a: EvalArgs) -> Result<u8, Error> {
+    if a.cv.is_none() && a.training.options() != candor::learn::Options::default() {
+        return Err(Error::TrainingWithoutCv);
+    }
     let config = match &a.config {
         Some(p) => {
             let src = std::fs::read_to_string(p).map_err(|source| Error::Read {

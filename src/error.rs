@@ -20,6 +20,12 @@ pub enum Error {
     #[error(transparent)]
     Csv(#[from] csv::Error),
 
+    /// `eval` given training options without `--cv`: it would score the shipped model and
+    /// ignore them.
+    #[error(
+        "eval: training options such as --min-precision apply only with --cv K; without it, eval scores the shipped model"
+    )]
+    TrainingWithoutCv,
     /// A `--input-format` that is not a format.
     #[error("--input-format: {0}")]
     InputFormat(#[source] candor::Error),
