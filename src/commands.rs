@@ -506,12 +506,21 @@ fn eval(a: EvalArgs) -> Result<u8, Error> {
     };
     let cases = crate::train::load_all(&a.dirs)?;
     if let Some(folds) = a.cv {
-        let by = if a.cv_by_host {
-            crate::train::CvBy::Host
-        } else if a.cv_by_batch {
-            crate::train::CvBy::Batch
+        // Each case's interviewers, for folds by host (read only then).
+        let hosts: Vec<Vec<String>> = if a.cv_by_host {
+            cases
+                .iter()
+                .map(|c| c.labels.interviewers.clone())
+                .collect()
         } else {
-            crate::train::CvBy::Interview
+            Vec::new()
+        };
+        let by = if a.cv_by_host {
+            candor::learn::Grouping::Host(&hosts)
+        } else if a.cv_by_batch {
+            candor::learn::Grouping::Batch
+        } else {
+            candor::learn::Grouping::Interview
         };
         return crate::train::cross_validate(
             &cases,

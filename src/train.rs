@@ -90,38 +90,18 @@ pub fn train(a: TrainArgs) -> Result<u8, Error> {
     Ok(0)
 }
 
-/// What `eval --cv`'s folds keep together (`--cv-by-batch`, `--cv-by-host`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CvBy {
-    Interview,
-    Batch,
-    Host,
-}
-
 /// `candor eval DIR... --cv K`: the cross-validated table.
 pub fn cross_validate(
     cases: &[Case],
     config: &candor::Config,
     folds: usize,
-    by: CvBy,
+    grouping: learn::Grouping<'_>,
     o: &Options,
     verbose: bool,
     output: Option<&std::path::Path>,
 ) -> Result<u8, Error> {
     let lines = learn::training_lines(config, cases, o)?;
     let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
-    let hosts: Vec<Vec<String>> = match by {
-        CvBy::Host => cases
-            .iter()
-            .map(|c| c.labels.interviewers.clone())
-            .collect(),
-        _ => Vec::new(),
-    };
-    let grouping = match by {
-        CvBy::Interview => learn::Grouping::Interview,
-        CvBy::Batch => learn::Grouping::Batch,
-        CvBy::Host => learn::Grouping::Host(&hosts),
-    };
     let v = learn::cross_validate(&lines, &names, grouping, o, folds.max(2));
     let by = grouping.describe();
     let mut text = markdown(&v, by);
